@@ -1,7 +1,7 @@
 // The catalogue as published in the CSPQ service descriptions (shared/seeds) and specified in
 // shared/spec/service-catalogue.md. This one typed definition seeds the database, and the CLI
 // uses it directly when no database is configured.
-import type { ServiceProfile } from "./service-profile";
+import type { LocalizedText, ServiceProfile } from "./service-profile";
 import type { CalendarDefinition, CatalogueDefinition, OpenInterval } from "./types";
 
 const hm = (h: number, m = 0): number => h * 60 + m;
@@ -271,3 +271,19 @@ export const DEFAULT_SERVICE_PROFILES: readonly ServiceProfile[] = [
     moreInformation: [...CSPQ_LINE],
   },
 ];
+
+export const AUDIENCE_LABELS: Record<string, LocalizedText> = {
+  candidate: { fr: "Candidates et candidats", en: "Job candidates" },
+  "mo-specialist": { fr: "Spécialistes des ministères et organismes", en: "Ministry and organization specialists" },
+  "sagir-user": { fr: "Utilisatrices et utilisateurs de SAGIR", en: "SAGIR users" },
+};
+
+export const CHANNEL_LABELS: Record<string, LocalizedText> = {
+  phone: { fr: "Téléphone", en: "Phone" },
+  email: { fr: "Courriel", en: "E-mail" },
+  web: { fr: "Formulaire Web", en: "Web form" },
+  "request-form": { fr: "Formulaire de requête dotation", en: "Staffing request form" },
+  "request-tool": { fr: "Outil Requête", en: "Request tool" },
+  fax: { fr: "Télécopieur", en: "Fax" },
+  voicemail: { fr: "Boîte vocale", en: "Voicemail" },
+};

@@ -1,0 +1,12 @@
+// npm run db:seed — applies pending migrations and seeds what is missing (see src/server/db/seed.ts).
+import { prepareDatabase } from "../src/server/db/prepare-database";
+
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error("DATABASE_URL is not set (npm run dev seeds its embedded database by itself).");
+  process.exit(2);
+}
+const result = await prepareDatabase(url, new Date());
+console.log(
+  `Migrations applied: ${result.migrationsApplied.length}; holiday years generated: ${result.holidayYearsGenerated.join(", ") || "none"}.`,
+);

@@ -1,0 +1,17 @@
+// Validation messages in French and English. Schemas put a key in each issue's message; the
+// boundary (route, action, CLI) turns keys into the reader's language.
+export const VALIDATION_MESSAGES = {
+  required: { fr: "Ce champ est obligatoire.", en: "This field is required." },
+  "instant.invalid": {
+    fr: "Date et heure invalides : utilisez le format ISO 8601 avec un décalage, p. ex. 2026-11-24T13:30:00-05:00.",
+    en: "Invalid date and time: use ISO 8601 with an offset, e.g. 2026-11-24T13:30:00-05:00.",
+  },
+  "instant.range": { fr: "La date doit être comprise entre 2000 et 2099.", en: "The date must be between 2000 and 2099." },
+  "text.invalid": { fr: "Valeur invalide.", en: "Invalid value." },
+} as const;
+
+export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;
+
+export function localizeValidationMessage(key: string): { fr: string; en: string } {
+  return (VALIDATION_MESSAGES as Record<string, { fr: string; en: string }>)[key] ?? VALIDATION_MESSAGES["text.invalid"];
+}

@@ -1,0 +1,74 @@
+import "server-only";
+// AppError and the one map from error codes to HTTP statuses. Domain errors are translated here,
+// with the parameter they concern and a message in French and English.
+import { DomainError, type DomainErrorCode } from "@/domain/errors";
+
+export type AppErrorCode = "INVALID_PARAMETER" | "NOT_FOUND" | "DATABASE_UNAVAILABLE" | "INTERNAL";
+
+export type Localized = { fr: string; en: string };
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly fields: Record<string, Localized>;
+
+  constructor(code: AppErrorCode, message: string, fields: Record<string, Localized> = {}) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+export const HTTP_STATUS: Record<AppErrorCode, number> = {
+  INVALID_PARAMETER: 400,
+  NOT_FOUND: 404,
+  DATABASE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+const DOMAIN_PARAMETER: Partial<Record<DomainErrorCode, { parameter: string; fr: string; en: string }>> = {
+  UNKNOWN_SERVICE: { parameter: "service", fr: "Service inconnu", en: "Unknown service" },
+  UNKNOWN_AUDIENCE: { parameter: "audience", fr: "Clientèle inconnue pour ce service", en: "Unknown audience for this service" },
+  UNKNOWN_CHANNEL: { parameter: "channel", fr: "Canal inconnu pour cette clientèle", en: "Unknown channel for this audience" },
+};
+
+/** A domain error about a caller's parameter, as an AppError naming that parameter. */
+export function fromDomainError(error: DomainError): AppError {
+  const known = DOMAIN_PARAMETER[error.code];
+  if (!known) return new AppError("INTERNAL", error.message);
+  const value = error.value ?? "";
+  return new AppError("INVALID_PARAMETER", error.message, {
+    [known.parameter]: { fr: `${known.fr} : « ${value} ».`, en: `${known.en}: "${value}".` },
+  });
+}
+
+export type ErrorBody = {
+  error: { code: AppErrorCode; message: Localized; fields: Record<string, Localized> };
+};
+
+const GENERIC: Record<AppErrorCode, Localized> = {
+  INVALID_PARAMETER: { fr: "Paramètre invalide", en: "Invalid parameter" },
+  NOT_FOUND: { fr: "Introuvable.", en: "Not found." },
+  DATABASE_UNAVAILABLE: { fr: "Service momentanément indisponible.", en: "Service temporarily unavailable." },
+  INTERNAL: { fr: "Erreur inattendue. Réessayez plus tard.", en: "Unexpected error. Please try again later." },
+};
+
+/** The JSON body of an error response: code, a message that names the fields, and one message per field. */
+export function errorBody(error: AppError): ErrorBody {
+  const names = Object.keys(error.fields);
+  const generic = GENERIC[error.code];
+  const message =
+    error.code === "INVALID_PARAMETER" && names.length > 0
+      ? {
+          fr: `${generic.fr} : ${names.join(", ")}. ${names.map((n) => error.fields[n]!.fr).join(" ")}`,
+          en: `${generic.en}: ${names.join(", ")}. ${names.map((n) => error.fields[n]!.en).join(" ")}`,
+        }
+      : generic;
+  return { error: { code: error.code, message, fields: error.fields } };
+}
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof DomainError) return fromDomainError(error);
+  return new AppError("INTERNAL", error instanceof Error ? error.message : String(error));
+}
