@@ -75,8 +75,8 @@ export async function loadCatalogue(db: Db): Promise<CatalogueData> {
   };
 
   const profiles: ServiceProfile[] = services.map((s) => ({
-    ...(s.profile as Omit<ServiceProfile, "audiences">),
-    audiences: s.audiences.map((a) => a.profile as AudienceProfile),
+    ...(s.profile as unknown as Omit<ServiceProfile, "audiences">),
+    audiences: s.audiences.map((a) => a.profile as unknown as AudienceProfile),
   }));
 
   return {

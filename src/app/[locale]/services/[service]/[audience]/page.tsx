@@ -1,0 +1,161 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { AutoRefresh } from "@/components/auto-refresh";
+import { HoursTable } from "@/components/hours-table";
+import { OpenStatus } from "@/components/open-status";
+import type { ContactPoint } from "@/domain/catalogue/service-profile";
+import { formatDateTime, formatIsoDate } from "@/i18n/format";
+import { Link } from "@/i18n/navigation";
+import type { Locale } from "@/i18n/routing";
+import { getNow } from "@/server/clock";
+import { getAudiencePage } from "@/server/services/get-service-page";
+
+type Params = Promise<{ locale: Locale; service: string; audience: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale, service, audience } = await params;
+  const page = await getAudiencePage(service, audience, await getNow());
+  return { title: page ? `${page.service.shortName[locale]} — ${page.audience.name[locale]}` : undefined };
+}
+
+function Contact({ contact, locale, t }: { contact: ContactPoint; locale: Locale; t: (k: string, v?: Record<string, string>) => string }) {
+  const value = contact.value;
+  return (
+    <li className="py-2">
+      <span className="block font-semibold">{contact.label[locale]}</span>
+      {value && contact.kind === "phone" && (
+        <a href={`tel:+1${value.replace(/\D/g, "").replace(/^1/, "").slice(0, 10)}`} className="text-lg text-qc-blue underline" aria-label={t("callPhone", { number: value })}>
+          {value}
+        </a>
+      )}
+      {value && contact.kind === "email" && (
+        <a href={`mailto:${value}`} className="text-lg text-qc-blue underline" aria-label={t("writeEmail", { address: value })}>
+          {value}
+        </a>
+      )}
+      {contact.note && <span className="mt-1 block text-slate-700">{contact.note[locale]}</span>}
+    </li>
+  );
+}
+
+export default async function AudiencePage({ params }: { params: Params }) {
+  const { locale, service: slug, audience: audienceId } = await params;
+  setRequestLocale(locale);
+  const now = await getNow();
+  const page = await getAudiencePage(slug, audienceId, now);
+  if (!page) notFound();
+  const t = await getTranslations("Audience");
+  const tm = await getTranslations("Metric");
+  const td = await getTranslations("Duration");
+  const ts = await getTranslations("Status");
+  const { service, audience } = page;
+  const duration = (target: (typeof page.targets)[number]) =>
+    target.unit === "minutes"
+      ? td("minutes", { amount: target.amount })
+      : target.unit === "days"
+        ? td("days", { amount: target.amount })
+        : target.clock === "elapsed"
+          ? td("hours", { amount: target.amount })
+          : td("businessHours", { amount: target.amount });
+  return (
+    <>
+      <AutoRefresh />
+      <p>
+        <Link href={`/services/${service.slug}`} className="text-qc-blue underline underline-offset-2">
+          {t("backToService", { service: service.shortName[locale] })}
+        </Link>
+      </p>
+      <h1 className="mt-3 text-3xl font-bold text-qc-navy">
+        {service.name[locale]}
+        <span className="mt-1 block text-xl font-semibold text-slate-700">{audience.name[locale]}</span>
+      </h1>
+      <p className="mt-3 max-w-3xl text-slate-700">{audience.summary[locale]}</p>
+
+      <section aria-label={ts("label")} aria-live="polite" className="mt-5">
+        <OpenStatus status={page.status} now={now} locale={locale} size="lg" />
+      </section>
+
+      {page.writeNow.length > 0 && (
+        <section className="mt-6 rounded-lg border border-qc-blue bg-qc-pale p-4" aria-labelledby="ecrire" data-testid="write-now">
+          <h2 id="ecrire" className="text-lg font-semibold text-qc-navy">{t("writeNowTitle")}</h2>
+          {page.writeNow.map((w) => (
+            <p key={w.metric} className="mt-1">
+              {tm(`writeNow.${w.metric}` as "writeNow.first-reply", { moment: formatDateTime(w.dueAt, locale) })}
+            </p>
+          ))}
+        </section>
+      )}
+
+      <div className="mt-8 grid gap-8 lg:grid-cols-[3fr_2fr]">
+        <div className="space-y-8">
+          <section aria-labelledby="heures">
+            <h2 id="heures" className="mb-3 text-2xl font-semibold text-qc-navy">{t("hoursTitle")}</h2>
+            <HoursTable rows={page.hours} locale={locale} />
+          </section>
+
+          <section aria-labelledby="engagements">
+            <h2 id="engagements" className="mb-2 text-2xl font-semibold text-qc-navy">{t("commitmentsTitle")}</h2>
+            <ul className="list-disc space-y-1 pl-6" data-testid="commitments">
+              {page.targets.map((target) => (
+                <li key={target.id}>
+                  {tm(`commitment.${target.metric}` as "commitment.answer", {
+                    channels: target.channelNames.map((c) => c[locale]).join(", "),
+                    duration: duration(target),
+                  })}
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <section aria-labelledby="comprend">
+            <h2 id="comprend" className="mb-2 text-2xl font-semibold text-qc-navy">{t("coversTitle")}</h2>
+            <ul className="list-disc space-y-1 pl-6">
+              {audience.covers.map((c) => (
+                <li key={c.fr}>{c[locale]}</li>
+              ))}
+            </ul>
+          </section>
+
+          {audience.doesNotCover.length > 0 && (
+            <section aria-labelledby="exclus">
+              <h2 id="exclus" className="mb-2 text-2xl font-semibold text-qc-navy">{t("notCoveredTitle")}</h2>
+              <ul className="list-disc space-y-1 pl-6">
+                {audience.doesNotCover.map((c) => (
+                  <li key={c.fr}>{c[locale]}</li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+
+        <aside className="space-y-8">
+          <section aria-labelledby="joindre" className="rounded-lg border border-slate-200 p-4">
+            <h2 id="joindre" className="text-xl font-semibold text-qc-navy">{t("contactTitle")}</h2>
+            <ul className="divide-y divide-slate-200" data-testid="contacts">
+              {audience.contacts.map((c) => (
+                <Contact key={`${c.kind}-${c.label.fr}`} contact={c} locale={locale} t={t} />
+              ))}
+            </ul>
+          </section>
+
+          <section aria-labelledby="feries" className="rounded-lg border border-slate-200 p-4">
+            <h2 id="feries" className="text-xl font-semibold text-qc-navy">{t("holidaysTitle")}</h2>
+            {page.holidays.length === 0 ? (
+              <p className="mt-2">{t("noHolidays")}</p>
+            ) : (
+              <ul className="mt-2 space-y-2" data-testid="holidays">
+                {page.holidays.map((h) => (
+                  <li key={h.date}>
+                    <time dateTime={h.date} className="block font-semibold">{formatIsoDate(h.date, locale)}</time>
+                    <span className="text-slate-700">{h.name[locale]}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+// Dates and times for people, in Québec's time zone: `13 h 30`, `le mercredi 25 novembre 2026`
+// in French; `1:30 p.m.`, `Wednesday, November 25, 2026` in English.
+import { getZone } from "@/domain/catalogue/zone";
+import type { Locale } from "./routing";
+
+export const DISPLAY_TIME_ZONE = "America/Toronto";
+const zone = getZone(DISPLAY_TIME_ZONE);
+
+const partsFormat = new Intl.DateTimeFormat("en-US", {
+  timeZone: DISPLAY_TIME_ZONE,
+  hourCycle: "h23",
+  hour: "numeric",
+  minute: "numeric",
+});
+
+/** Minutes since local midnight → `8 h 30` / `8:30 a.m.` */
+export function formatMinuteOfDay(minuteOfDay: number, locale: Locale): string {
+  const h = Math.floor(minuteOfDay / 60);
+  const m = minuteOfDay % 60;
+  if (locale === "fr") return m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, "0")}`;
+  const suffix = h < 12 || h === 24 ? "a.m." : "p.m.";
+  const h12 = h % 12 === 0 ? 12 : h % 12;
+  return m === 0 ? `${h12} ${suffix}` : `${h12}:${String(m).padStart(2, "0")} ${suffix}`;
+}
+
+export function formatTime(ms: number, locale: Locale): string {
+  const parts = partsFormat.formatToParts(new Date(ms));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return formatMinuteOfDay(get("hour") * 60 + get("minute"), locale);
+}
+
+const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat("fr-CA", { timeZone: DISPLAY_TIME_ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric" }),
+  en: new Intl.DateTimeFormat("en-CA", { timeZone: DISPLAY_TIME_ZONE, weekday: "long", day: "numeric", month: "long", year: "numeric" }),
+};
+const weekdayFormats: Record<Locale, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat("fr-CA", { timeZone: DISPLAY_TIME_ZONE, weekday: "long" }),
+  en: new Intl.DateTimeFormat("en-CA", { timeZone: DISPLAY_TIME_ZONE, weekday: "long" }),
+};
+
+/** `mercredi 25 novembre 2026` / `Wednesday, November 25, 2026` */
+export function formatDate(ms: number, locale: Locale): string {
+  return premier(dateFormats[locale].format(new Date(ms)), locale);
+}
+
+/** French writes the first of the month `1er`. */
+function premier(text: string, locale: Locale): string {
+  return locale === "fr" ? text.replace(/(^|\s)1 (?=\p{L})/u, "$11er ") : text;
+}
+
+/** A local `YYYY-MM-DD` date, e.g. a holiday (read at noon UTC so no zone can shift the day). */
+export function formatIsoDate(iso: string, locale: Locale): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  const text = new Intl.DateTimeFormat(locale === "fr" ? "fr-CA" : "en-CA", {
+    timeZone: "UTC",
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  }).format(d);
+  return premier(text, locale);
+}
+
+/** `le mercredi 25 novembre 2026 à 13 h 30` / `Wednesday, November 25, 2026 at 1:30 p.m.` */
+export function formatDateTime(ms: number, locale: Locale): string {
+  return locale === "fr" ? `le ${formatDate(ms, locale)} à ${formatTime(ms, locale)}` : `${formatDate(ms, locale)} at ${formatTime(ms, locale)}`;
+}
+
+/**
+ * When something happens relative to now, the way people say it: `aujourd'hui à 14 h`,
+ * `demain à 8 h 30`, `mercredi à 10 h` (within the week), else the full date.
+ */
+export function formatRelativeMoment(ms: number, now: number, locale: Locale): string {
+  const days = zone.dayOf(ms) - zone.dayOf(now);
+  const time = formatTime(ms, locale);
+  const at = locale === "fr" ? "à" : "at";
+  if (days === 0) return locale === "fr" ? `aujourd'hui à ${time}` : `today at ${time}`;
+  if (days === 1) return locale === "fr" ? `demain à ${time}` : `tomorrow at ${time}`;
+  if (days > 1 && days < 7) return `${weekdayFormats[locale].format(new Date(ms))} ${at} ${time}`;
+  return formatDateTime(ms, locale);
+}
