@@ -4,6 +4,8 @@ import { createInterface } from "node:readline";
 import { DomainError } from "../src/domain/errors";
 import { ZCatalogueDueQuery, ZCatalogueStatusQuery } from "../src/schemas/catalogue";
 import { localizeValidationMessage } from "../src/schemas/messages";
+import { getDb } from "../src/server/db/client";
+import { hasDatabase } from "../src/server/env";
 import { getCatalogue } from "../src/server/services/get-catalogue";
 import { queryDue, queryStatus } from "../src/server/services/query-catalogue";
 import type { z } from "zod";
@@ -106,12 +108,19 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`error: ${(error as Error)?.message?.split("\n")[0] ?? String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+/** The pool would otherwise keep the process alive until its idle timeout. */
+async function closeDatabase(): Promise<void> {
+  if (hasDatabase()) await getDb().$disconnect();
+}
+
+main()
+  .finally(closeDatabase)
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`error: ${(error as Error)?.message?.split("\n")[0] ?? String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
