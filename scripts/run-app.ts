@@ -2,8 +2,14 @@
 // persists in .data/postgres, applies migrations, seeds on first run, then runs Next.js.
 // Ctrl-C stops both. Failures are one line, not a stack trace.
 import { spawn } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
-import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedDatabase } from "../src/server/db/embedded-postgres";
+import {
+  EmbeddedPostgresError,
+  findFreePort,
+  startEmbeddedPostgres,
+  type EmbeddedDatabase,
+} from "../src/server/db/embedded-postgres";
 import { MigrationError } from "../src/server/db/migrate";
 import { prepareDatabase } from "../src/server/db/prepare-database";
 
@@ -19,7 +25,16 @@ function fail(message: string): never {
 let embedded: EmbeddedDatabase | null = null;
 let databaseUrl = process.env.DATABASE_URL;
 try {
-  if (!databaseUrl) {
+  if (!databaseUrl && process.env.GUICHET_DB_EPHEMERAL === "1") {
+    // End-to-end tests: a throw-away cluster on a free port, deleted on exit.
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(os.tmpdir(), `guichet-e2e-${process.pid}`),
+      port: await findFreePort(),
+      database: "guichet",
+      ephemeral: true,
+    });
+    databaseUrl = embedded.url;
+  } else if (!databaseUrl) {
     const port = Number(process.env.GUICHET_DB_PORT ?? 54329);
     embedded = await startEmbeddedPostgres({ dataDir: path.join(root, ".data", "postgres"), port, database: "guichet" });
     databaseUrl = embedded.url;

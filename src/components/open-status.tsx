@@ -19,8 +19,9 @@ export async function OpenStatus({ status, now, locale, size = "md" }: { status:
       className={`inline-flex flex-wrap items-center gap-2 rounded-md border-l-4 px-3 py-2 ${tone} ${size === "lg" ? "text-lg" : "text-base"}`}
     >
       <span aria-hidden="true" className={`inline-block h-3 w-3 rounded-full ${status.open ? "bg-ok" : "bg-closed"}`} />
-      <strong>{status.open ? t("open") : t("closed")}</strong>
-      <span>— {detail}</span>
+      <span>
+        <strong>{status.open ? t("open") : t("closed")}</strong> — {detail}
+      </span>
     </p>
   );
 }

@@ -9,10 +9,6 @@ import { LanguageSwitch } from "@/components/language-switch";
 import { Link } from "@/i18n/navigation";
 import { LANGUAGE_TAG, routing } from "@/i18n/routing";
 
-export function generateStaticParams() {
-  return routing.locales.map((locale) => ({ locale }));
-}
-
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale: hasLocale(routing.locales, locale) ? locale : "fr", namespace: "Layout" });

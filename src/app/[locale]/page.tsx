@@ -6,6 +6,9 @@ import type { Locale } from "@/i18n/routing";
 import { getNow } from "@/server/clock";
 import { listServices } from "@/server/services/get-service-page";
 
+// Live information ("open now", "answer by …"): rendered for each request, never at build.
+export const dynamic = "force-dynamic";
+
 export default async function HomePage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);

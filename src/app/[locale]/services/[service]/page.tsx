@@ -8,6 +8,9 @@ import type { Locale } from "@/i18n/routing";
 import { getNow } from "@/server/clock";
 import { getServiceSummary } from "@/server/services/get-service-page";
 
+// Live information ("open now", "answer by …"): rendered for each request, never at build.
+export const dynamic = "force-dynamic";
+
 type Params = Promise<{ locale: Locale; service: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

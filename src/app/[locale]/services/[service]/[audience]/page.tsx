@@ -11,6 +11,9 @@ import type { Locale } from "@/i18n/routing";
 import { getNow } from "@/server/clock";
 import { getAudiencePage } from "@/server/services/get-service-page";
 
+// Live information ("open now", "answer by …"): rendered for each request, never at build.
+export const dynamic = "force-dynamic";
+
 type Params = Promise<{ locale: Locale; service: string; audience: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

@@ -1,0 +1,20 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type BrowserContext, type Page } from "@playwright/test";
+
+/** Fixes the server's "now" for this browser context (honoured only with GUICHET_TEST_CLOCK=1). */
+export async function setNow(context: BrowserContext, baseURL: string, iso: string): Promise<void> {
+  await context.addCookies([{ name: "guichet-now", value: encodeURIComponent(iso), url: baseURL }]);
+}
+
+/** axe (WCAG 2.1 A/AA rules): no serious or critical violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** Nothing wider than the screen (a phone must not scroll sideways). */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
