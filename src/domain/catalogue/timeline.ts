@@ -223,13 +223,12 @@ export class CalendarTimeline {
     if (durationMs <= 0) return received;
     let t = this.tablesFor(received);
     const target = this.shPos(t, received) + durationMs;
-    const n = () => t.ivStart.length;
-    while (t.ivCum[n()]! < target) {
-      if (n() === 0) throw new RangeError(`calendar ${this.calendar.id} has no open interval`);
+    while (t.ivCum[t.ivStart.length]! < target) {
+      if (t.ivStart.length === 0) throw new RangeError(`calendar ${this.calendar.id} has no open interval`);
       t = this.extend();
     }
     // Smallest k with ivCum[k + 1] >= target: the interval in which the target is reached.
-    const k = lowerBound(t.ivCum, target, 1, n() + 1) - 1;
+    const k = lowerBound(t.ivCum, target, 1, t.ivStart.length + 1) - 1;
     return t.ivStart[k]! + (target - t.ivCum[k]!);
   }
 
