@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { OpenStatus } from "@/components/open-status";
+import { TextListSection } from "@/components/text-list";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { getNow } from "@/server/clock";
@@ -31,16 +32,9 @@ export default async function ServicePage({ params }: { params: Params }) {
       <AutoRefresh />
       <h1 className="text-3xl font-bold text-qc-navy">{service.name[locale]}</h1>
       <p className="mt-3 max-w-3xl text-lg text-slate-700">{service.description[locale]}</p>
-      {service.prerequisites.length > 0 && (
-        <section className="mt-6" aria-labelledby="prealables">
-          <h2 id="prealables" className="text-xl font-semibold">{t("prerequisites")}</h2>
-          <ul className="mt-2 list-disc space-y-1 pl-6">
-            {service.prerequisites.map((p) => (
-              <li key={p.fr}>{p[locale]}</li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <div className="mt-6">
+        <TextListSection id="prealables" title={t("prerequisites")} items={service.prerequisites} locale={locale} />
+      </div>
       <section className="mt-8" aria-labelledby="clienteles">
         <h2 id="clienteles" className="text-xl font-semibold">{t("audiences")}</h2>
         <ul className="mt-4 grid gap-4 md:grid-cols-2">

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { HoursTable } from "@/components/hours-table";
 import { OpenStatus } from "@/components/open-status";
+import { TextListSection } from "@/components/text-list";
 import type { ContactPoint } from "@/domain/catalogue/service-profile";
 import { formatDateTime, formatIsoDate } from "@/i18n/format";
 import { Link } from "@/i18n/navigation";
@@ -111,25 +112,8 @@ export default async function AudiencePage({ params }: { params: Params }) {
             </ul>
           </section>
 
-          <section aria-labelledby="comprend">
-            <h2 id="comprend" className="mb-2 text-2xl font-semibold text-qc-navy">{t("coversTitle")}</h2>
-            <ul className="list-disc space-y-1 pl-6">
-              {audience.covers.map((c) => (
-                <li key={c.fr}>{c[locale]}</li>
-              ))}
-            </ul>
-          </section>
-
-          {audience.doesNotCover.length > 0 && (
-            <section aria-labelledby="exclus">
-              <h2 id="exclus" className="mb-2 text-2xl font-semibold text-qc-navy">{t("notCoveredTitle")}</h2>
-              <ul className="list-disc space-y-1 pl-6">
-                {audience.doesNotCover.map((c) => (
-                  <li key={c.fr}>{c[locale]}</li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <TextListSection id="comprend" title={t("coversTitle")} items={audience.covers} locale={locale} />
+          <TextListSection id="exclus" title={t("notCoveredTitle")} items={audience.doesNotCover} locale={locale} />
         </div>
 
         <aside className="space-y-8">
