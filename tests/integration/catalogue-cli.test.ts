@@ -90,6 +90,22 @@ describe("catalogue CLI", () => {
     expect(lines[3].targets.map((t: { dueAt: string }) => t.dueAt)).toEqual(["2026-11-25T15:07:00.000Z", "2026-12-09T21:30:00.000Z"]);
   });
 
+  it("agrees with every worked example of the spec (§5)", () => {
+    const examples = [
+      [{ service: "ca-dotation", audience: "candidate", channel: "email", received: "2026-06-23T15:00:00-04:00" }, "cad-candidate-reply", "2026-07-09T20:30:00.000Z"],
+      [{ service: "ca-dotation", audience: "mo-specialist", channel: "request-form", received: "2026-06-23T15:00:00-04:00" }, "cad-mo-first-reply", "2026-06-26T19:00:00.000Z"],
+      [{ service: "sagir", audience: "sagir-user", channel: "request-tool", received: "2026-11-20T17:00:00-05:00" }, "sagir-written-take-charge", "2026-11-23T22:00:00.000Z"],
+      [{ service: "ca-dotation", audience: "candidate", channel: "phone", received: "2026-11-25T10:02:00-05:00" }, "cad-candidate-phone-answer", "2026-11-25T15:07:00.000Z"],
+    ] as const;
+    const lines = cli(["due", "--batch"], { input: examples.map(([input]) => JSON.stringify(input)).join("\n") })
+      .stdout.trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { targets: { id: string; dueAt: string }[] });
+    examples.forEach(([, id, dueAt], i) => {
+      expect(lines[i]!.targets.find((t) => t.id === id)?.dueAt).toBe(dueAt);
+    });
+  });
+
   it("batch status", () => {
     const input = `${JSON.stringify({ service: "ca-dotation", audience: "candidate", at: "2026-11-25T09:45:00-05:00" })}\n${JSON.stringify({ service: "ca-dotation", audience: "candidate", at: "soon" })}\n`;
     const lines = cli(["status", "--batch"], { input }).stdout.trimEnd().split("\n").map((l) => JSON.parse(l));

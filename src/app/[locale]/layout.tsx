@@ -12,7 +12,11 @@ import { LANGUAGE_TAG, routing } from "@/i18n/routing";
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale: hasLocale(routing.locales, locale) ? locale : "fr", namespace: "Layout" });
-  return { title: { default: t("appName"), template: `%s — ${t("appName")}` }, description: t("tagline") };
+  return {
+    title: { default: t("appName"), template: `%s — ${t("appName")}` },
+    description: t("tagline"),
+    icons: { icon: "/favicon.svg" },
+  };
 }
 
 export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DomainError } from "../errors";
 import { DEFAULT_CATALOGUE } from "./default-catalogue";
 import { createCatalogueEngine } from "./engine";
+import { generateQcPublicServiceHolidays } from "./holidays";
 import { iso, local } from "./test-support";
 import type { CatalogueDefinition, ClockId, DurationUnit, TargetDefinition } from "./types";
 
@@ -98,6 +99,26 @@ describe("status — table of edges", () => {
     expect(iso(engine.calendarStatus("sagir", local("2026-03-07 12:00")).nextOpening)).toBe("2026-03-09T12:30:00.000Z");
     expect(iso(engine.calendarStatus("sagir", local("2026-10-30 16:30")).nextOpening)).toBe("2026-11-02T13:30:00.000Z");
   });
+});
+
+describe("each 2026–2027 holiday", () => {
+  const holidays = [...generateQcPublicServiceHolidays(2026), ...generateQcPublicServiceHolidays(2027)];
+  const calendars = DEFAULT_CATALOGUE.calendars.map((c) => c.id);
+
+  it.each(holidays.flatMap((h) => calendars.map((c) => [h.date, h.nameFr, c] as const)))(
+    "%s (%s) is closed all day on %s, and counts for nothing",
+    (date, _name, calendarId) => {
+      const noon = local(`${date} 11:00`);
+      expect(engine.isBusinessDayAt(calendarId, noon)).toBe(false);
+      const s = engine.calendarStatus(calendarId, noon);
+      expect(s.open).toBe(false);
+      // The next opening is on a later local date.
+      expect(iso(s.nextOpening)!.slice(0, 10) > date).toBe(true);
+      // No business-day time elapses across the holiday itself.
+      const bdt = { clock: "business-day-time" as const, calendarId };
+      expect(engine.clockTimeBetween(bdt, local(`${date} 00:00`), local(`${date} 23:59`))).toBe(0);
+    },
+  );
 });
 
 describe("due instants — table of edges", () => {
