@@ -8,6 +8,17 @@ export const VALIDATION_MESSAGES = {
   },
   "instant.range": { fr: "La date doit être comprise entre 2000 et 2099.", en: "The date must be between 2000 and 2099." },
   "text.invalid": { fr: "Valeur invalide.", en: "Invalid value." },
+  "name.length": { fr: "Inscrivez votre nom (120 caractères au plus).", en: "Enter your name (120 characters at most)." },
+  "email.invalid": {
+    fr: "Inscrivez une adresse courriel valide, p. ex. nom@exemple.ca.",
+    en: "Enter a valid e-mail address, e.g. name@example.ca.",
+  },
+  "subject.length": { fr: "L'objet doit compter de 3 à 150 caractères.", en: "The subject must be 3 to 150 characters long." },
+  "message.length": {
+    fr: "Le message doit compter de 10 à 5 000 caractères.",
+    en: "The message must be 10 to 5,000 characters long.",
+  },
+  "topic.invalid": { fr: "Choisissez le sujet de votre question.", en: "Choose what your question is about." },
 } as const;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

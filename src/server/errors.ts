@@ -3,25 +3,44 @@ import "server-only";
 // with the parameter they concern and a message in French and English.
 import { DomainError, type DomainErrorCode } from "@/domain/errors";
 
-export type AppErrorCode = "INVALID_PARAMETER" | "NOT_FOUND" | "DATABASE_UNAVAILABLE" | "INTERNAL";
+export type AppErrorCode =
+  | "INVALID_PARAMETER"
+  | "REFUSED"
+  | "NOT_FOUND"
+  | "RATE_LIMITED"
+  | "DATABASE_UNAVAILABLE"
+  | "INTERNAL";
 
 export type Localized = { fr: string; en: string };
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly fields: Record<string, Localized>;
+  /** Extra, caller-facing facts (where to go instead, when to retry, …). */
+  readonly details: Record<string, unknown>;
+  /** The people-facing message, when the generic one of the code does not say enough. */
+  readonly localized: Localized | null;
 
-  constructor(code: AppErrorCode, message: string, fields: Record<string, Localized> = {}) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    fields: Record<string, Localized> = {},
+    options: { details?: Record<string, unknown>; localized?: Localized } = {},
+  ) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.fields = fields;
+    this.details = options.details ?? {};
+    this.localized = options.localized ?? null;
   }
 }
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   INVALID_PARAMETER: 400,
+  REFUSED: 422,
   NOT_FOUND: 404,
+  RATE_LIMITED: 429,
   DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
@@ -43,12 +62,17 @@ export function fromDomainError(error: DomainError): AppError {
 }
 
 export type ErrorBody = {
-  error: { code: AppErrorCode; message: Localized; fields: Record<string, Localized> };
+  error: { code: AppErrorCode; message: Localized; fields: Record<string, Localized>; details?: Record<string, unknown> };
 };
 
 const GENERIC: Record<AppErrorCode, Localized> = {
   INVALID_PARAMETER: { fr: "Paramètre invalide", en: "Invalid parameter" },
+  REFUSED: { fr: "Demande refusée.", en: "Request refused." },
   NOT_FOUND: { fr: "Introuvable.", en: "Not found." },
+  RATE_LIMITED: {
+    fr: "Trop de demandes en peu de temps. Réessayez dans une minute.",
+    en: "Too many requests in a short time. Please try again in a minute.",
+  },
   DATABASE_UNAVAILABLE: { fr: "Service momentanément indisponible.", en: "Service temporarily unavailable." },
   INTERNAL: { fr: "Erreur inattendue. Réessayez plus tard.", en: "Unexpected error. Please try again later." },
 };
@@ -63,8 +87,9 @@ export function errorBody(error: AppError): ErrorBody {
           fr: `${generic.fr} : ${names.join(", ")}. ${names.map((n) => error.fields[n]!.fr).join(" ")}`,
           en: `${generic.en}: ${names.join(", ")}. ${names.map((n) => error.fields[n]!.en).join(" ")}`,
         }
-      : generic;
-  return { error: { code: error.code, message, fields: error.fields } };
+      : (error.localized ?? generic);
+  const details = Object.keys(error.details).length ? { details: error.details } : {};
+  return { error: { code: error.code, message, fields: error.fields, ...details } };
 }
 
 export function toAppError(error: unknown): AppError {

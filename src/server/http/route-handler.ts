@@ -3,8 +3,8 @@ import "server-only";
 // every error through server/errors.ts. Unexpected errors are logged without request data.
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { localizeValidationMessage } from "@/schemas/messages";
 import { AppError, HTTP_STATUS, errorBody, toAppError } from "@/server/errors";
+import { parseInput } from "@/server/validate";
 
 export function parseSearchParams<S extends z.ZodType>(schema: S, params: URLSearchParams, names: readonly string[]): z.output<S> {
   const input: Record<string, string> = {};
@@ -12,14 +12,7 @@ export function parseSearchParams<S extends z.ZodType>(schema: S, params: URLSea
     const value = params.get(name);
     if (value !== null) input[name] = value;
   }
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const fields: Record<string, { fr: string; en: string }> = {};
-  for (const issue of result.error.issues) {
-    const name = String(issue.path[0] ?? "query");
-    fields[name] ??= localizeValidationMessage(issue.message);
-  }
-  throw new AppError("INVALID_PARAMETER", "invalid query", fields);
+  return parseInput(schema, input);
 }
 
 export async function handleRoute(run: () => Promise<Response> | Response): Promise<Response> {
@@ -28,6 +21,25 @@ export async function handleRoute(run: () => Promise<Response> | Response): Prom
   } catch (error) {
     const appError = toAppError(error);
     if (appError.code === "INTERNAL") console.error(`route error: ${(error as Error)?.stack ?? String(error)}`);
-    return NextResponse.json(errorBody(appError), { status: HTTP_STATUS[appError.code] });
+    const headers: Record<string, string> = {};
+    if (typeof appError.details.retryAfterSeconds === "number") headers["Retry-After"] = String(appError.details.retryAfterSeconds);
+    return NextResponse.json(errorBody(appError), { status: HTTP_STATUS[appError.code], headers });
   }
+}
+
+/** The JSON body of a request; malformed JSON is a 400 naming the body. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new AppError("INVALID_PARAMETER", "malformed JSON", {
+      body: { fr: "Le corps de la requête doit être un objet JSON valide.", en: "The request body must be a valid JSON object." },
+    });
+  }
+}
+
+/** The public URL of a tracking link: GUICHET_PUBLIC_URL when set, else the request's own origin. */
+export function trackingUrlFor(request: Request, token: string): string {
+  const base = process.env.GUICHET_PUBLIC_URL ?? new URL(request.url).origin;
+  return `${base.replace(/\/$/, "")}/suivi/${token}`;
 }

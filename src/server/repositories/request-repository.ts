@@ -1,0 +1,109 @@
+import "server-only";
+// Requests, their fixed targets, events and messages. The only place that reads or writes them.
+import type { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/server/db/client";
+
+export type Tx = Prisma.TransactionClient;
+
+/**
+ * The next sequence number for a prefix and year. The counter row stays locked until the
+ * calling transaction ends, and its increment rolls back with it: numbers have no gaps.
+ */
+export async function takeNextSequence(tx: Tx, prefix: string, year: number): Promise<number> {
+  const rows = await tx.$queryRaw<{ last: number }[]>`
+    INSERT INTO request_counter (prefix, year, last) VALUES (${prefix}, ${year}, 1)
+    ON CONFLICT (prefix, year) DO UPDATE SET last = request_counter.last + 1
+    RETURNING last`;
+  return rows[0]!.last;
+}
+
+export type NewRequest = {
+  number: string;
+  serviceId: string;
+  audienceId: string;
+  channel: string;
+  type: string;
+  subject: string;
+  urgent: boolean;
+  requesterName: string | null;
+  requesterEmail: string | null;
+  requesterUserId: string | null;
+  organizationId: string | null;
+  trackingTokenHash: string | null;
+  details: Prisma.InputJsonValue;
+  receivedAt: Date;
+  targets: { targetId: string; metric: string; clock: string; amount: number; unit: string; calendarId: string; dueAt: Date }[];
+  firstMessage: { authorKind: "requester"; authorUserId: string | null; body: string } | null;
+  actorKind: "requester" | "agent" | "system";
+  actorUserId: string | null;
+};
+
+export async function insertRequest(tx: Tx, data: NewRequest): Promise<{ id: string }> {
+  return tx.request.create({
+    select: { id: true },
+    data: {
+      number: data.number,
+      serviceId: data.serviceId,
+      audienceId: data.audienceId,
+      channel: data.channel,
+      type: data.type,
+      subject: data.subject,
+      urgent: data.urgent,
+      requesterName: data.requesterName,
+      requesterEmail: data.requesterEmail,
+      requesterUserId: data.requesterUserId,
+      organizationId: data.organizationId,
+      trackingTokenHash: data.trackingTokenHash,
+      details: data.details,
+      receivedAt: data.receivedAt,
+      targets: { create: data.targets },
+      events: {
+        create: {
+          kind: "received",
+          actorKind: data.actorKind,
+          actorUserId: data.actorUserId,
+          at: data.receivedAt,
+          data: { channel: data.channel },
+        },
+      },
+      messages: data.firstMessage
+        ? { create: { ...data.firstMessage, visibility: "public", at: data.receivedAt } }
+        : undefined,
+    },
+  });
+}
+
+const trackedSelect = {
+  id: true,
+  number: true,
+  subject: true,
+  status: true,
+  receivedAt: true,
+  serviceId: true,
+  audienceId: true,
+  version: true,
+  targets: { select: { targetId: true, metric: true, dueAt: true }, orderBy: { targetId: "asc" } },
+  messages: {
+    where: { visibility: "public" },
+    select: { id: true, authorKind: true, body: true, at: true },
+    orderBy: { at: "asc" },
+  },
+} satisfies Prisma.RequestSelect;
+
+export type TrackedRequestRow = Prisma.RequestGetPayload<{ select: typeof trackedSelect }>;
+
+/** What the holder of a tracking link may read: no requester e-mail, no internal notes. */
+export async function findTrackedRequest(db: Db | Tx, trackingTokenHash: string): Promise<TrackedRequestRow | null> {
+  return db.request.findUnique({ where: { trackingTokenHash }, select: trackedSelect });
+}
+
+export async function appendRequesterMessage(tx: Tx, requestId: string, body: string, at: Date): Promise<void> {
+  await tx.message.create({ data: { requestId, authorKind: "requester", visibility: "public", body, at } });
+  await tx.requestEvent.create({ data: { requestId, kind: "requester_message", actorKind: "requester", at } });
+  // An answer from the requester puts a request that waited for them back in progress.
+  await tx.request.updateMany({
+    where: { id: requestId, status: "waiting_requester" },
+    data: { status: "in_progress", version: { increment: 1 } },
+  });
+  await tx.request.updateMany({ where: { id: requestId, status: { not: "waiting_requester" } }, data: { version: { increment: 1 } } });
+}

@@ -1,0 +1,112 @@
+import "server-only";
+// A candidate's written inquiry: guarded (nominative → call us; out of mandate → where to go),
+// numbered without gaps, with its targets and due instants fixed at receipt, and a private
+// tracking token returned once (only its hash is stored).
+import { guardCandidateTopic, type TopicGuard } from "@/domain/requests/candidate-inquiry";
+import { formatRequestNumber, NUMBER_PREFIX, numberingYear } from "@/domain/requests/numbering";
+import type { TCandidateInquiryInput } from "@/schemas/inquiry";
+import { getDb } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { insertRequest, takeNextSequence } from "@/server/repositories/request-repository";
+import { getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
+import { newTrackingToken } from "@/server/tracking-token";
+
+const SERVICE = "ca-dotation";
+const AUDIENCE = "candidate";
+
+export type CreateCandidateInquiryOptions = {
+  input: TCandidateInquiryInput;
+  receivedAt: Date;
+  /** `web` for the form and the API; `email` when it comes from the centre's mailbox. */
+  channel?: "web" | "email";
+};
+
+export type CreatedInquiry = {
+  number: string;
+  receivedAt: Date;
+  trackingToken: string;
+  targets: { id: string; metric: string; dueAt: Date }[];
+};
+
+function phonesOf(catalogue: Catalogue): string[] {
+  const profile = catalogue.profiles.find((p) => p.serviceId === SERVICE)?.audiences.find((a) => a.audienceId === AUDIENCE);
+  return (profile?.contacts ?? []).filter((c) => c.kind === "phone" && c.value).map((c) => c.value!);
+}
+
+/** The refusal of a guarded topic: nothing is stored, and the candidate is told where to turn. */
+export function refusalFor(guard: Exclude<TopicGuard, { kind: "accepted" }>, catalogue: Catalogue, at: Date): AppError {
+  const phones = phonesOf(catalogue);
+  if (guard.kind === "nominative") {
+    const status = catalogue.engine.status(SERVICE, AUDIENCE, at.getTime());
+    return new AppError("REFUSED", "nominative request in writing", {}, {
+      localized: {
+        fr: `Les demandes de nature nominative (au sujet de votre propre dossier) ne sont pas traitées par écrit. Appelez le CA-dotation au ${phones.join(" ou au ")} : votre identité sera validée avant que des renseignements vous soient transmis.`,
+        en: `Requests about your own file are not handled in writing. Please call CA-dotation at ${phones.join(" or ")}: your identity will be validated before any information is given.`,
+      },
+      details: {
+        guard: "nominative",
+        phones,
+        open: status.open,
+        closesAt: status.closesAt === null ? null : new Date(status.closesAt).toISOString(),
+        nextOpening: status.nextOpening === null ? null : new Date(status.nextOpening).toISOString(),
+      },
+    });
+  }
+  return new AppError("REFUSED", "out of CA-dotation's mandate", {}, {
+    localized: guard.redirect,
+    details: { guard: "out-of-scope", reason: guard.reason },
+  });
+}
+
+export async function createCandidateInquiry({ input, receivedAt, channel = "web" }: CreateCandidateInquiryOptions): Promise<CreatedInquiry> {
+  const catalogue = await getCatalogue();
+  const guard = guardCandidateTopic(input.topic);
+  if (guard.kind !== "accepted") throw refusalFor(guard, catalogue, receivedAt);
+
+  const due = catalogue.engine.dueTargets(SERVICE, AUDIENCE, channel, receivedAt.getTime());
+  const { token, hash } = newTrackingToken();
+  const prefix = NUMBER_PREFIX[SERVICE]!;
+  const year = numberingYear(receivedAt.getTime());
+  const number = await getDb().$transaction(
+    async (tx) => {
+      const number = formatRequestNumber(prefix, year, await takeNextSequence(tx, prefix, year));
+      await insertRequest(tx, {
+        number,
+        serviceId: SERVICE,
+        audienceId: AUDIENCE,
+        channel,
+        type: input.topic,
+        subject: input.subject,
+        urgent: false,
+        requesterName: input.name,
+        requesterEmail: input.email,
+        requesterUserId: null,
+        organizationId: null,
+        trackingTokenHash: hash,
+        details: { topic: input.topic },
+        receivedAt,
+        targets: due.map(({ target, dueAt }) => ({
+          targetId: target.id,
+          metric: target.metric,
+          clock: target.clock,
+          amount: target.amount,
+          unit: target.unit,
+          calendarId: target.calendarId,
+          dueAt: new Date(dueAt),
+        })),
+        firstMessage: { authorKind: "requester", authorUserId: null, body: input.message },
+        actorKind: "requester",
+        actorUserId: null,
+      });
+      return number;
+    },
+    // Numbering serializes the requests of one service and year: under a burst they queue.
+    { maxWait: 60_000, timeout: 30_000 },
+  );
+  return {
+    number,
+    receivedAt,
+    trackingToken: token,
+    targets: due.map(({ target, dueAt }) => ({ id: target.id, metric: target.metric, dueAt: new Date(dueAt) })),
+  };
+}

@@ -1,0 +1,56 @@
+import "server-only";
+// What a candidate's private tracking link opens: their own request only, its public thread,
+// and their answers back. An unknown or malformed token is simply "not found".
+import type { TRequesterReplyInput } from "@/schemas/inquiry";
+import { getDb } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { appendRequesterMessage, findTrackedRequest } from "@/server/repositories/request-repository";
+import { hashTrackingToken, isWellFormedTrackingToken } from "@/server/tracking-token";
+
+export type TrackedRequest = {
+  number: string;
+  subject: string;
+  status: string;
+  receivedAt: string;
+  targets: { id: string; metric: string; dueAt: string }[];
+  messages: { id: string; from: "requester" | "agent"; body: string; at: string }[];
+};
+
+export async function getTrackedRequest(token: string): Promise<TrackedRequest | null> {
+  if (!isWellFormedTrackingToken(token)) return null;
+  const row = await findTrackedRequest(getDb(), hashTrackingToken(token));
+  if (!row) return null;
+  return {
+    number: row.number,
+    subject: row.subject,
+    status: row.status,
+    receivedAt: row.receivedAt.toISOString(),
+    targets: row.targets.map((t) => ({ id: t.targetId, metric: t.metric, dueAt: t.dueAt.toISOString() })),
+    messages: row.messages.map((m) => ({
+      id: m.id,
+      from: m.authorKind === "requester" ? "requester" : "agent",
+      body: m.body,
+      at: m.at.toISOString(),
+    })),
+  };
+}
+
+export type ReplyAsRequesterOptions = { token: string; input: TRequesterReplyInput; now: Date };
+
+export async function replyAsRequester({ token, input, now }: ReplyAsRequesterOptions): Promise<void> {
+  const notFound = new AppError("NOT_FOUND", "unknown tracking token");
+  if (!isWellFormedTrackingToken(token)) throw notFound;
+  await getDb().$transaction(async (tx) => {
+    const row = await findTrackedRequest(tx, hashTrackingToken(token));
+    if (!row) throw notFound;
+    if (row.status === "closed") {
+      throw new AppError("REFUSED", "request closed", {}, {
+        localized: {
+          fr: "Cette demande est fermée. Pour une nouvelle question, écrivez-nous de nouveau.",
+          en: "This request is closed. For a new question, please write to us again.",
+        },
+      });
+    }
+    await appendRequesterMessage(tx, row.id, input.message, now);
+  });
+}
