@@ -1,4 +1,13 @@
+import { execFileSync } from "node:child_process";
 import { defineConfig, devices } from "@playwright/test";
+
+// The e2e server's throw-away PostgreSQL listens on a port chosen once here (workers inherit the
+// variable), so that tests can check what the app stored.
+process.env.E2E_DB_PORT ??= execFileSync(
+  process.execPath,
+  ["-e", "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close();})"],
+  { encoding: "utf8" },
+);
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -47,6 +56,8 @@ export default defineConfig({
       HOSTNAME: "127.0.0.1",
       GUICHET_TEST_CLOCK: "1",
       GUICHET_DB_EPHEMERAL: "1",
+      GUICHET_DB_PORT: process.env.E2E_DB_PORT,
+      GUICHET_RATE_LIMIT_PER_MINUTE: "100000",
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
       NEXT_TELEMETRY_DISABLED: "1",
     },

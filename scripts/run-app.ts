@@ -29,7 +29,7 @@ try {
     // End-to-end tests: a throw-away cluster on a free port, deleted on exit.
     embedded = await startEmbeddedPostgres({
       dataDir: path.join(os.tmpdir(), `guichet-e2e-${process.pid}`),
-      port: await findFreePort(),
+      port: process.env.GUICHET_DB_PORT ? Number(process.env.GUICHET_DB_PORT) : await findFreePort(),
       database: "guichet",
       ephemeral: true,
     });

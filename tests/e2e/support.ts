@@ -18,3 +18,8 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 }
+
+/** The e2e server's database (see playwright.config.ts). */
+export function e2eDatabaseUrl(): string {
+  return process.env.E2E_DATABASE_URL || `postgresql://guichet:guichet@127.0.0.1:${process.env.E2E_DB_PORT}/guichet`;
+}

@@ -1,6 +1,11 @@
 import "server-only";
 // The catalogue in force: from the database when one is configured, from the seed definition
-// otherwise (CLI on a bare machine). The engine is rebuilt only when the catalogue changed.
+// otherwise (CLI on a bare machine).
+//
+// Cached per process: concurrent callers share one load (single flight), and a loaded catalogue
+// serves for CACHE_TTL_MS. The catalogue editor calls invalidateCatalogue() after a change, so
+// this instance sees it at once; other instances see it within the TTL. The engine (its tables)
+// is rebuilt only when the catalogue's content actually changed.
 import { createCatalogueEngine, type CatalogueEngine } from "@/domain/catalogue/engine";
 import {
   AUDIENCE_LABELS,
@@ -14,7 +19,10 @@ import { loadCatalogue, type CatalogueData } from "@/server/repositories/catalog
 
 export type Catalogue = CatalogueData & { engine: CatalogueEngine };
 
-let cached: { key: string; catalogue: Catalogue } | null = null;
+const CACHE_TTL_MS = 5_000;
+
+let current: { key: string; catalogue: Catalogue; loadedAt: number } | null = null;
+let inFlight: Promise<Catalogue> | null = null;
 
 export function defaultCatalogueData(): CatalogueData {
   return {
@@ -25,10 +33,24 @@ export function defaultCatalogueData(): CatalogueData {
   };
 }
 
-export async function getCatalogue(): Promise<Catalogue> {
+async function load(): Promise<Catalogue> {
   const data = hasDatabase() ? await loadCatalogue(getDb()) : defaultCatalogueData();
   const key = JSON.stringify(data.definition);
-  if (cached?.key !== key) cached = { key, catalogue: { ...data, engine: createCatalogueEngine(data.definition) } };
-  else cached.catalogue = { ...data, engine: cached.catalogue.engine };
-  return cached.catalogue;
+  const engine = current?.key === key ? current.catalogue.engine : createCatalogueEngine(data.definition);
+  const catalogue = { ...data, engine };
+  current = { key, catalogue, loadedAt: performance.now() };
+  return catalogue;
+}
+
+export async function getCatalogue(): Promise<Catalogue> {
+  if (current && performance.now() - current.loadedAt < CACHE_TTL_MS) return current.catalogue;
+  inFlight ??= load().finally(() => {
+    inFlight = null;
+  });
+  return inFlight;
+}
+
+/** After a catalogue edit: the next caller reloads. */
+export function invalidateCatalogue(): void {
+  if (current) current.loadedAt = -Infinity;
 }

@@ -53,6 +53,7 @@ export default async function AudiencePage({ params }: { params: Params }) {
   const tm = await getTranslations("Metric");
   const td = await getTranslations("Duration");
   const ts = await getTranslations("Status");
+  const ti = await getTranslations("Inquiry");
   const { service, audience } = page;
   const duration = (target: (typeof page.targets)[number]) =>
     target.unit === "minutes"
@@ -79,6 +80,17 @@ export default async function AudiencePage({ params }: { params: Params }) {
       <section aria-label={ts("label")} aria-live="polite" className="mt-5">
         <OpenStatus status={page.status} now={now} locale={locale} size="lg" />
       </section>
+
+      {service.slug === "ca-dotation" && audience.audienceId === "candidate" && (
+        <p className="mt-5">
+          <Link
+            href="/services/ca-dotation/candidate/ecrire"
+            className="inline-block rounded bg-qc-blue px-5 py-3 font-semibold text-white hover:bg-qc-navy"
+          >
+            {ti("writeLink")}
+          </Link>
+        </p>
+      )}
 
       {page.writeNow.length > 0 && (
         <section className="mt-6 rounded-lg border border-qc-blue bg-qc-pale p-4" aria-labelledby="ecrire" data-testid="write-now">

@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { ReplyForm } from "@/components/reply-form";
+import { formatDateTime } from "@/i18n/format";
+import type { Locale } from "@/i18n/routing";
+import { getTrackedRequest } from "@/server/services/track-request";
+import { replyToRequest } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+// A private link: never indexed, never sent as a referrer.
+export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
+
+type Props = { params: Promise<{ locale: Locale; token: string }>; searchParams: Promise<{ nouvelle?: string }> };
+
+export default async function TrackingPage({ params, searchParams }: Props) {
+  const { locale, token } = await params;
+  const { nouvelle } = await searchParams;
+  setRequestLocale(locale);
+  const request = await getTrackedRequest(token);
+  if (!request) notFound();
+  const t = await getTranslations("Tracking");
+  const due = request.targets.find((x) => x.metric === "reply-or-delay-notice") ?? request.targets[0];
+  const dueText = due ? formatDateTime(Date.parse(due.dueAt), locale) : "";
+  return (
+    <>
+      {nouvelle === "1" && (
+        <section role="status" className="mb-6 rounded-lg border-l-4 border-ok bg-ok-pale p-4" data-testid="confirmation">
+          <h2 className="text-xl font-semibold text-ok">{t("receivedTitle")}</h2>
+          <p className="mt-1">{t("receivedBody", { number: request.number, moment: dueText })}</p>
+          <p className="mt-2 font-semibold">{t("keepLink")}</p>
+        </section>
+      )}
+      <h1 className="text-3xl font-bold text-qc-navy">{t("title", { number: request.number })}</h1>
+      <dl className="mt-4 grid max-w-2xl grid-cols-[auto_1fr] gap-x-6 gap-y-2" data-testid="request-summary">
+        <dt className="font-semibold">{t("subject")}</dt>
+        <dd>{request.subject}</dd>
+        <dt className="font-semibold">{t("status")}</dt>
+        <dd>{t(`statuses.${request.status}` as "statuses.new")}</dd>
+        <dt className="font-semibold">{t("receivedAt")}</dt>
+        <dd>{formatDateTime(Date.parse(request.receivedAt), locale)}</dd>
+        {due && (
+          <>
+            <dt className="font-semibold">{t("dueAt")}</dt>
+            <dd>{dueText}</dd>
+          </>
+        )}
+      </dl>
+      <section className="mt-8" aria-labelledby="echanges">
+        <h2 id="echanges" className="text-2xl font-semibold text-qc-navy">{t("thread")}</h2>
+        <ol className="mt-3 space-y-4" data-testid="thread">
+          {request.messages.map((m) => (
+            <li key={m.id} className={`max-w-2xl rounded-lg border p-4 ${m.from === "agent" ? "border-qc-blue bg-qc-pale" : "border-slate-200"}`}>
+              <p className="text-sm font-semibold">
+                {m.from === "agent" ? t("fromCentre") : t("fromYou")} · <time dateTime={m.at}>{formatDateTime(Date.parse(m.at), locale)}</time>
+              </p>
+              <p className="mt-2 whitespace-pre-line">{m.body}</p>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section className="mt-8" aria-labelledby="repondre">
+        <h2 id="repondre" className="text-2xl font-semibold text-qc-navy">{t("replyTitle")}</h2>
+        {request.status === "closed" ? (
+          <p className="mt-2">{t("closedNote")}</p>
+        ) : (
+          <ReplyForm action={replyToRequest.bind(null, locale, token)} />
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import "server-only";
+// The entry wrapper for server actions: expected errors come back as data (code, message and
+// field messages in the reader's language), unexpected ones are logged and shown generically.
+import { toAppError, type AppErrorCode } from "@/server/errors";
+
+export type ActionFailure = {
+  ok: false;
+  code: AppErrorCode;
+  message: string;
+  fieldErrors: Record<string, string>;
+  details: Record<string, unknown>;
+};
+
+export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
+
+export async function runAction<T>(locale: "fr" | "en", run: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await run() };
+  } catch (error) {
+    const appError = toAppError(error);
+    if (appError.code === "INTERNAL") console.error(`action error: ${(error as Error)?.stack ?? String(error)}`);
+    const generic =
+      locale === "fr"
+        ? { INVALID_PARAMETER: "Corrigez les champs indiqués.", INTERNAL: "Une erreur inattendue est survenue." }
+        : { INVALID_PARAMETER: "Please correct the fields shown.", INTERNAL: "An unexpected error occurred." };
+    return {
+      ok: false,
+      code: appError.code,
+      message: appError.localized?.[locale] ?? generic[appError.code as keyof typeof generic] ?? appError.code,
+      fieldErrors: Object.fromEntries(Object.entries(appError.fields).map(([k, v]) => [k, v[locale]])),
+      details: appError.details,
+    };
+  }
+}
