@@ -28,21 +28,25 @@ export default async function TrackingPage({ params, searchParams }: Props) {
       {nouvelle === "1" && (
         <section role="status" className="mb-6 rounded-lg border-l-4 border-ok bg-ok-pale p-4" data-testid="confirmation">
           <h2 className="text-xl font-semibold text-ok">{t("receivedTitle")}</h2>
-          <p className="mt-1">{t("receivedBody", { number: request.number, moment: dueText })}</p>
+          <p className="mt-1">
+            {t.rich("receivedBody", { number: request.number, moment: dueText, nowrap: (chunks) => <span className="whitespace-nowrap">{chunks}</span> })}
+          </p>
           <p className="mt-2 font-semibold">{t("keepLink")}</p>
         </section>
       )}
-      <h1 className="text-3xl font-bold text-qc-navy">{t("title", { number: request.number })}</h1>
-      <dl className="mt-4 grid max-w-2xl grid-cols-[auto_1fr] gap-x-6 gap-y-2" data-testid="request-summary">
-        <dt className="font-semibold">{t("subject")}</dt>
+      <h1 className="text-3xl font-bold text-qc-navy">
+        {t.rich("title", { number: request.number, nowrap: (chunks) => <span className="whitespace-nowrap">{chunks}</span> })}
+      </h1>
+      <dl className="mt-4 grid max-w-2xl grid-cols-1 gap-x-6 sm:grid-cols-[auto_1fr] sm:gap-y-2" data-testid="request-summary">
+        <dt className="mt-2 font-semibold sm:mt-0">{t("subject")}</dt>
         <dd>{request.subject}</dd>
-        <dt className="font-semibold">{t("status")}</dt>
+        <dt className="mt-2 font-semibold sm:mt-0">{t("status")}</dt>
         <dd>{t(`statuses.${request.status}` as "statuses.new")}</dd>
-        <dt className="font-semibold">{t("receivedAt")}</dt>
+        <dt className="mt-2 font-semibold sm:mt-0">{t("receivedAt")}</dt>
         <dd>{formatDateTime(Date.parse(request.receivedAt), locale)}</dd>
         {due && (
           <>
-            <dt className="font-semibold">{t("dueAt")}</dt>
+            <dt className="mt-2 font-semibold sm:mt-0">{t("dueAt")}</dt>
             <dd>{dueText}</dd>
           </>
         )}
