@@ -3,7 +3,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { InquiryForm, type TopicOption } from "@/components/inquiry-form";
 import { CANDIDATE_TOPICS, guardCandidateTopic, TOPIC_LABELS } from "@/domain/requests/candidate-inquiry";
-import { formatDateTime, formatRelativeMoment } from "@/i18n/format";
+import { describeOpenStatus } from "@/components/open-status";
+import { formatDateTime } from "@/i18n/format";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { getNow } from "@/server/clock";
@@ -29,12 +30,9 @@ export default async function WritePage({ params }: { params: Params }) {
   const page = await getAudiencePage(service, audience, now);
   if (!page) notFound();
   const t = await getTranslations("Inquiry");
-  const ts = await getTranslations("Status");
   const phones = page.audience.contacts.filter((c) => c.kind === "phone" && c.value).map((c) => c.value!);
-  const { status } = page;
-  const lineStatus = status.open
-    ? `${ts("open")} — ${ts("closesAt", { moment: formatRelativeMoment(status.closesAt!, now.getTime(), locale) })}`
-    : `${ts("closed")} — ${status.nextOpening === null ? ts("noOpening") : ts("opensAt", { moment: formatRelativeMoment(status.nextOpening, now.getTime(), locale) })}`;
+  const { state, detail } = await describeOpenStatus(page.status, now, locale);
+  const lineStatus = `${state} — ${detail}`;
   const topics: TopicOption[] = CANDIDATE_TOPICS.map((value) => {
     const guard = guardCandidateTopic(value);
     return {
