@@ -27,19 +27,25 @@ export type CatalogueData = {
 const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
 
 export async function loadCatalogue(db: Db): Promise<CatalogueData> {
-  const [services, audiences, channels, calendars, holidaySets, targets] = await db.$transaction([
-    db.service.findMany({
-      orderBy: { sortOrder: "asc" },
-      include: {
-        audiences: { orderBy: { sortOrder: "asc" }, include: { channels: { orderBy: { sortOrder: "asc" } } } },
-      },
-    }),
-    db.audience.findMany(),
-    db.channel.findMany(),
-    db.calendar.findMany({ include: { intervals: { orderBy: [{ weekday: "asc" }, { startMinute: "asc" }] } } }),
-    db.holidaySet.findMany({ include: { years: true, holidays: { orderBy: { date: "asc" } } } }),
-    db.target.findMany({ orderBy: { id: "asc" }, include: { channels: true } }),
-  ]);
+  // One consistent snapshot of the catalogue tables. It waits for a pooled connection rather than
+  // failing after Prisma's default 2 s when a burst of requests holds the pool.
+  const [services, audiences, channels, calendars, holidaySets, targets] = await db.$transaction(
+    (tx) =>
+      Promise.all([
+        tx.service.findMany({
+          orderBy: { sortOrder: "asc" },
+          include: {
+            audiences: { orderBy: { sortOrder: "asc" }, include: { channels: { orderBy: { sortOrder: "asc" } } } },
+          },
+        }),
+        tx.audience.findMany(),
+        tx.channel.findMany(),
+        tx.calendar.findMany({ include: { intervals: { orderBy: [{ weekday: "asc" }, { startMinute: "asc" }] } } }),
+        tx.holidaySet.findMany({ include: { years: true, holidays: { orderBy: { date: "asc" } } } }),
+        tx.target.findMany({ orderBy: { id: "asc" }, include: { channels: true } }),
+      ]),
+    { isolationLevel: "RepeatableRead", maxWait: 60_000, timeout: 30_000 },
+  );
 
   const definition: CatalogueDefinition = {
     services: services.map((s) => ({

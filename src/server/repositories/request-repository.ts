@@ -1,5 +1,6 @@
 import "server-only";
 // Requests, their fixed targets, events and messages. The only place that reads or writes them.
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 
@@ -18,7 +19,6 @@ export async function takeNextSequence(tx: Tx, prefix: string, year: number): Pr
 }
 
 export type NewRequest = {
-  number: string;
   serviceId: string;
   audienceId: string;
   channel: string;
@@ -38,11 +38,27 @@ export type NewRequest = {
   actorUserId: string | null;
 };
 
-export async function insertRequest(tx: Tx, data: NewRequest): Promise<{ id: string }> {
+/**
+ * Inserts a request with its targets, first event and message, then numbers it. The number is
+ * taken last so that the counter row is locked only for the end of the transaction: under a
+ * burst, requests queue on that lock for a few milliseconds each, not for the whole insert.
+ */
+export async function insertNumberedRequest(
+  tx: Tx,
+  data: NewRequest,
+  numbering: { prefix: string; year: number; format: (sequence: number) => string },
+): Promise<{ id: string; number: string }> {
+  const { id } = await insertRequest(tx, data, `pending-${randomUUID()}`);
+  const number = numbering.format(await takeNextSequence(tx, numbering.prefix, numbering.year));
+  await tx.request.update({ where: { id }, data: { number }, select: { id: true } });
+  return { id, number };
+}
+
+async function insertRequest(tx: Tx, data: NewRequest, provisionalNumber: string): Promise<{ id: string }> {
   return tx.request.create({
     select: { id: true },
     data: {
-      number: data.number,
+      number: provisionalNumber,
       serviceId: data.serviceId,
       audienceId: data.audienceId,
       channel: data.channel,

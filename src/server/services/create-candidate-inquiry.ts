@@ -7,7 +7,7 @@ import { formatRequestNumber, NUMBER_PREFIX, numberingYear } from "@/domain/requ
 import type { TCandidateInquiryInput } from "@/schemas/inquiry";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { insertRequest, takeNextSequence } from "@/server/repositories/request-repository";
+import { insertNumberedRequest, type NewRequest } from "@/server/repositories/request-repository";
 import { getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
 import { newTrackingToken } from "@/server/tracking-token";
 
@@ -67,42 +67,39 @@ export async function createCandidateInquiry({ input, receivedAt, channel = "web
   const { token, hash } = newTrackingToken();
   const prefix = NUMBER_PREFIX[SERVICE]!;
   const year = numberingYear(receivedAt.getTime());
-  const number = await getDb().$transaction(
-    async (tx) => {
-      const number = formatRequestNumber(prefix, year, await takeNextSequence(tx, prefix, year));
-      await insertRequest(tx, {
-        number,
-        serviceId: SERVICE,
-        audienceId: AUDIENCE,
-        channel,
-        type: input.topic,
-        subject: input.subject,
-        urgent: false,
-        requesterName: input.name,
-        requesterEmail: input.email,
-        requesterUserId: null,
-        organizationId: null,
-        trackingTokenHash: hash,
-        details: { topic: input.topic },
-        receivedAt,
-        targets: due.map(({ target, dueAt }) => ({
-          targetId: target.id,
-          metric: target.metric,
-          clock: target.clock,
-          amount: target.amount,
-          unit: target.unit,
-          calendarId: target.calendarId,
-          dueAt: new Date(dueAt),
-        })),
-        firstMessage: { authorKind: "requester", authorUserId: null, body: input.message },
-        actorKind: "requester",
-        actorUserId: null,
-      });
-      return number;
-    },
-    // Numbering serializes the requests of one service and year: under a burst they queue.
-    { maxWait: 60_000, timeout: 30_000 },
-  );
+  const request: NewRequest = {
+    serviceId: SERVICE,
+    audienceId: AUDIENCE,
+    channel,
+    type: input.topic,
+    subject: input.subject,
+    urgent: false,
+    requesterName: input.name,
+    requesterEmail: input.email,
+    requesterUserId: null,
+    organizationId: null,
+    trackingTokenHash: hash,
+    details: { topic: input.topic },
+    receivedAt,
+    targets: due.map(({ target, dueAt }) => ({
+      targetId: target.id,
+      metric: target.metric,
+      clock: target.clock,
+      amount: target.amount,
+      unit: target.unit,
+      calendarId: target.calendarId,
+      dueAt: new Date(dueAt),
+    })),
+    firstMessage: { authorKind: "requester", authorUserId: null, body: input.message },
+    actorKind: "requester",
+    actorUserId: null,
+  };
+  const numbering = { prefix, year, format: (sequence: number) => formatRequestNumber(prefix, year, sequence) };
+  // Numbering serializes the requests of one service and year: under a burst they queue.
+  const { number } = await getDb().$transaction((tx) => insertNumberedRequest(tx, request, numbering), {
+    maxWait: 60_000,
+    timeout: 30_000,
+  });
   return {
     number,
     receivedAt,
