@@ -55,6 +55,7 @@ export default defineConfig({
       PORT: String(PORT),
       HOSTNAME: "127.0.0.1",
       GUICHET_TEST_CLOCK: "1",
+      NEXTAUTH_URL: baseURL,
       GUICHET_DB_EPHEMERAL: "1",
       GUICHET_DB_PORT: process.env.E2E_DB_PORT,
       GUICHET_RATE_LIMIT_PER_MINUTE: "100000",

@@ -2,6 +2,8 @@
 // persists in .data/postgres, applies migrations, seeds on first run, then runs Next.js.
 // Ctrl-C stops both. Failures are one line, not a stack trace.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import {
@@ -40,9 +42,12 @@ try {
     databaseUrl = embedded.url;
     console.log(`guichet: PostgreSQL intégré sur le port ${port} (données : .data/postgres)`);
   }
-  const { migrationsApplied, holidayYearsGenerated } = await prepareDatabase(databaseUrl, new Date());
+  // Demo accounts (public passwords) only on the embedded database, or when asked for.
+  const demo = embedded !== null || process.env.GUICHET_DEMO_DATA === "1";
+  const { migrationsApplied, holidayYearsGenerated, demoUsersCreated } = await prepareDatabase(databaseUrl, new Date(), { demo });
   if (migrationsApplied.length) console.log(`guichet: migrations appliquées : ${migrationsApplied.join(", ")}`);
   if (holidayYearsGenerated.length) console.log(`guichet: jours fériés générés pour ${holidayYearsGenerated.join(", ")}`);
+  if (demoUsersCreated) console.log(`guichet: ${demoUsersCreated} comptes de démonstration créés (voir README)`);
 } catch (error) {
   await embedded?.stop();
   if (error instanceof EmbeddedPostgresError || error instanceof MigrationError) fail(error.message);
@@ -50,9 +55,31 @@ try {
   fail(`la base de données n'a pas pu être préparée : ${message.split("\n")[0]}`);
 }
 
+/**
+ * The session-signing secret. On the embedded database (a developer's machine, the tests) one is
+ * made and kept in .data (or thrown away with an ephemeral cluster); elsewhere it must be given.
+ */
+function authSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  if (!embedded) fail("NEXTAUTH_SECRET is not set: give the sessions a secret (openssl rand -base64 32).");
+  if (process.env.GUICHET_DB_EPHEMERAL === "1") return randomBytes(32).toString("base64url");
+  const file = path.join(root, ".data", "nextauth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
 const next = spawn(path.join(root, "node_modules", ".bin", "next"), [mode, ...extraArgs], {
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+  env: {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: authSecret(),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
 });
 
 let shuttingDown = false;

@@ -5,9 +5,11 @@ import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { AccountMenu } from "@/components/account-menu";
 import { LanguageSwitch } from "@/components/language-switch";
 import { Link } from "@/i18n/navigation";
 import { LANGUAGE_TAG, routing } from "@/i18n/routing";
+import { getCurrentUser } from "@/server/auth/current-user";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -24,6 +26,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations("Layout");
+  const user = await getCurrentUser();
   return (
     <html lang={LANGUAGE_TAG[locale]}>
       <body className="flex min-h-screen flex-col bg-white font-sans text-slate-900 antialiased">
@@ -37,7 +40,8 @@ export default async function LocaleLayout({ children, params }: { children: Rea
                 <span className="text-xl font-bold">{t("appName")}</span>
                 <span className="text-sm text-slate-200">{t("tagline")}</span>
               </Link>
-              <nav aria-label={t("home")}>
+              <nav aria-label={t("home")} className="flex flex-wrap items-center gap-1">
+                <AccountMenu name={user?.name ?? null} />
                 <LanguageSwitch />
               </nav>
             </div>

@@ -3,14 +3,19 @@ import "server-only";
 // app (and in test setup): safe to repeat, and it never overwrites an administrator's edits.
 import { applyMigrations } from "@/server/db/migrate";
 import { createDb } from "@/server/db/client";
+import { seedDemoData } from "@/server/db/demo-data";
 import { seedDatabase } from "@/server/db/seed";
 
-export async function prepareDatabase(databaseUrl: string, now: Date): Promise<{ migrationsApplied: string[]; holidayYearsGenerated: number[] }> {
+export type PrepareDatabaseResult = { migrationsApplied: string[]; holidayYearsGenerated: number[]; demoUsersCreated: number };
+
+/** `demo`: also create the demo organizations and accounts (whose passwords are public). */
+export async function prepareDatabase(databaseUrl: string, now: Date, options: { demo: boolean }): Promise<PrepareDatabaseResult> {
   const migrationsApplied = await applyMigrations(databaseUrl);
   const db = createDb(databaseUrl);
   try {
     const { yearsGenerated } = await seedDatabase(db, now);
-    return { migrationsApplied, holidayYearsGenerated: yearsGenerated };
+    const demoUsersCreated = options.demo ? (await seedDemoData(db)).usersCreated : 0;
+    return { migrationsApplied, holidayYearsGenerated: yearsGenerated, demoUsersCreated };
   } finally {
     await db.$disconnect();
   }

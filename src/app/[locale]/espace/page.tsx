@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { redirect } from "@/i18n/navigation";
+import type { Locale } from "@/i18n/routing";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { getCatalogue } from "@/server/services/get-catalogue";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: Locale }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "Account" }))("title"), robots: { index: false } };
+}
+
+const MO_ROLES = new Set(["mo_specialist", "sagir_user", "mo_pilot"]);
+
+export default async function SpacePage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const user = await getCurrentUser();
+  if (!user) return redirect({ href: "/connexion", locale });
+  const t = await getTranslations("Account");
+  const { profiles } = await getCatalogue();
+  const serviceName = (id: string) => profiles.find((p) => p.serviceId === id)?.name[locale] ?? id;
+  // The MO emergency line is for MO users of an organization served by CA-dotation, never for candidates.
+  const emergency =
+    MO_ROLES.has(user.role) && user.organization?.services.includes("ca-dotation") ? user.organization.emergencyPhone : null;
+  return (
+    <>
+      <h1 className="text-3xl font-bold text-qc-navy">{t("title")}</h1>
+      <p className="mt-3 text-lg">{t("welcome", { name: user.name })}</p>
+      <dl className="mt-4 grid max-w-2xl grid-cols-1 gap-x-6 sm:grid-cols-[auto_1fr] sm:gap-y-2">
+        <dt className="mt-2 font-semibold sm:mt-0">{t("role")}</dt>
+        <dd>{t(`roles.${user.role}` as "roles.admin")}</dd>
+        {user.organization && (
+          <>
+            <dt className="mt-2 font-semibold sm:mt-0">{t("organization")}</dt>
+            <dd>{user.organization.name}</dd>
+          </>
+        )}
+        <dt className="mt-2 font-semibold sm:mt-0">{t("centres")}</dt>
+        <dd>{user.services.map(serviceName).join(", ")}</dd>
+      </dl>
+      {emergency && (
+        <section className="mt-6 max-w-2xl rounded-lg border-l-4 border-qc-blue bg-qc-pale p-4" aria-labelledby="urgence" data-testid="emergency">
+          <h2 id="urgence" className="text-xl font-semibold text-qc-navy">{t("emergencyTitle")}</h2>
+          <p className="mt-1">
+            <a href={`tel:+1${emergency.replace(/\D/g, "")}`} className="text-2xl font-semibold text-qc-blue underline">
+              {emergency}
+            </a>
+          </p>
+          <p className="mt-1 text-slate-700">{t("emergencyNote")}</p>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,7 @@
+import { z } from "zod";
+
+export const ZSignInInput = z.object({
+  email: z.string({ error: "email.invalid" }).trim().toLowerCase().pipe(z.email({ error: "email.invalid" })),
+  password: z.string({ error: "required" }).min(1, { error: "required" }).max(200, { error: "text.invalid" }),
+});
+export type TSignInInput = z.infer<typeof ZSignInInput>;
