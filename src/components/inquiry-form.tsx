@@ -3,7 +3,8 @@
 // shows, before anything is typed, what to do instead (the server refuses it as well). Values
 // survive every failed submission.
 import { useTranslations } from "next-intl";
-import { useActionState, useState, type ReactNode } from "react";
+import { useActionState, useState } from "react";
+import { ErrorSummary, FormField } from "@/components/form-field";
 import type { ActionFailure } from "@/server/http/server-action";
 
 export type InquiryFormState = { values: Record<string, string>; failure: ActionFailure | null };
@@ -21,9 +22,6 @@ type Props = {
   lineStatus: string;
 };
 
-const inputClass =
-  "mt-1 block w-full rounded border border-slate-500 px-3 py-2 text-base aria-[invalid=true]:border-closed aria-[invalid=true]:bg-closed-pale";
-
 export function InquiryForm({ action, topics, phones, lineStatus }: Props) {
   const t = useTranslations("Inquiry");
   const [state, formAction, pending] = useActionState(action, { values: {}, failure: null });
@@ -32,48 +30,9 @@ export function InquiryForm({ action, topics, phones, lineStatus }: Props) {
   const errors = state.failure?.fieldErrors ?? {};
   const refused = state.failure?.code === "REFUSED" ? state.failure : null;
 
-  const field = (name: string, label: string, input: (props: Record<string, unknown>) => ReactNode, hint?: string) => {
-    const error = errors[name];
-    const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
-    return (
-      <div>
-        <label htmlFor={name} className="block font-semibold">
-          {label}{" "}
-          <span aria-hidden="true" className="text-sm font-normal text-slate-700">
-            ({t("required")})
-          </span>
-        </label>
-        {hint && (
-          <p id={`${name}-hint`} className="text-sm text-slate-700">
-            {hint}
-          </p>
-        )}
-        {input({ id: name, name, required: true, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, className: inputClass })}
-        {error && (
-          <p id={`${name}-error`} className="mt-1 font-semibold text-closed">
-            {error}
-          </p>
-        )}
-      </div>
-    );
-  };
-
   return (
     <form action={formAction} className="mt-6 max-w-2xl space-y-5" noValidate data-testid="inquiry-form">
-      {state.failure && state.failure.code === "INVALID_PARAMETER" && (
-        <div role="alert" className="rounded border-l-4 border-closed bg-closed-pale p-3">
-          <p className="font-semibold">{t("errorSummary")}</p>
-          <ul className="mt-1 list-disc pl-6">
-            {Object.entries(errors).map(([name, message]) => (
-              <li key={name}>
-                <a href={`#${name}`} className="underline">
-                  {message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {state.failure && state.failure.code === "INVALID_PARAMETER" && <ErrorSummary title={t("errorSummary")} errors={errors} />}
       {refused && (
         <div role="alert" className="rounded border-l-4 border-closed bg-closed-pale p-3" data-testid="refusal">
           <p className="font-semibold">{t("refusedTitle")}</p>
@@ -86,16 +45,19 @@ export function InquiryForm({ action, topics, phones, lineStatus }: Props) {
         </p>
       )}
 
-      {field("topic", t("topic"), (props) => (
-        <select {...props} defaultValue={state.values.topic ?? ""} onChange={(e) => setTopic(e.target.value)}>
-          <option value="">{t("topicPlaceholder")}</option>
-          {topics.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      ))}
+      <FormField name="topic" label={t("topic")} error={errors.topic}>
+        {(props) => (
+          // Remounted with the kept value: React's form reset would otherwise empty it.
+          <select {...props} key={`topic-${state.values.topic ?? ""}`} defaultValue={state.values.topic ?? ""} onChange={(e) => setTopic(e.target.value)}>
+            <option value="">{t("topicPlaceholder")}</option>
+            {topics.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
 
       {guard.kind === "nominative" && (
         <div className="rounded border-l-4 border-qc-blue bg-qc-pale p-4" aria-live="polite" data-testid="guard-nominative">
@@ -122,20 +84,18 @@ export function InquiryForm({ action, topics, phones, lineStatus }: Props) {
 
       {guard.kind === "accepted" && (
         <>
-          {field("name", t("name"), (props) => <input {...props} type="text" autoComplete="name" defaultValue={state.values.name} maxLength={120} />)}
-          {field(
-            "email",
-            t("email"),
-            (props) => <input {...props} type="email" autoComplete="email" defaultValue={state.values.email} maxLength={254} />,
-            t("emailHint"),
-          )}
-          {field("subject", t("subject"), (props) => <input {...props} type="text" defaultValue={state.values.subject} maxLength={150} />)}
-          {field(
-            "message",
-            t("message"),
-            (props) => <textarea {...props} rows={8} defaultValue={state.values.message} maxLength={5000} />,
-            t("messageHint"),
-          )}
+          <FormField name="name" label={t("name")} error={errors.name}>
+            {(props) => <input {...props} type="text" autoComplete="name" defaultValue={state.values.name} maxLength={120} />}
+          </FormField>
+          <FormField name="email" label={t("email")} error={errors.email} hint={t("emailHint")}>
+            {(props) => <input {...props} type="email" autoComplete="email" defaultValue={state.values.email} maxLength={254} />}
+          </FormField>
+          <FormField name="subject" label={t("subject")} error={errors.subject}>
+            {(props) => <input {...props} type="text" defaultValue={state.values.subject} maxLength={150} />}
+          </FormField>
+          <FormField name="message" label={t("message")} error={errors.message} hint={t("messageHint")}>
+            {(props) => <textarea {...props} rows={8} defaultValue={state.values.message} maxLength={5000} />}
+          </FormField>
           <button
             type="submit"
             disabled={pending}

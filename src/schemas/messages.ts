@@ -18,6 +18,11 @@ export const VALIDATION_MESSAGES = {
     fr: "Le message doit compter de 10 à 5 000 caractères.",
     en: "The message must be 10 to 5,000 characters long.",
   },
+  "choice.invalid": { fr: "Faites un choix dans la liste.", en: "Choose from the list." },
+  "phone.invalid": {
+    fr: "Inscrivez un numéro de téléphone valide, p. ex. 418 555-0123, poste 45.",
+    en: "Enter a valid phone number, e.g. 418 555-0123, ext. 45.",
+  },
   "topic.invalid": { fr: "Choisissez le sujet de votre question.", en: "Choose what your question is about." },
 } as const;
 

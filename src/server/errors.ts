@@ -6,6 +6,8 @@ import { DomainError, type DomainErrorCode } from "@/domain/errors";
 export type AppErrorCode =
   | "INVALID_PARAMETER"
   | "REFUSED"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
   | "NOT_FOUND"
   | "RATE_LIMITED"
   | "DATABASE_UNAVAILABLE"
@@ -39,6 +41,8 @@ export class AppError extends Error {
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   INVALID_PARAMETER: 400,
   REFUSED: 422,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
   RATE_LIMITED: 429,
   DATABASE_UNAVAILABLE: 503,
@@ -68,6 +72,8 @@ export type ErrorBody = {
 const GENERIC: Record<AppErrorCode, Localized> = {
   INVALID_PARAMETER: { fr: "Paramètre invalide", en: "Invalid parameter" },
   REFUSED: { fr: "Demande refusée.", en: "Request refused." },
+  UNAUTHENTICATED: { fr: "Connectez-vous pour continuer.", en: "Please sign in to continue." },
+  FORBIDDEN: { fr: "Vous n'avez pas accès à cette fonction.", en: "You do not have access to this function." },
   NOT_FOUND: { fr: "Introuvable.", en: "Not found." },
   RATE_LIMITED: {
     fr: "Trop de demandes en peu de temps. Réessayez dans une minute.",

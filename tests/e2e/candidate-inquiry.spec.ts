@@ -57,6 +57,7 @@ test("invalid input shows French field-level messages, keeps what was typed, and
   await expect(page.getByRole("textbox", { name: "Votre adresse courriel", exact: true })).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByRole("textbox", { name: "Votre question", exact: true })).toHaveValue("Une question sur les examens de qualification.");
   await expect(page.getByRole("textbox", { name: "Votre nom", exact: true })).toHaveValue("Jean Roy");
+  await expect(page.getByRole("combobox", { name: "Sujet de votre question", exact: true })).toHaveValue("qualification-process");
   await expect(page).toHaveURL(new RegExp(`${WRITE}$`));
   await expectAccessible(page);
   const client = new pg.Client({ connectionString: e2eDatabaseUrl() });

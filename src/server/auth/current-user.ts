@@ -3,7 +3,7 @@ import "server-only";
 // signed out at once, not when their session expires.
 import { getServerSession } from "next-auth";
 import { getDb } from "@/server/db/client";
-import { findSessionUser } from "@/server/repositories/user-repository";
+import { findSessionUser, type SessionUserRow } from "@/server/repositories/user-repository";
 import { authOptions } from "@/server/auth/options";
 
 export type UserRole = "mo_specialist" | "sagir_user" | "mo_pilot" | "agent" | "manager" | "admin";
@@ -23,7 +23,12 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;
   const row = await findSessionUser(getDb(), id);
-  if (!row || row.disabledAt) return null;
+  return row ? toCurrentUser(row) : null;
+}
+
+/** A user row as the rest of the server sees it; a disabled account is nobody. */
+export function toCurrentUser(row: SessionUserRow): CurrentUser | null {
+  if (row.disabledAt) return null;
   return {
     id: row.id,
     email: row.email,

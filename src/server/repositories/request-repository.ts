@@ -113,13 +113,66 @@ export async function findTrackedRequest(db: Db | Tx, trackingTokenHash: string)
   return db.request.findUnique({ where: { trackingTokenHash }, select: trackedSelect });
 }
 
-export async function appendRequesterMessage(tx: Tx, requestId: string, body: string, at: Date): Promise<void> {
-  await tx.message.create({ data: { requestId, authorKind: "requester", visibility: "public", body, at } });
-  await tx.requestEvent.create({ data: { requestId, kind: "requester_message", actorKind: "requester", at } });
+export async function appendRequesterMessage(tx: Tx, requestId: string, body: string, at: Date, authorUserId: string | null = null): Promise<void> {
+  await tx.message.create({ data: { requestId, authorKind: "requester", authorUserId, visibility: "public", body, at } });
+  await tx.requestEvent.create({ data: { requestId, kind: "requester_message", actorKind: "requester", actorUserId: authorUserId, at } });
   // An answer from the requester puts a request that waited for them back in progress.
   await tx.request.updateMany({
     where: { id: requestId, status: "waiting_requester" },
     data: { status: "in_progress", version: { increment: 1 } },
   });
   await tx.request.updateMany({ where: { id: requestId, status: { not: "waiting_requester" } }, data: { version: { increment: 1 } } });
+}
+
+const organizationListSelect = {
+  number: true,
+  subject: true,
+  status: true,
+  urgent: true,
+  receivedAt: true,
+  targets: { select: { targetId: true, dueAt: true, metAt: true }, orderBy: { dueAt: "asc" } },
+} satisfies Prisma.RequestSelect;
+
+export type OrganizationRequestRow = Prisma.RequestGetPayload<{ select: typeof organizationListSelect }>;
+
+/** One MO's requests of one service, newest first, keyset-paginated on (receivedAt, number). */
+export async function listOrganizationRequests(
+  db: Db,
+  options: { organizationId: string; serviceId: string; limit: number; before?: { receivedAt: Date; number: string } },
+): Promise<OrganizationRequestRow[]> {
+  const { organizationId, serviceId, limit, before } = options;
+  return db.request.findMany({
+    where: {
+      organizationId,
+      serviceId,
+      ...(before
+        ? { OR: [{ receivedAt: { lt: before.receivedAt } }, { receivedAt: before.receivedAt, number: { lt: before.number } }] }
+        : {}),
+    },
+    orderBy: [{ receivedAt: "desc" }, { number: "desc" }],
+    take: limit,
+    select: organizationListSelect,
+  });
+}
+
+const organizationDetailSelect = {
+  id: true,
+  number: true,
+  subject: true,
+  status: true,
+  urgent: true,
+  type: true,
+  details: true,
+  receivedAt: true,
+  serviceId: true,
+  organizationId: true,
+  targets: { select: { targetId: true, metric: true, dueAt: true, metAt: true }, orderBy: { targetId: "asc" } },
+  messages: { where: { visibility: "public" }, select: { id: true, authorKind: true, body: true, at: true }, orderBy: { at: "asc" } },
+} satisfies Prisma.RequestSelect;
+
+export type OrganizationRequestDetail = Prisma.RequestGetPayload<{ select: typeof organizationDetailSelect }>;
+
+/** A request by number, only if it belongs to the organization (else null: numbers cannot be probed). */
+export async function findOrganizationRequest(db: Db | Tx, organizationId: string, number: string): Promise<OrganizationRequestDetail | null> {
+  return db.request.findFirst({ where: { number, organizationId }, select: organizationDetailSelect });
 }

@@ -3,12 +3,10 @@ import "server-only";
 // numbered without gaps, with its targets and due instants fixed at receipt, and a private
 // tracking token returned once (only its hash is stored).
 import { guardCandidateTopic, type TopicGuard } from "@/domain/requests/candidate-inquiry";
-import { formatRequestNumber, NUMBER_PREFIX, numberingYear } from "@/domain/requests/numbering";
 import type { TCandidateInquiryInput } from "@/schemas/inquiry";
-import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { insertNumberedRequest, type NewRequest } from "@/server/repositories/request-repository";
 import { getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
+import { openRequest } from "@/server/services/open-request";
 import { newTrackingToken } from "@/server/tracking-token";
 
 const SERVICE = "ca-dotation";
@@ -59,51 +57,20 @@ export function refusalFor(guard: Exclude<TopicGuard, { kind: "accepted" }>, cat
 }
 
 export async function createCandidateInquiry({ input, receivedAt, channel = "web" }: CreateCandidateInquiryOptions): Promise<CreatedInquiry> {
-  const catalogue = await getCatalogue();
   const guard = guardCandidateTopic(input.topic);
-  if (guard.kind !== "accepted") throw refusalFor(guard, catalogue, receivedAt);
-
-  const due = catalogue.engine.dueTargets(SERVICE, AUDIENCE, channel, receivedAt.getTime());
+  if (guard.kind !== "accepted") throw refusalFor(guard, await getCatalogue(), receivedAt);
   const { token, hash } = newTrackingToken();
-  const prefix = NUMBER_PREFIX[SERVICE]!;
-  const year = numberingYear(receivedAt.getTime());
-  const request: NewRequest = {
+  const opened = await openRequest({
     serviceId: SERVICE,
     audienceId: AUDIENCE,
     channel,
     type: input.topic,
     subject: input.subject,
+    body: input.message,
     urgent: false,
-    requesterName: input.name,
-    requesterEmail: input.email,
-    requesterUserId: null,
-    organizationId: null,
-    trackingTokenHash: hash,
+    receivedAt,
     details: { topic: input.topic },
-    receivedAt,
-    targets: due.map(({ target, dueAt }) => ({
-      targetId: target.id,
-      metric: target.metric,
-      clock: target.clock,
-      amount: target.amount,
-      unit: target.unit,
-      calendarId: target.calendarId,
-      dueAt: new Date(dueAt),
-    })),
-    firstMessage: { authorKind: "requester", authorUserId: null, body: input.message },
-    actorKind: "requester",
-    actorUserId: null,
-  };
-  const numbering = { prefix, year, format: (sequence: number) => formatRequestNumber(prefix, year, sequence) };
-  // Numbering serializes the requests of one service and year: under a burst they queue.
-  const { number } = await getDb().$transaction((tx) => insertNumberedRequest(tx, request, numbering), {
-    maxWait: 60_000,
-    timeout: 30_000,
+    requester: { kind: "guest", name: input.name, email: input.email, trackingTokenHash: hash },
   });
-  return {
-    number,
-    receivedAt,
-    trackingToken: token,
-    targets: due.map(({ target, dueAt }) => ({ id: target.id, metric: target.metric, dueAt: new Date(dueAt) })),
-  };
+  return { ...opened, trackingToken: token };
 }

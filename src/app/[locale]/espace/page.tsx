@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { redirect } from "@/i18n/navigation";
+import { Link, redirect } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
+import { canUseMoRequests } from "@/server/auth/authorize";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getCatalogue } from "@/server/services/get-catalogue";
 
@@ -43,6 +44,20 @@ export default async function SpacePage({ params }: Props) {
         <dt className="mt-2 font-semibold sm:mt-0">{t("centres")}</dt>
         <dd>{user.services.map(serviceName).join(", ")}</dd>
       </dl>
+      {canUseMoRequests(user) && (
+        <ul className="mt-6 flex flex-wrap gap-3" data-testid="mo-links">
+          <li>
+            <Link href="/dotation/nouvelle-requete" className="inline-block rounded bg-qc-blue px-4 py-2 font-semibold text-white hover:bg-qc-navy">
+              {t("moNew")}
+            </Link>
+          </li>
+          <li>
+            <Link href="/dotation/requetes" className="inline-block rounded border border-qc-blue px-4 py-2 font-semibold text-qc-blue">
+              {t("moList")}
+            </Link>
+          </li>
+        </ul>
+      )}
       {emergency && (
         <section className="mt-6 max-w-2xl rounded-lg border-l-4 border-qc-blue bg-qc-pale p-4" aria-labelledby="urgence" data-testid="emergency">
           <h2 id="urgence" className="text-xl font-semibold text-qc-navy">{t("emergencyTitle")}</h2>

@@ -1,0 +1,28 @@
+// The Formulaire de requête dotation: MO staffing specialists ask for help with Emplois en ligne.
+import type { LocalizedText } from "../catalogue/service-profile";
+
+export const MO_FUNCTIONS = ["postings", "applications", "qualified-pools", "job-offers", "user-access", "reports", "other"] as const;
+export type MoFunction = (typeof MO_FUNCTIONS)[number];
+
+export const MO_FUNCTION_LABELS: Record<MoFunction, LocalizedText> = {
+  postings: { fr: "Appels de candidatures", en: "Job postings" },
+  applications: { fr: "Gestion des candidatures", en: "Applications" },
+  "qualified-pools": { fr: "Banques de personnes qualifiées", en: "Pools of qualified persons" },
+  "job-offers": { fr: "Offres d'emploi et affichage", en: "Job offers and posting" },
+  "user-access": { fr: "Comptes et accès des utilisateurs", en: "User accounts and access" },
+  reports: { fr: "Rapports", en: "Reports" },
+  other: { fr: "Autre fonction", en: "Other function" },
+};
+
+export const MO_NATURES = ["how-to", "malfunction", "access-change", "other"] as const;
+export type MoNature = (typeof MO_NATURES)[number];
+
+export const MO_NATURE_LABELS: Record<MoNature, LocalizedText> = {
+  "how-to": { fr: "Question sur l'utilisation", en: "How-to question" },
+  malfunction: { fr: "Anomalie ou problème technique", en: "Malfunction or technical problem" },
+  "access-change": { fr: "Demande d'accès ou de modification", en: "Access or change request" },
+  other: { fr: "Autre", en: "Other" },
+};
+
+/** Roles that submit and follow their MO's CA-dotation requests. */
+export const MO_REQUEST_ROLES = ["mo_specialist", "mo_pilot"] as const;
