@@ -18,6 +18,7 @@ export const VALIDATION_MESSAGES = {
     fr: "Le message doit compter de 10 à 5 000 caractères.",
     en: "The message must be 10 to 5,000 characters long.",
   },
+  "form.invalid": { fr: "Formulaire inconnu : utilisez « dotation ».", en: "Unknown form: use \"dotation\"." },
   "choice.invalid": { fr: "Faites un choix dans la liste.", en: "Choose from the list." },
   "phone.invalid": {
     fr: "Inscrivez un numéro de téléphone valide, p. ex. 418 555-0123, poste 45.",

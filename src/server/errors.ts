@@ -9,6 +9,7 @@ export type AppErrorCode =
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
   | "NOT_FOUND"
+  | "UNSUPPORTED_MEDIA_TYPE"
   | "RATE_LIMITED"
   | "DATABASE_UNAVAILABLE"
   | "INTERNAL";
@@ -44,6 +45,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,
@@ -75,6 +77,7 @@ const GENERIC: Record<AppErrorCode, Localized> = {
   UNAUTHENTICATED: { fr: "Connectez-vous pour continuer.", en: "Please sign in to continue." },
   FORBIDDEN: { fr: "Vous n'avez pas accès à cette fonction.", en: "You do not have access to this function." },
   NOT_FOUND: { fr: "Introuvable.", en: "Not found." },
+  UNSUPPORTED_MEDIA_TYPE: { fr: "Le corps doit être en JSON.", en: "The body must be JSON." },
   RATE_LIMITED: {
     fr: "Trop de demandes en peu de temps. Réessayez dans une minute.",
     en: "Too many requests in a short time. Please try again in a minute.",

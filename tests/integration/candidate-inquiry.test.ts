@@ -81,6 +81,14 @@ describe("POST /api/v1/inquiries", () => {
     expect(await db.requestCounter.count()).toBe(0);
   });
 
+  it("415 when the body is not declared as JSON (a cross-site form cannot send it)", async () => {
+    const response = await POST(
+      new NextRequest("http://localhost/api/v1/inquiries", { method: "POST", body: JSON.stringify(valid), headers: { "content-type": "text/plain" } }),
+    );
+    expect(response.status).toBe(415);
+    expect(await db.request.count()).toBe(0);
+  });
+
   it("400 on malformed JSON", async () => {
     const response = await post("{nope");
     expect(response.status).toBe(400);

@@ -27,8 +27,17 @@ export async function handleRoute(run: () => Promise<Response> | Response): Prom
   }
 }
 
-/** The JSON body of a request; malformed JSON is a 400 naming the body. */
+/**
+ * The JSON body of a request; malformed JSON is a 400 naming the body. The content type must be
+ * JSON: a cross-site HTML form (text/plain) could otherwise forge a body under the user's cookies.
+ */
 export async function readJsonBody(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "not JSON", {
+      body: { fr: "Envoyez le corps en JSON (Content-Type: application/json).", en: "Send the body as JSON (Content-Type: application/json)." },
+    });
+  }
   try {
     return await request.json();
   } catch {

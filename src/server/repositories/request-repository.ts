@@ -176,3 +176,25 @@ export type OrganizationRequestDetail = Prisma.RequestGetPayload<{ select: typeo
 export async function findOrganizationRequest(db: Db | Tx, organizationId: string, number: string): Promise<OrganizationRequestDetail | null> {
   return db.request.findFirst({ where: { number, organizationId }, select: organizationDetailSelect });
 }
+
+const viewerSelect = {
+  number: true,
+  serviceId: true,
+  audienceId: true,
+  channel: true,
+  type: true,
+  status: true,
+  urgent: true,
+  subject: true,
+  receivedAt: true,
+  organizationId: true,
+  targets: { select: { targetId: true, metric: true, dueAt: true, metAt: true }, orderBy: { targetId: "asc" } },
+  messages: { where: { visibility: "public" }, select: { authorKind: true, body: true, at: true }, orderBy: { at: "asc" } },
+} satisfies Prisma.RequestSelect;
+
+export type ViewerRequestRow = Prisma.RequestGetPayload<{ select: typeof viewerSelect }>;
+
+/** A request by number with what any permitted viewer may read (no requester contact, no internal notes). */
+export async function findRequestByNumber(db: Db, number: string): Promise<ViewerRequestRow | null> {
+  return db.request.findUnique({ where: { number }, select: viewerSelect });
+}
