@@ -40,8 +40,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
-    { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, grep: /@phone/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /load\.spec\.ts/ },
+    { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, grep: /@phone/, testIgnore: /load\.spec\.ts/ },
+    // The 500-request burst runs alone, after everything else: it must not slow the UI tests down.
+    { name: "load", testMatch: /load\.spec\.ts/, dependencies: ["desktop", "phone"] },
   ],
   webServer: {
     // The built app on a throw-away embedded PostgreSQL; "now" is fixed per test by cookie.

@@ -11,6 +11,8 @@ test.beforeEach(async ({ context, baseURL }) => {
 });
 
 test("a candidate writes, gets a number and the due date, then follows and answers through the private link @phone", async ({ page }) => {
+  // A multi-page scenario: several sign-ins and pages on a 2-core machine.
+  test.slow();
   await page.goto("/services/ca-dotation/candidate");
   await page.getByRole("link", { name: "Écrire au CA-dotation" }).click();
   await expect(page).toHaveURL(new RegExp(`${WRITE}$`));

@@ -21,6 +21,8 @@ test("an MO specialist submits the Formulaire de requête dotation, sees it in t
   browser,
   baseURL,
 }) => {
+  // A multi-page scenario: several sign-ins and pages on a 2-core machine.
+  test.slow();
   await signIn(page, "specialiste@mfq.exemple.qc.ca");
   await page.getByRole("link", { name: "Soumettre une requête dotation" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Formulaire de requête dotation");

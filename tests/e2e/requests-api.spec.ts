@@ -24,6 +24,8 @@ async function createAs(request: APIRequestContext) {
 }
 
 test("POST and GET /api/v1/requests: 201 for an MO specialist, 404 for another MO and for nobody, 401/403/400 as due", async ({ page, browser, playwright, baseURL }) => {
+  // A multi-page scenario: several sign-ins and pages on a 2-core machine.
+  test.slow();
   await signIn(page, "specialiste@mfq.exemple.qc.ca");
   const created = await createAs(page.request);
   expect(created.status).toBe(201);

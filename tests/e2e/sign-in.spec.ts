@@ -12,6 +12,8 @@ async function signIn(page: Page, email: string, password = PASSWORD) {
 }
 
 test("an MO specialist signs in and sees the MO emergency number; signs out @phone", async ({ page }) => {
+  // A multi-page scenario: several sign-ins and pages on a 2-core machine.
+  test.slow();
   await page.goto("/connexion");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Se connecter");
   await expectAccessible(page);
@@ -41,6 +43,8 @@ test("a wrong password is refused in French and the e-mail stays", async ({ page
 });
 
 test("a disabled account cannot sign in, and a disabled user's open session ends", async ({ page, browser }) => {
+  // A multi-page scenario: several sign-ins and pages on a 2-core machine.
+  test.slow();
   const email = "sagir@mcc.exemple.qc.ca";
   await signIn(page, email);
   await expect(page).toHaveURL(/\/espace$/);

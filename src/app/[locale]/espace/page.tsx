@@ -23,6 +23,7 @@ export default async function SpacePage({ params }: Props) {
   const user = await getCurrentUser();
   if (!user) return redirect({ href: "/connexion", locale });
   const t = await getTranslations("Account");
+  const tp = await getTranslations("Pilot");
   const { profiles } = await getCatalogue();
   const serviceName = (id: string) => profiles.find((p) => p.serviceId === id)?.name[locale] ?? id;
   // The MO emergency line is for MO users of an organization served by CA-dotation, never for candidates.
@@ -57,6 +58,13 @@ export default async function SpacePage({ params }: Props) {
             </Link>
           </li>
         </ul>
+      )}
+      {user.role === "mo_pilot" && (
+        <p className="mt-4">
+          <Link href="/pilote/utilisateurs" className="text-qc-blue underline">
+            {tp("link")}
+          </Link>
+        </p>
       )}
       {emergency && (
         <section className="mt-6 max-w-2xl rounded-lg border-l-4 border-qc-blue bg-qc-pale p-4" aria-labelledby="urgence" data-testid="emergency">
