@@ -1,16 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, setNow } from "./support";
+import { expect, test } from "@playwright/test";
+import { expectAccessible, setNow, signInToSpace } from "./support";
 
 // Tuesday 23 June 2026, 15:00: the 48-hour first reply is due Friday 26 June at 15:00.
 const AT = "2026-06-23T15:00:00-04:00";
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/connexion");
-  await page.getByLabel("Adresse courriel").fill(email);
-  await page.getByLabel("Mot de passe").fill("Guichet-demo-2026");
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page).toHaveURL(/\/espace$/);
-}
+
 
 test.beforeEach(async ({ context, baseURL }) => {
   await setNow(context, baseURL!, AT);
@@ -23,7 +17,7 @@ test("an MO specialist submits the Formulaire de requête dotation, sees it in t
 }) => {
   // A multi-page scenario: several sign-ins and pages on a 2-core machine.
   test.slow();
-  await signIn(page, "specialiste@mfq.exemple.qc.ca");
+  await signInToSpace(page, "specialiste@mfq.exemple.qc.ca");
   await page.getByRole("link", { name: "Soumettre une requête dotation" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Formulaire de requête dotation");
   await expect(page.getByText("numéro d'urgence de votre organisation : 418 555-0101")).toBeVisible();
@@ -58,7 +52,7 @@ test("an MO specialist submits the Formulaire de requête dotation, sees it in t
   const other = await browser.newContext();
   await setNow(other, baseURL!, AT);
   const otherPage = await other.newPage();
-  await signIn(otherPage, "specialiste@mcc.exemple.qc.ca");
+  await signInToSpace(otherPage, "specialiste@mcc.exemple.qc.ca");
   const response = await otherPage.goto(`/dotation/requetes/${number}`);
   expect(response?.status()).toBe(404);
   await otherPage.goto("/dotation/requetes");
@@ -67,7 +61,7 @@ test("an MO specialist submits the Formulaire de requête dotation, sees it in t
 });
 
 test("staff and SAGIR users get no staffing request form", async ({ page }) => {
-  await signIn(page, "agent.dotation@cspq.exemple.qc.ca");
+  await signInToSpace(page, "agent.dotation@cspq.exemple.qc.ca");
   await page.goto("/dotation/nouvelle-requete");
   await expect(page.getByTestId("forbidden")).toBeVisible();
   await expect(page.getByTestId("mo-request-form")).toHaveCount(0);

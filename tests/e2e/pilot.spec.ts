@@ -1,12 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible } from "./support";
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn } from "./support";
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/connexion");
-  await page.getByLabel("Adresse courriel").fill(email);
-  await page.getByLabel("Mot de passe").fill("Guichet-demo-2026");
-  await page.getByRole("button", { name: "Se connecter" }).click();
-}
 
 test("a pilot disables a user, who then cannot sign in; enabling restores access", async ({ page, browser }) => {
   // A multi-page scenario: several sign-ins and pages on a 2-core machine.

@@ -1,13 +1,7 @@
 // The requests API over HTTP, with a signed-in browser session.
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { signInToSpace } from "./support";
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/connexion");
-  await page.getByLabel("Adresse courriel").fill(email);
-  await page.getByLabel("Mot de passe").fill("Guichet-demo-2026");
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await expect(page).toHaveURL(/\/espace$/);
-}
 
 const body = {
   form: "dotation",
@@ -23,10 +17,11 @@ async function createAs(request: APIRequestContext) {
   return { status: response.status(), json: await response.json() };
 }
 
+
 test("POST and GET /api/v1/requests: 201 for an MO specialist, 404 for another MO and for nobody, 401/403/400 as due", async ({ page, browser, playwright, baseURL }) => {
   // A multi-page scenario: several sign-ins and pages on a 2-core machine.
   test.slow();
-  await signIn(page, "specialiste@mfq.exemple.qc.ca");
+  await signInToSpace(page, "specialiste@mfq.exemple.qc.ca");
   const created = await createAs(page.request);
   expect(created.status).toBe(201);
   expect(created.json.number).toMatch(/^CAD-\d{4}-\d{6}$/);
@@ -42,13 +37,13 @@ test("POST and GET /api/v1/requests: 201 for an MO specialist, 404 for another M
 
   const otherContext = await browser.newContext();
   const other = await otherContext.newPage();
-  await signIn(other, "specialiste@mcc.exemple.qc.ca");
+  await signInToSpace(other, "specialiste@mcc.exemple.qc.ca");
   expect((await other.request.get(`/api/v1/requests/${created.json.number}`)).status()).toBe(404);
   await otherContext.close();
 
   const agentContext = await browser.newContext();
   const agent = await agentContext.newPage();
-  await signIn(agent, "agent.dotation@cspq.exemple.qc.ca");
+  await signInToSpace(agent, "agent.dotation@cspq.exemple.qc.ca");
   expect((await agent.request.get(`/api/v1/requests/${created.json.number}`)).status()).toBe(200);
   expect((await createAs(agent.request)).status).toBe(403);
   await agentContext.close();

@@ -1,15 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { e2eDatabaseUrl, expectAccessible } from "./support";
+import { e2eDatabaseUrl, expectAccessible, signIn } from "./support";
 
-const PASSWORD = "Guichet-demo-2026";
-
-async function signIn(page: Page, email: string, password = PASSWORD) {
-  await page.goto("/connexion");
-  await page.getByLabel("Adresse courriel").fill(email);
-  await page.getByLabel("Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-}
 
 test("an MO specialist signs in and sees the MO emergency number; signs out @phone", async ({ page }) => {
   // A multi-page scenario: several sign-ins and pages on a 2-core machine.

@@ -1,6 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type BrowserContext, type Page } from "@playwright/test";
 
+export const DEMO_PASSWORD = "Guichet-demo-2026";
+
 /** Fixes the server's "now" for this browser context (honoured only with GUICHET_TEST_CLOCK=1). */
 export async function setNow(context: BrowserContext, baseURL: string, iso: string): Promise<void> {
   await context.addCookies([{ name: "guichet-now", value: encodeURIComponent(iso), url: baseURL }]);
@@ -22,4 +24,18 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
 /** The e2e server's database (see playwright.config.ts). */
 export function e2eDatabaseUrl(): string {
   return process.env.E2E_DATABASE_URL || `postgresql://guichet:guichet@127.0.0.1:${process.env.E2E_DB_PORT}/guichet`;
+}
+
+/** Signs in through the sign-in page, as a person would. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse courriel").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+}
+
+/** Signs in and waits for the personal space the app lands on. */
+export async function signInToSpace(page: Page, email: string): Promise<void> {
+  await signIn(page, email);
+  await expect(page).toHaveURL(/\/espace$/);
 }

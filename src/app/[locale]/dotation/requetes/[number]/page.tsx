@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { MessageThread } from "@/components/message-thread";
 import { ReplyForm } from "@/components/reply-form";
 import { MO_FUNCTION_LABELS, MO_NATURE_LABELS, type MoFunction, type MoNature } from "@/domain/requests/mo-request";
 import { formatDateTime } from "@/i18n/format";
@@ -80,16 +81,7 @@ export default async function MoRequestPage({ params, searchParams }: Props) {
       </dl>
       <section className="mt-8" aria-labelledby="echanges">
         <h2 id="echanges" className="text-2xl font-semibold text-qc-navy">{t("thread")}</h2>
-        <ol className="mt-3 space-y-4" data-testid="thread">
-          {request.messages.map((m) => (
-            <li key={m.id} className={`max-w-2xl rounded-lg border p-4 ${m.from === "agent" ? "border-qc-blue bg-qc-pale" : "border-slate-200"}`}>
-              <p className="text-sm font-semibold">
-                {m.from === "agent" ? t("fromCentre") : t("fromYou")} · <time dateTime={m.at}>{formatDateTime(Date.parse(m.at), locale)}</time>
-              </p>
-              <p className="mt-2 whitespace-pre-line">{m.body}</p>
-            </li>
-          ))}
-        </ol>
+        <MessageThread messages={request.messages} locale={locale} labels={{ requester: t("fromYou"), agent: t("fromCentre") }} />
       </section>
       {request.status !== "closed" && (
         <section className="mt-8" aria-labelledby="repondre">
