@@ -163,12 +163,6 @@ export class CalendarTimeline {
     return t.isBusiness[this.dayIndex(t, ms)] === 1;
   }
 
-  /** Local date of an instant (day number) and whether it is a business day. */
-  businessDay(day: DayNumber): boolean {
-    const ms = this.zone.midnight(day);
-    return this.isBusinessDayAt(ms);
-  }
-
   status(ms: number): OpenStatus {
     let t = this.tablesFor(ms);
     const k = upperBound(t.ivEnd, ms, 0, t.ivEnd.length);

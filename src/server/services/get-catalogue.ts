@@ -3,9 +3,9 @@ import "server-only";
 // otherwise (CLI on a bare machine).
 //
 // Cached per process: concurrent callers share one load (single flight), and a loaded catalogue
-// serves for CACHE_TTL_MS. The catalogue editor calls invalidateCatalogue() after a change, so
-// this instance sees it at once; other instances see it within the TTL. The engine (its tables)
-// is rebuilt only when the catalogue's content actually changed.
+// serves for CACHE_TTL_MS, so an edit is seen everywhere within the TTL (the catalogue editor, when
+// it comes, should also drop this cache on its own instance). The engine (its tables) is rebuilt
+// only when the catalogue's content actually changed.
 import { createCatalogueEngine, type CatalogueEngine } from "@/domain/catalogue/engine";
 import {
   AUDIENCE_LABELS,
@@ -48,9 +48,4 @@ export async function getCatalogue(): Promise<Catalogue> {
     inFlight = null;
   });
   return inFlight;
-}
-
-/** After a catalogue edit: the next caller reloads. */
-export function invalidateCatalogue(): void {
-  if (current) current.loadedAt = -Infinity;
 }
