@@ -18,7 +18,25 @@ export const VALIDATION_MESSAGES = {
     fr: "Le message doit compter de 10 à 5 000 caractères.",
     en: "The message must be 10 to 5,000 characters long.",
   },
-  "form.invalid": { fr: "Formulaire inconnu : utilisez « dotation ».", en: "Unknown form: use \"dotation\"." },
+  "form.invalid": { fr: "Formulaire inconnu : utilisez « dotation » ou « sagir ».", en: "Unknown form: use \"dotation\" or \"sagir\"." },
+  "sagirType.invalid": {
+    fr: "Type de requête inconnu : access, self-service, specialised, training, arrival, departure ou parametrization.",
+    en: "Unknown request type: access, self-service, specialised, training, arrival, departure or parametrization.",
+  },
+  "text.tooLong": { fr: "Ce texte est trop long.", en: "This text is too long." },
+  "date.invalid": { fr: "Inscrivez une date valide, p. ex. 2026-12-04.", en: "Enter a valid date, e.g. 2026-12-04." },
+  "participants.count": {
+    fr: "Inscrivez de 1 à 50 participants, un par ligne.",
+    en: "Enter 1 to 50 participants, one per line.",
+  },
+  "password.length": {
+    fr: "Le mot de passe doit compter de 12 à 200 caractères.",
+    en: "The password must be 12 to 200 characters long.",
+  },
+  "password.mismatch": { fr: "Les deux mots de passe ne sont pas identiques.", en: "The two passwords do not match." },
+  "birthDay.invalid": { fr: "Choisissez le jour de naissance.", en: "Choose the day of birth." },
+  "birthMonth.invalid": { fr: "Choisissez le mois de naissance.", en: "Choose the month of birth." },
+  "birthDay.notInMonth": { fr: "Ce jour n'existe pas dans le mois choisi.", en: "This day does not exist in the chosen month." },
   "choice.invalid": { fr: "Faites un choix dans la liste.", en: "Choose from the list." },
   "phone.invalid": {
     fr: "Inscrivez un numéro de téléphone valide, p. ex. 418 555-0123, poste 45.",

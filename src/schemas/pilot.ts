@@ -7,3 +7,28 @@ export const ZUpdateMemberInput = z.object({
   services: z.array(z.enum(["ca-dotation", "sagir"], { error: "choice.invalid" })).max(2),
 });
 export type TUpdateMemberInput = z.infer<typeof ZUpdateMemberInput>;
+
+/** Roles a pilot may invite: the MO's specialists of each centre. */
+export const INVITABLE_ROLES = ["mo_specialist", "sagir_user"] as const;
+
+/** A pilot invites a person of their MO. */
+export const ZInviteMemberInput = z.object({
+  name: z.string({ error: "name.length" }).trim().min(1, { error: "name.length" }).max(120, { error: "name.length" }),
+  email: z
+    .string({ error: "email.invalid" })
+    .trim()
+    .toLowerCase()
+    .max(254, { error: "email.invalid" })
+    .pipe(z.email({ error: "email.invalid" })),
+  role: z.enum(INVITABLE_ROLES, { error: "choice.invalid" }),
+});
+export type TInviteMemberInput = z.infer<typeof ZInviteMemberInput>;
+
+/** An invited person chooses their password. */
+export const ZSetPasswordInput = z
+  .object({
+    password: z.string({ error: "password.length" }).min(12, { error: "password.length" }).max(200, { error: "password.length" }),
+    confirmation: z.string({ error: "password.mismatch" }),
+  })
+  .refine((v) => v.password === v.confirmation, { error: "password.mismatch", path: ["confirmation"] });
+export type TSetPasswordInput = z.infer<typeof ZSetPasswordInput>;

@@ -9,6 +9,7 @@ export type AppErrorCode =
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
   | "NOT_FOUND"
+  | "CONFLICT"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "RATE_LIMITED"
   | "DATABASE_UNAVAILABLE"
@@ -45,6 +46,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  CONFLICT: 409,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   DATABASE_UNAVAILABLE: 503,
@@ -77,6 +79,7 @@ const GENERIC: Record<AppErrorCode, Localized> = {
   UNAUTHENTICATED: { fr: "Connectez-vous pour continuer.", en: "Please sign in to continue." },
   FORBIDDEN: { fr: "Vous n'avez pas accès à cette fonction.", en: "You do not have access to this function." },
   NOT_FOUND: { fr: "Introuvable.", en: "Not found." },
+  CONFLICT: { fr: "Modifié entre-temps par quelqu'un d'autre.", en: "Changed meanwhile by someone else." },
   UNSUPPORTED_MEDIA_TYPE: { fr: "Le corps doit être en JSON.", en: "The body must be JSON." },
   RATE_LIMITED: {
     fr: "Trop de demandes en peu de temps. Réessayez dans une minute.",

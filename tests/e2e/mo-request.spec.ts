@@ -63,7 +63,7 @@ test("an MO specialist submits the Formulaire de requête dotation, sees it in t
 test("staff and SAGIR users get no staffing request form", async ({ page }) => {
   await signInToSpace(page, "agent.dotation@cspq.exemple.qc.ca");
   await page.goto("/dotation/nouvelle-requete");
-  await expect(page.getByTestId("forbidden")).toBeVisible();
+  await expect(page.getByTestId("refusal")).toBeVisible();
   await expect(page.getByTestId("mo-request-form")).toHaveCount(0);
 });
 

@@ -7,7 +7,7 @@ import { seedDatabase } from "../../src/server/db/seed";
 import { loadCatalogue } from "../../src/server/repositories/catalogue-repository";
 import { createCandidateInquiry } from "../../src/server/services/create-candidate-inquiry";
 import { getTrackedRequest, replyAsRequester } from "../../src/server/services/track-request";
-import { hashTrackingToken } from "../../src/server/tracking-token";
+import { hashSecretToken } from "../../src/server/secret-token";
 import { connectTestDb, truncateAll } from "../support/db";
 
 const db = connectTestDb();
@@ -52,7 +52,7 @@ describe("POST /api/v1/inquiries", () => {
     expect(stored.receivedAt.toISOString()).toBe(body.receivedAt);
     expect(stored.requesterEmail).toBe("genevieve.tremblay@exemple.ca");
     const token = body.trackingUrl.split("/").pop();
-    expect(stored.trackingTokenHash).toBe(hashTrackingToken(token));
+    expect(stored.trackingTokenHash).toBe(hashSecretToken(token));
     expect(JSON.stringify({ ...stored, events: stored.events.length })).not.toContain(token);
     expect(stored.events.map((e) => e.kind)).toEqual(["received"]);
     expect(stored.messages.map((m) => m.body)).toEqual([valid.message]);

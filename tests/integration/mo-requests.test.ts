@@ -66,23 +66,23 @@ describe("reading and replying", () => {
   it("an MO's users see their MO's requests only", async () => {
     const pilot = await currentUserFor(db, "pilote@mfq.exemple.qc.ca");
     const other = await currentUserFor(db, "specialiste@mcc.exemple.qc.ca");
-    expect((await listMoRequests({ user: pilot })).items.map((r) => r.number)).toContain(mfqNumber);
-    expect((await listMoRequests({ user: other })).items.map((r) => r.number)).not.toContain(mfqNumber);
-    expect((await getMoRequest({ user: pilot, number: mfqNumber })).subject).toBe(input.subject);
-    await expect(getMoRequest({ user: other, number: mfqNumber })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getMoRequest({ user: pilot, number: "CAD-2026-999999" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await listMoRequests({ user: pilot, centre: "ca-dotation" })).items.map((r) => r.number)).toContain(mfqNumber);
+    expect((await listMoRequests({ user: other, centre: "ca-dotation" })).items.map((r) => r.number)).not.toContain(mfqNumber);
+    expect((await getMoRequest({ user: pilot, centre: "ca-dotation", number: mfqNumber })).subject).toBe(input.subject);
+    await expect(getMoRequest({ user: other, centre: "ca-dotation", number: mfqNumber })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getMoRequest({ user: pilot, centre: "ca-dotation", number: "CAD-2026-999999" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("another MO cannot post into the thread; the own MO can", async () => {
     const other = await currentUserFor(db, "specialiste@mcc.exemple.qc.ca");
     const messages = await db.message.count();
     await expect(
-      replyToMoRequest({ user: other, number: mfqNumber, input: { message: "Je ne devrais pas pouvoir écrire ici." }, now: new Date() }),
+      replyToMoRequest({ user: other, centre: "ca-dotation", number: mfqNumber, input: { message: "Je ne devrais pas pouvoir écrire ici." }, now: new Date() }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db.message.count()).toBe(messages);
     const own = await currentUserFor(db, "specialiste@mfq.exemple.qc.ca");
-    await replyToMoRequest({ user: own, number: mfqNumber, input: { message: "Précision : le problème persiste." }, now: new Date() });
-    expect((await getMoRequest({ user: own, number: mfqNumber })).messages).toHaveLength(2);
+    await replyToMoRequest({ user: own, centre: "ca-dotation", number: mfqNumber, input: { message: "Précision : le problème persiste." }, now: new Date() });
+    expect((await getMoRequest({ user: own, centre: "ca-dotation", number: mfqNumber })).messages).toHaveLength(2);
   });
 
   it("lists newest first with keyset pagination", async () => {
@@ -90,9 +90,9 @@ describe("reading and replying", () => {
     for (let i = 0; i < 30; i += 1) {
       await createMoRequest({ user, input: { ...input, subject: `Requête ${i}` }, receivedAt: new Date(Date.UTC(2026, 7, 1, 14, i)) });
     }
-    const first = await listMoRequests({ user });
+    const first = await listMoRequests({ user, centre: "ca-dotation" });
     expect(first.items).toHaveLength(25);
-    const second = await listMoRequests({ user, before: { receivedAt: new Date(first.next!.receivedAt), number: first.next!.number } });
+    const second = await listMoRequests({ user, centre: "ca-dotation", before: { receivedAt: new Date(first.next!.receivedAt), number: first.next!.number } });
     const all = [...first.items, ...second.items].map((r) => r.number);
     expect(new Set(all).size).toBe(31);
     expect(second.next).toBeNull();

@@ -1,10 +1,18 @@
 // The MO pilot manages their MO's people: only theirs, never themselves out, only subscribed centres.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "../../src/server/auth/authenticate";
-import { canUseMoRequests } from "../../src/server/auth/authorize";
+import { canUseCentre } from "../../src/server/auth/authorize";
 import { DEMO_PASSWORD, seedDemoData } from "../../src/server/db/demo-data";
 import { seedDatabase } from "../../src/server/db/seed";
-import { listMembers, updateMember } from "../../src/server/services/manage-members";
+import {
+  completeInvitation,
+  INVITATION_VALIDITY_MS,
+  inviteMember,
+  listMembers,
+  readInvitation,
+  renewMemberInvitation,
+  updateMember,
+} from "../../src/server/services/manage-members";
 import { connectTestDb, truncateAll } from "../support/db";
 import { currentUserFor } from "../support/users";
 
@@ -41,9 +49,14 @@ describe("MO pilot", () => {
     const pilot = await currentUserFor(db, "pilote@mfq.exemple.qc.ca");
     const userId = await idOf("specialiste@mfq.exemple.qc.ca");
     await updateMember({ user: pilot, input: { userId, active: true, services: [] }, now });
-    expect(canUseMoRequests(await currentUserFor(db, "specialiste@mfq.exemple.qc.ca"))).toBe(false);
-    await updateMember({ user: pilot, input: { userId, active: true, services: ["ca-dotation", "sagir"] }, now });
-    expect((await currentUserFor(db, "specialiste@mfq.exemple.qc.ca")).services.sort()).toEqual(["ca-dotation", "sagir"]);
+    expect(canUseCentre(await currentUserFor(db, "specialiste@mfq.exemple.qc.ca"), "ca-dotation")).toBe(false);
+    await updateMember({ user: pilot, input: { userId, active: true, services: ["ca-dotation"] }, now });
+    expect(canUseCentre(await currentUserFor(db, "specialiste@mfq.exemple.qc.ca"), "ca-dotation")).toBe(true);
+    // A staffing specialist's role does not open SAGIR, even in an MO that adhered to it.
+    await expect(updateMember({ user: pilot, input: { userId, active: true, services: ["ca-dotation", "sagir"] }, now })).rejects.toMatchObject({
+      code: "INVALID_PARAMETER",
+      fields: { services: { fr: "Ce rôle ne donne pas accès à ce centre." } },
+    });
   });
 
   it("cannot touch another MO's people (not found), nor disable themselves", async () => {
@@ -70,6 +83,86 @@ describe("MO pilot", () => {
       await expect(updateMember({ user, input: { userId: await idOf("sagir@mfq.exemple.qc.ca"), active: false, services: [] }, now })).rejects.toMatchObject({
         code: "FORBIDDEN",
       });
+    },
+  );
+});
+
+describe("invitations", () => {
+  const password = "une phrase de passe assez longue";
+
+  it("the pilot invites a person: an account of the MO with its role's centre, no password, a link", async () => {
+    const pilot = await currentUserFor(db, "pilote@mfq.exemple.qc.ca");
+    const invitation = await inviteMember({ user: pilot, input: { name: "Gaël Simard", email: "gael.simard@mfq.exemple.qc.ca", role: "sagir_user" }, now });
+    expect(invitation.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(invitation.expiresAt.getTime() - now.getTime()).toBe(INVITATION_VALIDITY_MS);
+    const stored = await db.user.findUniqueOrThrow({ where: { email: "gael.simard@mfq.exemple.qc.ca" }, include: { services: true, organization: true } });
+    expect(stored).toMatchObject({ role: "sagir_user", passwordHash: null, invitedById: pilot.id });
+    expect(stored.organization?.code).toBe("MFQ");
+    expect(stored.services.map((s) => s.serviceId)).toEqual(["sagir"]);
+    // Only the token's hash is stored.
+    expect(JSON.stringify(stored)).not.toContain(invitation.token);
+    const listed = (await listMembers({ user: pilot })).members.find((m) => m.email === "gael.simard@mfq.exemple.qc.ca");
+    expect(listed).toMatchObject({ invited: true, offered: ["sagir"] });
+    expect(await db.auditEntry.count({ where: { action: "member_invited", actorUserId: pilot.id } })).toBe(1);
+    // No password yet: signing in is impossible.
+    expect(await authenticate({ email: "gael.simard@mfq.exemple.qc.ca", password })).toEqual({ ok: false, reason: "invalid" });
+
+    expect(await readInvitation({ token: invitation.token, now })).toEqual({ name: "Gaël Simard", email: "gael.simard@mfq.exemple.qc.ca" });
+    await expect(completeInvitation({ token: invitation.token, input: { password, confirmation: password }, now })).resolves.toEqual({
+      email: "gael.simard@mfq.exemple.qc.ca",
+    });
+    expect((await authenticate({ email: "gael.simard@mfq.exemple.qc.ca", password })).ok).toBe(true);
+    // A link works once.
+    expect(await readInvitation({ token: invitation.token, now })).toBeNull();
+    await expect(completeInvitation({ token: invitation.token, input: { password: "autre phrase de passe", confirmation: "autre phrase de passe" }, now })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect((await authenticate({ email: "gael.simard@mfq.exemple.qc.ca", password })).ok).toBe(true);
+  });
+
+  it("a link expires after 7 days; a new link replaces the old one", async () => {
+    const pilot = await currentUserFor(db, "pilote@mfq.exemple.qc.ca");
+    const first = await inviteMember({ user: pilot, input: { name: "Inès Caron", email: "ines.caron@mfq.exemple.qc.ca", role: "mo_specialist" }, now });
+    const later = new Date(now.getTime() + INVITATION_VALIDITY_MS);
+    expect(await readInvitation({ token: first.token, now: later })).toBeNull();
+    await expect(completeInvitation({ token: first.token, input: { password, confirmation: password }, now: later })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const second = await renewMemberInvitation({ user: pilot, userId: first.userId, now: later });
+    expect(await readInvitation({ token: first.token, now: later })).toBeNull();
+    await completeInvitation({ token: second.token, input: { password, confirmation: password }, now: later });
+    expect((await authenticate({ email: "ines.caron@mfq.exemple.qc.ca", password })).ok).toBe(true);
+    expect((await currentUserFor(db, "ines.caron@mfq.exemple.qc.ca")).services).toEqual(["ca-dotation"]);
+    // Once the password is chosen there is nothing left to renew.
+    await expect(renewMemberInvitation({ user: pilot, userId: first.userId, now: later })).rejects.toMatchObject({ code: "REFUSED" });
+  });
+
+  it("refuses an address already used, a role whose centre the MO lacks, another MO's member", async () => {
+    const pilot = await currentUserFor(db, "pilote@mfq.exemple.qc.ca");
+    await expect(inviteMember({ user: pilot, input: { name: "Double", email: "sagir@mfq.exemple.qc.ca", role: "sagir_user" }, now })).rejects.toMatchObject({
+      code: "INVALID_PARAMETER",
+      fields: { email: { fr: "Cette adresse est déjà associée à un compte Guichet." } },
+    });
+    const mccPilot = await currentUserFor(db, "pilote@mcc.exemple.qc.ca");
+    await expect(inviteMember({ user: mccPilot, input: { name: "Sans SAGIR", email: "sans.sagir@mcc.exemple.qc.ca", role: "sagir_user" }, now })).rejects.toMatchObject({
+      code: "INVALID_PARAMETER",
+      fields: { role: { fr: "Votre organisation n'est pas abonnée au centre de ce rôle." } },
+    });
+    expect(await db.user.count({ where: { email: "sans.sagir@mcc.exemple.qc.ca" } })).toBe(0);
+    await expect(renewMemberInvitation({ user: mccPilot, userId: await idOf("specialiste@mfq.exemple.qc.ca"), now })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("a disabled invitee's link does not work", async () => {
+    const pilot = await currentUserFor(db, "pilote@mfq.exemple.qc.ca");
+    const invitation = await inviteMember({ user: pilot, input: { name: "Noé Roy", email: "noe.roy@mfq.exemple.qc.ca", role: "sagir_user" }, now });
+    await updateMember({ user: pilot, input: { userId: invitation.userId, active: false, services: ["sagir"] }, now });
+    await expect(completeInvitation({ token: invitation.token, input: { password, confirmation: password }, now })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it.each(["specialiste@mfq.exemple.qc.ca", "sagir@mfq.exemple.qc.ca", "agent.sagir@cspq.exemple.qc.ca", "gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"])(
+    "%s may not invite",
+    async (email) => {
+      const user = await currentUserFor(db, email);
+      await expect(inviteMember({ user, input: { name: "X", email: "x@mfq.exemple.qc.ca", role: "sagir_user" }, now })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(renewMemberInvitation({ user, userId: await idOf("sagir@mfq.exemple.qc.ca"), now })).rejects.toMatchObject({ code: "FORBIDDEN" });
     },
   );
 });

@@ -117,6 +117,11 @@ export function createCatalogueEngine(definition: CatalogueDefinition) {
   }
 
   function dueAt(target: TargetDefinition, receivedAt: number): number {
+    return addClockTime(target, receivedAt);
+  }
+
+  /** `from` plus a duration counted by a clock on a calendar (a target's due instant, a notice's lead time). */
+  function addClockTime(target: Pick<TargetDefinition, "clock" | "amount" | "unit" | "calendarId">, receivedAt: number): number {
     checkInstant(receivedAt, "receivedAt");
     const ms = durationMs(target);
     switch (target.clock) {
@@ -171,10 +176,12 @@ export function createCatalogueEngine(definition: CatalogueDefinition) {
     getService,
     getAudience,
     calendarFor,
+    getCalendar: (calendarId: string): CalendarDefinition => getTimeline(calendarId).calendar,
     status,
     calendarStatus,
     applicableTargets,
     dueAt,
+    addClockTime,
     dueTargets,
     clockTimeBetween,
     targetState,

@@ -24,5 +24,16 @@ export const MO_NATURE_LABELS: Record<MoNature, LocalizedText> = {
   other: { fr: "Autre", en: "Other" },
 };
 
-/** Roles that submit and follow their MO's CA-dotation requests. */
-export const MO_REQUEST_ROLES = ["mo_specialist", "mo_pilot"] as const;
+/** The centres an MO's people write to, and the roles that submit and follow their MO's requests there. */
+export const MO_CENTRES = ["ca-dotation", "sagir"] as const;
+export type MoCentre = (typeof MO_CENTRES)[number];
+
+export const CENTRE_ROLES: Record<MoCentre, readonly string[]> = {
+  "ca-dotation": ["mo_specialist", "mo_pilot"],
+  sagir: ["sagir_user", "mo_pilot"],
+};
+
+/** The centres a role of an MO can be given access to (the pilot chooses among them). */
+export function centresForRole(role: string): MoCentre[] {
+  return MO_CENTRES.filter((c) => CENTRE_ROLES[c].includes(role));
+}

@@ -34,6 +34,8 @@ export type NewRequest = {
   receivedAt: Date;
   targets: { targetId: string; metric: string; clock: string; amount: number; unit: string; calendarId: string; dueAt: Date }[];
   firstMessage: { authorKind: "requester"; authorUserId: string | null; body: string } | null;
+  /** Personal information kept apart from the request and erased when it is closed. */
+  personalData: { birthDay: number; birthMonth: number } | null;
   actorKind: "requester" | "agent" | "system";
   actorUserId: string | null;
 };
@@ -85,6 +87,7 @@ async function insertRequest(tx: Tx, data: NewRequest, provisionalNumber: string
       messages: data.firstMessage
         ? { create: { ...data.firstMessage, visibility: "public", at: data.receivedAt } }
         : undefined,
+      personalData: data.personalData ? { create: data.personalData } : undefined,
     },
   });
 }
@@ -127,6 +130,7 @@ export async function appendRequesterMessage(tx: Tx, requestId: string, body: st
 const organizationListSelect = {
   number: true,
   subject: true,
+  type: true,
   status: true,
   urgent: true,
   receivedAt: true,
@@ -197,4 +201,56 @@ export type ViewerRequestRow = Prisma.RequestGetPayload<{ select: typeof viewerS
 /** A request by number with what any permitted viewer may read (no requester contact, no internal notes). */
 export async function findRequestByNumber(db: Db, number: string): Promise<ViewerRequestRow | null> {
   return db.request.findUnique({ where: { number }, select: viewerSelect });
+}
+
+const handlingSelect = {
+  id: true,
+  number: true,
+  serviceId: true,
+  status: true,
+  assigneeId: true,
+  version: true,
+  targets: { select: { targetId: true, metric: true, metAt: true } },
+} satisfies Prisma.RequestSelect;
+
+export type HandlingRequestRow = Prisma.RequestGetPayload<{ select: typeof handlingSelect }>;
+
+/** What an agent's action needs to know of a request. */
+export async function findRequestForHandling(db: Db | Tx, number: string): Promise<HandlingRequestRow | null> {
+  return db.request.findUnique({ where: { number }, select: handlingSelect });
+}
+
+/**
+ * Applies a change only if the request is still at the version the agent saw, and increments
+ * the version: false when someone else changed it first (optimistic locking, no lost update).
+ */
+export async function updateRequestAtVersion(
+  tx: Tx,
+  id: string,
+  version: number,
+  data: { status?: "new" | "in_progress" | "waiting_requester" | "resolved" | "closed"; assigneeId?: string | null; closedAt?: Date | null },
+): Promise<boolean> {
+  const { count } = await tx.request.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+  return count === 1;
+}
+
+export async function appendEvent(
+  tx: Tx,
+  event: { requestId: string; kind: string; actorKind: "requester" | "agent" | "system"; actorUserId: string | null; at: Date; data?: Prisma.InputJsonValue },
+): Promise<void> {
+  await tx.requestEvent.create({ data: { ...event, data: event.data ?? {} }, select: { id: true } });
+}
+
+export async function appendAgentMessage(tx: Tx, requestId: string, body: string, at: Date, authorUserId: string, visibility: "public" | "internal"): Promise<void> {
+  await tx.message.create({ data: { requestId, authorKind: "agent", authorUserId, visibility, body, at }, select: { id: true } });
+}
+
+/** Records when the metric of some targets happened (the first time only). */
+export async function markTargetsMet(tx: Tx, requestId: string, metrics: readonly string[], at: Date): Promise<void> {
+  await tx.requestTarget.updateMany({ where: { requestId, metric: { in: [...metrics] }, metAt: null }, data: { metAt: at } });
+}
+
+/** The personal information of a request, if it has not been erased. */
+export async function findPersonalData(db: Db | Tx, requestId: string): Promise<{ birthDay: number; birthMonth: number } | null> {
+  return db.requestPersonalData.findUnique({ where: { requestId }, select: { birthDay: true, birthMonth: true } });
 }

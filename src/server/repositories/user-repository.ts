@@ -29,18 +29,26 @@ const memberSelect = {
   name: true,
   role: true,
   disabledAt: true,
+  passwordHash: true,
   services: { select: { serviceId: true } },
 } satisfies Prisma.UserSelect;
 
-export type MemberRow = Prisma.UserGetPayload<{ select: typeof memberSelect }>;
+/** A member of an MO; `invited` while they have not set a password (the hash itself stays here). */
+export type MemberRow = Omit<Prisma.UserGetPayload<{ select: typeof memberSelect }>, "passwordHash"> & { invited: boolean };
+
+function toMember({ passwordHash, ...row }: Prisma.UserGetPayload<{ select: typeof memberSelect }>): MemberRow {
+  return { ...row, invited: passwordHash === null };
+}
 
 /** The people of one organization, by name. */
 export async function listOrganizationMembers(db: Db, organizationId: string): Promise<MemberRow[]> {
-  return db.user.findMany({ where: { organizationId }, orderBy: [{ name: "asc" }, { email: "asc" }], select: memberSelect });
+  const rows = await db.user.findMany({ where: { organizationId }, orderBy: [{ name: "asc" }, { email: "asc" }], select: memberSelect });
+  return rows.map(toMember);
 }
 
 export async function findOrganizationMember(db: Db, organizationId: string, userId: string): Promise<MemberRow | null> {
-  return db.user.findFirst({ where: { id: userId, organizationId }, select: memberSelect });
+  const row = await db.user.findFirst({ where: { id: userId, organizationId }, select: memberSelect });
+  return row && toMember(row);
 }
 
 export async function setUserDisabled(db: Db, userId: string, disabledAt: Date | null): Promise<void> {
@@ -53,4 +61,55 @@ export async function setUserServices(db: Db, userId: string, serviceIds: readon
     db.userService.deleteMany({ where: { userId, serviceId: { notIn: [...serviceIds] } } }),
     db.userService.createMany({ data: serviceIds.map((serviceId) => ({ userId, serviceId })), skipDuplicates: true }),
   ]);
+}
+
+export type NewInvitedUser = {
+  email: string;
+  name: string;
+  role: "mo_specialist" | "sagir_user";
+  organizationId: string;
+  services: readonly string[];
+  invitationTokenHash: string;
+  invitationExpiresAt: Date;
+  invitedById: string;
+};
+
+/** Creates an invited person without a password; null if the e-mail already has an account. */
+export async function createInvitedUser(db: Db, data: NewInvitedUser): Promise<{ id: string } | null> {
+  const { services, ...user } = data;
+  const created = await db.user.createManyAndReturn({ data: [user], skipDuplicates: true, select: { id: true } });
+  const row = created[0];
+  if (!row) return null;
+  await db.userService.createMany({ data: services.map((serviceId) => ({ userId: row.id, serviceId })) });
+  return row;
+}
+
+/** A new invitation link for a member who has not set their password yet; false otherwise. */
+export async function renewInvitation(db: Db, userId: string, tokenHash: string, expiresAt: Date): Promise<boolean> {
+  const { count } = await db.user.updateMany({
+    where: { id: userId, passwordHash: null },
+    data: { invitationTokenHash: tokenHash, invitationExpiresAt: expiresAt },
+  });
+  return count === 1;
+}
+
+/**
+ * Sets the password of the person a valid invitation names and consumes the invitation, in one
+ * statement (a link works once). Null if the link is unknown, used, expired or the account disabled.
+ */
+export async function acceptInvitation(db: Db, tokenHash: string, passwordHash: string, now: Date): Promise<{ email: string } | null> {
+  const rows = await db.user.updateManyAndReturn({
+    where: { invitationTokenHash: tokenHash, invitationExpiresAt: { gt: now }, passwordHash: null, disabledAt: null },
+    data: { passwordHash, invitationTokenHash: null, invitationExpiresAt: null },
+    select: { email: true },
+  });
+  return rows[0] ?? null;
+}
+
+/** The invited person's name and e-mail, if the link is still valid. */
+export async function findInvitation(db: Db, tokenHash: string, now: Date): Promise<{ name: string; email: string } | null> {
+  return db.user.findFirst({
+    where: { invitationTokenHash: tokenHash, invitationExpiresAt: { gt: now }, passwordHash: null, disabledAt: null },
+    select: { name: true, email: true },
+  });
 }

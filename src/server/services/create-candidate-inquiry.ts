@@ -7,7 +7,7 @@ import type { TCandidateInquiryInput } from "@/schemas/inquiry";
 import { AppError } from "@/server/errors";
 import { getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
 import { openRequest } from "@/server/services/open-request";
-import { newTrackingToken } from "@/server/tracking-token";
+import { newSecretToken } from "@/server/secret-token";
 
 const SERVICE = "ca-dotation";
 const AUDIENCE = "candidate";
@@ -59,7 +59,7 @@ export function refusalFor(guard: Exclude<TopicGuard, { kind: "accepted" }>, cat
 export async function createCandidateInquiry({ input, receivedAt, channel = "web" }: CreateCandidateInquiryOptions): Promise<CreatedInquiry> {
   const guard = guardCandidateTopic(input.topic);
   if (guard.kind !== "accepted") throw refusalFor(guard, await getCatalogue(), receivedAt);
-  const { token, hash } = newTrackingToken();
+  const { token, hash } = newSecretToken();
   const opened = await openRequest({
     serviceId: SERVICE,
     audienceId: AUDIENCE,

@@ -1,7 +1,7 @@
 import "server-only";
 // An MO staffing specialist's Formulaire de requête dotation: channel `request-form`, the
 // 48-hour first-reply target fixed at receipt, the request belongs to the user's MO.
-import { requireMoRequestAccess } from "@/server/auth/authorize";
+import { requireCentreAccess } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
 import type { TMoRequestInput } from "@/schemas/mo-request";
 import { openRequest, type OpenedRequest } from "@/server/services/open-request";
@@ -9,7 +9,7 @@ import { openRequest, type OpenedRequest } from "@/server/services/open-request"
 export type CreateMoRequestOptions = { user: CurrentUser | null; input: TMoRequestInput; receivedAt: Date };
 
 export async function createMoRequest({ user, input, receivedAt }: CreateMoRequestOptions): Promise<OpenedRequest> {
-  const requester = requireMoRequestAccess(user);
+  const requester = requireCentreAccess(user, "ca-dotation");
   return openRequest({
     serviceId: "ca-dotation",
     audienceId: "mo-specialist",

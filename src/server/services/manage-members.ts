@@ -1,12 +1,21 @@
 import "server-only";
 // The MO pilot manages the people of their MO: who is active, and which centres each may use
-// (only centres the MO subscribes to). A pilot cannot lock themselves out.
-import type { TUpdateMemberInput } from "@/schemas/pilot";
+// (only centres the MO subscribes to and the person's role works with). A pilot cannot lock
+// themselves out.
+import { centresForRole } from "@/domain/requests/mo-request";
+import type { TInviteMemberInput, TSetPasswordInput, TUpdateMemberInput } from "@/schemas/pilot";
+import { hashPassword } from "@/server/auth/password";
+import { appendAudit } from "@/server/repositories/audit-repository";
+import { hashSecretToken, isWellFormedSecretToken, newSecretToken } from "@/server/secret-token";
 import { requireUser } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import {
+  acceptInvitation,
+  createInvitedUser,
+  findInvitation,
+  renewInvitation,
   findOrganizationMember,
   listOrganizationMembers,
   setUserDisabled,
@@ -19,7 +28,23 @@ function requirePilot(user: CurrentUser | null): CurrentUser & { organization: N
   return signedIn as CurrentUser & { organization: NonNullable<CurrentUser["organization"]> };
 }
 
-export type MemberDto = { id: string; name: string; email: string; role: string; active: boolean; services: string[]; isSelf: boolean };
+export type MemberDto = {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  active: boolean;
+  /** Invited, has not yet set a password. */
+  invited: boolean;
+  services: string[];
+  /** Centres the pilot may give this person: subscribed by the MO and open to their role. */
+  offered: string[];
+  isSelf: boolean;
+};
+
+function offeredTo(organizationServices: readonly string[], role: string): string[] {
+  return centresForRole(role).filter((c) => organizationServices.includes(c));
+}
 
 export async function listMembers({ user }: { user: CurrentUser | null }): Promise<{ organization: string; offered: string[]; members: MemberDto[] }> {
   const pilot = requirePilot(user);
@@ -33,7 +58,9 @@ export async function listMembers({ user }: { user: CurrentUser | null }): Promi
       email: r.email,
       role: r.role,
       active: r.disabledAt === null,
+      invited: r.invited,
       services: r.services.map((s) => s.serviceId),
+      offered: offeredTo(pilot.organization.services, r.role),
       isSelf: r.id === pilot.id,
     })),
   };
@@ -51,17 +78,103 @@ export async function updateMember({ user, input, now }: UpdateMemberOptions): P
       localized: { fr: "Vous ne pouvez pas désactiver votre propre compte.", en: "You cannot disable your own account." },
     });
   }
-  const offered = new Set(pilot.organization.services);
+  const offered = new Set(offeredTo(pilot.organization.services, member.role));
   const refused = input.services.filter((s) => !offered.has(s));
   if (refused.length) {
-    throw new AppError("INVALID_PARAMETER", "service not subscribed", {
-      services: {
-        fr: "Votre organisation n'est pas abonnée à ce centre.",
-        en: "Your organization does not subscribe to this centre.",
-      },
+    const subscribed = refused.every((s) => pilot.organization.services.includes(s));
+    throw new AppError("INVALID_PARAMETER", "centre not offered", {
+      services: subscribed
+        ? { fr: "Ce rôle ne donne pas accès à ce centre.", en: "This role does not give access to this centre." }
+        : { fr: "Votre organisation n'est pas abonnée à ce centre.", en: "Your organization does not subscribe to this centre." },
     });
   }
   await setUserServices(getDb(), member.id, input.services);
   const isActive = member.disabledAt === null;
   if (isActive !== input.active) await setUserDisabled(getDb(), member.id, input.active ? null : now);
+  await appendAudit(getDb(), {
+    at: now,
+    actorUserId: pilot.id,
+    action: "member_updated",
+    data: { userId: member.id, active: input.active, services: input.services },
+  });
+}
+
+/** How long an invitation link stays valid. */
+export const INVITATION_VALIDITY_MS = 7 * 24 * 3_600_000;
+
+export type Invitation = { userId: string; token: string; expiresAt: Date };
+
+function noCentreForRole(): AppError {
+  return new AppError("INVALID_PARAMETER", "role has no subscribed centre", {
+    role: {
+      fr: "Votre organisation n'est pas abonnée au centre de ce rôle.",
+      en: "Your organization does not subscribe to this role's centre.",
+    },
+  });
+}
+
+/**
+ * The pilot invites a person of their MO: an account without password, given the centres of its
+ * role that the MO subscribes to, and a link (valid 7 days, stored hashed) where the person
+ * chooses their password. The pilot passes the link on.
+ */
+export async function inviteMember({ user, input, now }: { user: CurrentUser | null; input: TInviteMemberInput; now: Date }): Promise<Invitation> {
+  const pilot = requirePilot(user);
+  const services = offeredTo(pilot.organization.services, input.role);
+  if (services.length === 0) throw noCentreForRole();
+  const { token, hash } = newSecretToken();
+  const expiresAt = new Date(now.getTime() + INVITATION_VALIDITY_MS);
+  const created = await createInvitedUser(getDb(), {
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    organizationId: pilot.organization.id,
+    services,
+    invitationTokenHash: hash,
+    invitationExpiresAt: expiresAt,
+    invitedById: pilot.id,
+  });
+  if (!created) {
+    throw new AppError("INVALID_PARAMETER", "e-mail taken", {
+      email: { fr: "Cette adresse est déjà associée à un compte Guichet.", en: "This address already belongs to a Guichet account." },
+    });
+  }
+  await appendAudit(getDb(), { at: now, actorUserId: pilot.id, action: "member_invited", data: { userId: created.id, role: input.role, services } });
+  return { userId: created.id, token, expiresAt };
+}
+
+/** A new link for a member of the MO who has not yet set a password (the old link stops working). */
+export async function renewMemberInvitation({ user, userId, now }: { user: CurrentUser | null; userId: string; now: Date }): Promise<Invitation> {
+  const pilot = requirePilot(user);
+  const member = await findOrganizationMember(getDb(), pilot.organization.id, userId);
+  if (!member) throw new AppError("NOT_FOUND", "no such member");
+  const { token, hash } = newSecretToken();
+  const expiresAt = new Date(now.getTime() + INVITATION_VALIDITY_MS);
+  if (!(await renewInvitation(getDb(), member.id, hash, expiresAt))) {
+    throw new AppError("REFUSED", "already active", {}, {
+      localized: { fr: "Cette personne a déjà choisi son mot de passe.", en: "This person has already chosen their password." },
+    });
+  }
+  await appendAudit(getDb(), { at: now, actorUserId: pilot.id, action: "member_invitation_renewed", data: { userId: member.id } });
+  return { userId: member.id, token, expiresAt };
+}
+
+/** The invited person behind a link, or null when the link is not (or no longer) valid. */
+export async function readInvitation({ token, now }: { token: string; now: Date }): Promise<{ name: string; email: string } | null> {
+  if (!isWellFormedSecretToken(token)) return null;
+  return findInvitation(getDb(), hashSecretToken(token), now);
+}
+
+/** The invited person chooses their password; the link then stops working. */
+export async function completeInvitation({ token, input, now }: { token: string; input: TSetPasswordInput; now: Date }): Promise<{ email: string }> {
+  const invalid = new AppError("NOT_FOUND", "invitation not valid", {}, {
+    localized: {
+      fr: "Ce lien d'invitation n'est plus valide. Demandez au pilote de votre organisation de vous en transmettre un nouveau.",
+      en: "This invitation link is no longer valid. Ask your organization's pilot for a new one.",
+    },
+  });
+  if (!isWellFormedSecretToken(token)) throw invalid;
+  const accepted = await acceptInvitation(getDb(), hashSecretToken(token), await hashPassword(input.password), now);
+  if (!accepted) throw invalid;
+  return accepted;
 }

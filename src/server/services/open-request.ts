@@ -17,12 +17,14 @@ export type OpenRequestOptions = {
   receivedAt: Date;
   /** Typed fields of the request type (no sensitive data: that has its own table). */
   details: Record<string, string | number | boolean | null>;
+  /** Personal information kept apart from the request, erased when it is closed. */
+  personalData?: { birthDay: number; birthMonth: number } | null;
   requester:
     | { kind: "guest"; name: string; email: string; trackingTokenHash: string }
     | { kind: "user"; userId: string; organizationId: string | null };
 };
 
-export type OpenedRequest = { number: string; receivedAt: Date; targets: { id: string; metric: string; dueAt: Date }[] };
+export type OpenedRequest = { number: string; receivedAt: Date; urgent: boolean; targets: { id: string; metric: string; dueAt: Date }[] };
 
 export async function openRequest(options: OpenRequestOptions): Promise<OpenedRequest> {
   const { serviceId, audienceId, channel, receivedAt, requester } = options;
@@ -56,6 +58,7 @@ export async function openRequest(options: OpenRequestOptions): Promise<OpenedRe
       dueAt: new Date(dueAt),
     })),
     firstMessage: { authorKind: "requester" as const, authorUserId: user?.userId ?? null, body: options.body },
+    personalData: options.personalData ?? null,
     actorKind: "requester" as const,
     actorUserId: user?.userId ?? null,
   };
@@ -68,6 +71,7 @@ export async function openRequest(options: OpenRequestOptions): Promise<OpenedRe
   return {
     number,
     receivedAt,
+    urgent: options.urgent,
     targets: due.map(({ target, dueAt }) => ({ id: target.id, metric: target.metric, dueAt: new Date(dueAt) })),
   };
 }

@@ -1,7 +1,9 @@
 import "server-only";
-// An MO's CA-dotation requests as its users see them: their own MO's only. Another MO's number
-// is "not found", never "forbidden", so numbers cannot be probed.
-import { requireMoRequestAccess } from "@/server/auth/authorize";
+// An MO's requests to a centre (CA-dotation or SAGIR) as its users see them: their own MO's only.
+// Another MO's number is "not found", never "forbidden", so numbers cannot be probed. Personal
+// information of a request (a departure's day and month of birth) is not read here at all.
+import type { MoCentre } from "@/domain/requests/mo-request";
+import { requireCentreAccess } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -9,18 +11,29 @@ import { findOrganizationRequest, listOrganizationRequests } from "@/server/repo
 
 export const PAGE_SIZE = 25;
 
-export type MoRequestListItem = { number: string; subject: string; status: string; urgent: boolean; receivedAt: string; dueAt: string | null };
+export type MoRequestListItem = {
+  number: string;
+  type: string;
+  subject: string;
+  status: string;
+  urgent: boolean;
+  receivedAt: string;
+  dueAt: string | null;
+};
 
-export async function listMoRequests({ user, before }: { user: CurrentUser | null; before?: { receivedAt: Date; number: string } }) {
-  const requester = requireMoRequestAccess(user);
+export type ListMoRequestsOptions = { user: CurrentUser | null; centre: MoCentre; before?: { receivedAt: Date; number: string } };
+
+export async function listMoRequests({ user, centre, before }: ListMoRequestsOptions) {
+  const requester = requireCentreAccess(user, centre);
   const rows = await listOrganizationRequests(getDb(), {
     organizationId: requester.organization.id,
-    serviceId: "ca-dotation",
+    serviceId: centre,
     limit: PAGE_SIZE + 1,
     before,
   });
   const items: MoRequestListItem[] = rows.slice(0, PAGE_SIZE).map((r) => ({
     number: r.number,
+    type: r.type,
     subject: r.subject,
     status: r.status,
     urgent: r.urgent,
@@ -33,6 +46,7 @@ export async function listMoRequests({ user, before }: { user: CurrentUser | nul
 
 export type MoRequestDetail = {
   number: string;
+  type: string;
   subject: string;
   status: string;
   urgent: boolean;
@@ -42,12 +56,13 @@ export type MoRequestDetail = {
   messages: { id: string; from: "requester" | "agent"; body: string; at: string }[];
 };
 
-export async function getMoRequest({ user, number }: { user: CurrentUser | null; number: string }): Promise<MoRequestDetail> {
-  const requester = requireMoRequestAccess(user);
+export async function getMoRequest({ user, centre, number }: { user: CurrentUser | null; centre: MoCentre; number: string }): Promise<MoRequestDetail> {
+  const requester = requireCentreAccess(user, centre);
   const row = await findOrganizationRequest(getDb(), requester.organization.id, number);
-  if (!row || row.serviceId !== "ca-dotation") throw new AppError("NOT_FOUND", "no such request for this MO");
+  if (!row || row.serviceId !== centre) throw new AppError("NOT_FOUND", "no such request for this MO");
   return {
     number: row.number,
+    type: row.type,
     subject: row.subject,
     status: row.status,
     urgent: row.urgent,

@@ -1,19 +1,20 @@
 import "server-only";
-// An MO user answers in their MO's request thread.
+// An MO user answers in their MO's request thread (CA-dotation or SAGIR).
+import type { MoCentre } from "@/domain/requests/mo-request";
 import type { TRequesterReplyInput } from "@/schemas/inquiry";
-import { requireMoRequestAccess } from "@/server/auth/authorize";
+import { requireCentreAccess } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { appendRequesterMessage, findOrganizationRequest } from "@/server/repositories/request-repository";
 
-export type ReplyToMoRequestOptions = { user: CurrentUser | null; number: string; input: TRequesterReplyInput; now: Date };
+export type ReplyToMoRequestOptions = { user: CurrentUser | null; centre: MoCentre; number: string; input: TRequesterReplyInput; now: Date };
 
-export async function replyToMoRequest({ user, number, input, now }: ReplyToMoRequestOptions): Promise<void> {
-  const requester = requireMoRequestAccess(user);
+export async function replyToMoRequest({ user, centre, number, input, now }: ReplyToMoRequestOptions): Promise<void> {
+  const requester = requireCentreAccess(user, centre);
   await getDb().$transaction(async (tx) => {
     const row = await findOrganizationRequest(tx, requester.organization.id, number);
-    if (!row || row.serviceId !== "ca-dotation") throw new AppError("NOT_FOUND", "no such request for this MO");
+    if (!row || row.serviceId !== centre) throw new AppError("NOT_FOUND", "no such request for this MO");
     if (row.status === "closed") {
       throw new AppError("REFUSED", "request closed", {}, {
         localized: { fr: "Cette requête est fermée.", en: "This request is closed." },

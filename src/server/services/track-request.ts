@@ -5,7 +5,7 @@ import type { TRequesterReplyInput } from "@/schemas/inquiry";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { appendRequesterMessage, findTrackedRequest } from "@/server/repositories/request-repository";
-import { hashTrackingToken, isWellFormedTrackingToken } from "@/server/tracking-token";
+import { hashSecretToken, isWellFormedSecretToken } from "@/server/secret-token";
 
 export type TrackedRequest = {
   number: string;
@@ -17,8 +17,8 @@ export type TrackedRequest = {
 };
 
 export async function getTrackedRequest(token: string): Promise<TrackedRequest | null> {
-  if (!isWellFormedTrackingToken(token)) return null;
-  const row = await findTrackedRequest(getDb(), hashTrackingToken(token));
+  if (!isWellFormedSecretToken(token)) return null;
+  const row = await findTrackedRequest(getDb(), hashSecretToken(token));
   if (!row) return null;
   return {
     number: row.number,
@@ -39,9 +39,9 @@ export type ReplyAsRequesterOptions = { token: string; input: TRequesterReplyInp
 
 export async function replyAsRequester({ token, input, now }: ReplyAsRequesterOptions): Promise<void> {
   const notFound = new AppError("NOT_FOUND", "unknown tracking token");
-  if (!isWellFormedTrackingToken(token)) throw notFound;
+  if (!isWellFormedSecretToken(token)) throw notFound;
   await getDb().$transaction(async (tx) => {
-    const row = await findTrackedRequest(tx, hashTrackingToken(token));
+    const row = await findTrackedRequest(tx, hashSecretToken(token));
     if (!row) throw notFound;
     if (row.status === "closed") {
       throw new AppError("REFUSED", "request closed", {}, {

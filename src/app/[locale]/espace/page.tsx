@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link, redirect } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
-import { canUseMoRequests } from "@/server/auth/authorize";
+import { canUseCentre, centreAccess } from "@/server/auth/authorize";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getCatalogue } from "@/server/services/get-catalogue";
 
@@ -45,7 +45,7 @@ export default async function SpacePage({ params }: Props) {
         <dt className="mt-2 font-semibold sm:mt-0">{t("centres")}</dt>
         <dd>{user.services.map(serviceName).join(", ")}</dd>
       </dl>
-      {canUseMoRequests(user) && (
+      {canUseCentre(user, "ca-dotation") && (
         <ul className="mt-6 flex flex-wrap gap-3" data-testid="mo-links">
           <li>
             <Link href="/dotation/nouvelle-requete" className="inline-block rounded bg-qc-blue px-4 py-2 font-semibold text-white hover:bg-qc-navy">
@@ -58,6 +58,27 @@ export default async function SpacePage({ params }: Props) {
             </Link>
           </li>
         </ul>
+      )}
+      {canUseCentre(user, "sagir") && (
+        <ul className="mt-4 flex flex-wrap gap-3" data-testid="sagir-links">
+          <li>
+            <Link href="/sagir/outil-requete" className="inline-block rounded bg-qc-blue px-4 py-2 font-semibold text-white hover:bg-qc-navy">
+              {t("sagirNew")}
+            </Link>
+          </li>
+          <li>
+            <Link href="/sagir/requetes" className="inline-block rounded border border-qc-blue px-4 py-2 font-semibold text-qc-blue">
+              {t("sagirList")}
+            </Link>
+          </li>
+        </ul>
+      )}
+      {user.role === "sagir_user" && centreAccess(user, "sagir") === "not-adhered" && (
+        <p className="mt-4">
+          <Link href="/sagir/outil-requete" className="text-qc-blue underline">
+            {t("sagirNotAdhered")}
+          </Link>
+        </p>
       )}
       {user.role === "mo_pilot" && (
         <p className="mt-4">

@@ -2,10 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { MoRequestForm } from "@/components/mo-request-form";
 import { MO_FUNCTION_LABELS, MO_FUNCTIONS, MO_NATURE_LABELS, MO_NATURES } from "@/domain/requests/mo-request";
-import { redirect } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
-import { canUseMoRequests } from "@/server/auth/authorize";
-import { getCurrentUser } from "@/server/auth/current-user";
+import { centrePageUser } from "../../_centre/pages";
 import { submitMoRequest } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -20,19 +18,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function NewMoRequestPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const user = await getCurrentUser();
-  if (!user) return redirect({ href: "/connexion", locale });
   const t = await getTranslations("MoRequest");
-  if (!canUseMoRequests(user)) {
-    return (
-      <>
-        <h1 className="text-3xl font-bold text-qc-navy">{t("title")}</h1>
-        <p role="alert" className="mt-4 max-w-2xl rounded border-l-4 border-closed bg-closed-pale p-3" data-testid="forbidden">
-          {t("forbidden")}
-        </p>
-      </>
-    );
-  }
+  const gate = await centrePageUser(locale, "ca-dotation", t("title"));
+  if ("page" in gate) return gate.page;
+  const { user } = gate;
   return (
     <>
       <h1 className="text-3xl font-bold text-qc-navy">{t("title")}</h1>

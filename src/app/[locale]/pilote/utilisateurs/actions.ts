@@ -1,11 +1,15 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import type { InviteFormState } from "@/components/invite-form";
 import type { MemberFormState } from "@/components/member-form";
+import { formatDateTime } from "@/i18n/format";
 import type { Locale } from "@/i18n/routing";
-import { ZUpdateMemberInput } from "@/schemas/pilot";
+import { ZInviteMemberInput, ZUpdateMemberInput } from "@/schemas/pilot";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getNow } from "@/server/clock";
+import { publicBaseUrl } from "@/server/http/public-url";
 import { runAction } from "@/server/http/server-action";
+import { inviteMember, renewMemberInvitation, type Invitation } from "@/server/services/manage-members";
 import { updateMember } from "@/server/services/manage-members";
 import { parseInput } from "@/server/validate";
 
@@ -16,4 +20,26 @@ export async function saveMember(locale: Locale, _previous: MemberFormState, for
   );
   if (result.ok) revalidatePath(`/${locale}/pilote/utilisateurs`);
   return { saved: result.ok, failure: result.ok ? null : result };
+}
+
+async function linkOf(locale: Locale, name: string, invitation: Invitation): Promise<InviteFormState["invitation"]> {
+  const prefix = locale === "en" ? "/en" : "";
+  return { name, url: `${await publicBaseUrl()}${prefix}/invitation/${invitation.token}`, expires: formatDateTime(invitation.expiresAt.getTime(), locale) };
+}
+
+export async function inviteMemberAction(locale: Locale, _previous: InviteFormState, form: FormData): Promise<InviteFormState> {
+  const values = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "") };
+  const result = await runAction(locale, async () =>
+    inviteMember({ user: await getCurrentUser(), input: parseInput(ZInviteMemberInput, values), now: await getNow() }),
+  );
+  if (!result.ok) return { values, failure: result, invitation: null };
+  revalidatePath(`/${locale}/pilote/utilisateurs`);
+  return { values: {}, failure: null, invitation: await linkOf(locale, values.name.trim(), result.data) };
+}
+
+export async function renewInvitationAction(locale: Locale, name: string, _previous: InviteFormState, form: FormData): Promise<InviteFormState> {
+  const userId = String(form.get("userId") ?? "");
+  const result = await runAction(locale, async () => renewMemberInvitation({ user: await getCurrentUser(), userId, now: await getNow() }));
+  if (!result.ok) return { values: {}, failure: result, invitation: null };
+  return { values: {}, failure: null, invitation: await linkOf(locale, name, result.data) };
 }

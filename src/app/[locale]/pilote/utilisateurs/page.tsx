@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { InviteForm } from "@/components/invite-form";
 import { MemberForm } from "@/components/member-form";
+import { RenewInvitationForm } from "@/components/renew-invitation-form";
+import { INVITABLE_ROLES } from "@/schemas/pilot";
 import { redirect } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getCatalogue } from "@/server/services/get-catalogue";
 import { listMembers } from "@/server/services/manage-members";
-import { saveMember } from "./actions";
+import { inviteMemberAction, renewInvitationAction, saveMember } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -31,9 +34,9 @@ export default async function MembersPage({ params }: Props) {
       </p>
     );
   }
-  const { organization, offered, members } = await listMembers({ user });
+  const { organization, members } = await listMembers({ user });
   const { profiles } = await getCatalogue();
-  const offeredLabels = offered.map((id) => ({ id, label: profiles.find((p) => p.serviceId === id)?.shortName[locale] ?? id }));
+  const labelled = (ids: string[]) => ids.map((id) => ({ id, label: profiles.find((p) => p.serviceId === id)?.shortName[locale] ?? id }));
   return (
     <>
       <h1 className="text-3xl font-bold text-qc-navy">{t("title")}</h1>
@@ -46,13 +49,23 @@ export default async function MembersPage({ params }: Props) {
             </p>
             <p className="text-slate-700">
               {m.email} · {ta(`roles.${m.role}` as "roles.admin")}
+              {m.invited && <span className="ml-2 rounded bg-qc-pale px-2 py-0.5 text-sm font-semibold text-qc-navy">{t("pending")}</span>}
             </p>
             <div className="mt-2">
-              <MemberForm action={saveMember.bind(null, locale)} member={m} offered={offeredLabels} />
+              <MemberForm action={saveMember.bind(null, locale)} member={m} offered={labelled(m.offered)} />
             </div>
+            {m.invited && <RenewInvitationForm action={renewInvitationAction.bind(null, locale, m.name)} userId={m.id} />}
           </li>
         ))}
       </ul>
+      <section className="mt-8 border-t border-slate-300 pt-6" aria-labelledby="inviter">
+        <h2 id="inviter" className="text-2xl font-semibold text-qc-navy">{t("inviteTitle")}</h2>
+        <p className="mt-2 max-w-3xl text-slate-700">{t("inviteIntro")}</p>
+        <InviteForm
+          action={inviteMemberAction.bind(null, locale)}
+          roles={INVITABLE_ROLES.map((value) => ({ value, label: ta(`roles.${value}`) }))}
+        />
+      </section>
     </>
   );
 }

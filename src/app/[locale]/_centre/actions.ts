@@ -1,6 +1,9 @@
 "use server";
+// Server actions of the MO request pages of both centres (their threads).
 import { revalidatePath } from "next/cache";
+import { CENTRE_UI } from "@/components/centre/centre-ui";
 import type { ReplyFormState } from "@/components/reply-form";
+import type { MoCentre } from "@/domain/requests/mo-request";
 import type { Locale } from "@/i18n/routing";
 import { ZRequesterReplyInput } from "@/schemas/inquiry";
 import { getCurrentUser } from "@/server/auth/current-user";
@@ -9,11 +12,11 @@ import { runAction } from "@/server/http/server-action";
 import { replyToMoRequest } from "@/server/services/reply-to-mo-request";
 import { parseInput } from "@/server/validate";
 
-export async function replyAsMo(locale: Locale, number: string, _previous: ReplyFormState, form: FormData): Promise<ReplyFormState> {
+export async function replyAsMo(locale: Locale, centre: MoCentre, number: string, _previous: ReplyFormState, form: FormData): Promise<ReplyFormState> {
   const message = String(form.get("message") ?? "");
   const result = await runAction(locale, async () =>
-    replyToMoRequest({ user: await getCurrentUser(), number, input: parseInput(ZRequesterReplyInput, { message }), now: await getNow() }),
+    replyToMoRequest({ user: await getCurrentUser(), centre, number, input: parseInput(ZRequesterReplyInput, { message }), now: await getNow() }),
   );
-  if (result.ok) revalidatePath(`/${locale}/dotation/requetes/${number}`);
+  if (result.ok) revalidatePath(`/${locale}${CENTRE_UI[centre].list}/${number}`);
   return result.ok ? { sent: true, message: "", failure: null } : { sent: false, message, failure: result };
 }

@@ -1,0 +1,138 @@
+// Every use case behind a route or an action, for every role: who may, and what the others get.
+// Pages, server actions and API routes are thin shells over these functions (they pass the
+// signed-in user), so this table is the authorization of the whole of intake. "Not found" is
+// the answer wherever a refusal would tell that a request number exists.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ZSagirRequestInput } from "../../src/schemas/sagir-request";
+import type { CurrentUser } from "../../src/server/auth/current-user";
+import { seedDemoData } from "../../src/server/db/demo-data";
+import { seedDatabase } from "../../src/server/db/seed";
+import { createMoRequest } from "../../src/server/services/create-mo-request";
+import { createSagirRequest } from "../../src/server/services/create-sagir-request";
+import { getRequest } from "../../src/server/services/get-request";
+import { changeRequestStatus, revealPersonalData, takeInCharge } from "../../src/server/services/handle-request";
+import { inviteMember, listMembers, updateMember } from "../../src/server/services/manage-members";
+import { getMoRequest, listMoRequests } from "../../src/server/services/read-mo-requests";
+import { replyToMoRequest } from "../../src/server/services/reply-to-mo-request";
+import { connectTestDb, truncateAll } from "../support/db";
+import { SAGIR_SAMPLES } from "../support/sagir-samples";
+import { currentUserFor } from "../support/users";
+
+const db = connectTestDb();
+const now = new Date("2026-11-24T15:00:00Z");
+
+const PEOPLE = [
+  "anonymous",
+  "specialiste@mfq.exemple.qc.ca",
+  "specialiste@mcc.exemple.qc.ca",
+  "sagir@mfq.exemple.qc.ca",
+  "sagir@mcc.exemple.qc.ca",
+  "pilote@mfq.exemple.qc.ca",
+  "agent.dotation@cspq.exemple.qc.ca",
+  "agent.sagir@cspq.exemple.qc.ca",
+  "gestionnaire@cspq.exemple.qc.ca",
+  "admin@cspq.exemple.qc.ca",
+] as const;
+type Who = (typeof PEOPLE)[number];
+type Outcome = "ok" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND";
+
+let dotationNumber: string;
+let sagirNumber: string;
+let departureNumber: string;
+const users = new Map<Who, CurrentUser | null>();
+const dotationInput = { function: "reports", nature: "how-to", subject: "Rapport", description: "Comment produire le rapport mensuel ?", urgent: false, contactPhone: null } as const;
+const sagirInput = (type: "access" | "departure") => ZSagirRequestInput.parse({ ...SAGIR_SAMPLES[type], urgent: "", contactPhone: "" });
+const versionOf = async (number: string) => (await db.request.findUniqueOrThrow({ where: { number }, select: { version: true } })).version;
+const idOf = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
+let invited = 0;
+
+const USE_CASES: Record<string, (user: CurrentUser | null) => Promise<unknown>> = {
+  "createMoRequest (dotation form, POST /api/v1/requests)": (user) => createMoRequest({ user, input: dotationInput, receivedAt: now }),
+  "listMoRequests dotation (/dotation/requetes)": (user) => listMoRequests({ user, centre: "ca-dotation" }),
+  "getMoRequest dotation (/dotation/requetes/…)": (user) => getMoRequest({ user, centre: "ca-dotation", number: dotationNumber }),
+  "replyToMoRequest dotation (reply action)": (user) =>
+    replyToMoRequest({ user, centre: "ca-dotation", number: dotationNumber, input: { message: "Un complément d'information." }, now }),
+  "createSagirRequest (Outil Requête, POST /api/v1/requests)": (user) => createSagirRequest({ user, input: sagirInput("access"), receivedAt: now }),
+  "listMoRequests sagir (/sagir/requetes)": (user) => listMoRequests({ user, centre: "sagir" }),
+  "getMoRequest sagir (/sagir/requetes/…)": (user) => getMoRequest({ user, centre: "sagir", number: sagirNumber }),
+  "replyToMoRequest sagir (reply action)": (user) =>
+    replyToMoRequest({ user, centre: "sagir", number: sagirNumber, input: { message: "Un complément d'information." }, now }),
+  "getRequest (GET /api/v1/requests/{number})": (user) => getRequest({ user, number: sagirNumber }),
+  "listMembers (/pilote/utilisateurs)": (user) => listMembers({ user }),
+  "updateMember (pilot's save action)": async (user) =>
+    updateMember({ user, input: { userId: await idOf("sagir@mfq.exemple.qc.ca"), active: true, services: ["sagir"] }, now }),
+  "inviteMember (pilot's invite action)": (user) =>
+    inviteMember({ user, input: { name: "Invitée", email: `invitee${++invited}@mfq.exemple.qc.ca`, role: "sagir_user" }, now }),
+  "takeInCharge (agent)": async (user) => takeInCharge({ user, number: sagirNumber, expectedVersion: await versionOf(sagirNumber), now }),
+  "changeRequestStatus (agent)": async (user) =>
+    changeRequestStatus({ user, number: sagirNumber, expectedVersion: await versionOf(sagirNumber), status: "in_progress", now }),
+  "revealPersonalData (handling agent only)": (user) => revealPersonalData({ user, number: departureNumber, now }),
+};
+
+/** Who may do each; everyone else gets `others` (anonymous gets UNAUTHENTICATED where it applies). */
+const RULES: Record<string, { may: Who[]; others: Outcome; except?: Partial<Record<Who, Outcome>> }> = {
+  "createMoRequest (dotation form, POST /api/v1/requests)": { may: ["specialiste@mfq.exemple.qc.ca", "specialiste@mcc.exemple.qc.ca", "pilote@mfq.exemple.qc.ca"], others: "FORBIDDEN" },
+  "listMoRequests dotation (/dotation/requetes)": { may: ["specialiste@mfq.exemple.qc.ca", "specialiste@mcc.exemple.qc.ca", "pilote@mfq.exemple.qc.ca"], others: "FORBIDDEN" },
+  "getMoRequest dotation (/dotation/requetes/…)": {
+    may: ["specialiste@mfq.exemple.qc.ca", "pilote@mfq.exemple.qc.ca"],
+    others: "FORBIDDEN",
+    except: { "specialiste@mcc.exemple.qc.ca": "NOT_FOUND" },
+  },
+  "replyToMoRequest dotation (reply action)": {
+    may: ["specialiste@mfq.exemple.qc.ca", "pilote@mfq.exemple.qc.ca"],
+    others: "FORBIDDEN",
+    except: { "specialiste@mcc.exemple.qc.ca": "NOT_FOUND" },
+  },
+  "createSagirRequest (Outil Requête, POST /api/v1/requests)": { may: ["sagir@mfq.exemple.qc.ca", "pilote@mfq.exemple.qc.ca"], others: "FORBIDDEN" },
+  "listMoRequests sagir (/sagir/requetes)": { may: ["sagir@mfq.exemple.qc.ca", "pilote@mfq.exemple.qc.ca"], others: "FORBIDDEN" },
+  "getMoRequest sagir (/sagir/requetes/…)": { may: ["sagir@mfq.exemple.qc.ca", "pilote@mfq.exemple.qc.ca"], others: "FORBIDDEN" },
+  "replyToMoRequest sagir (reply action)": { may: ["sagir@mfq.exemple.qc.ca", "pilote@mfq.exemple.qc.ca"], others: "FORBIDDEN" },
+  "getRequest (GET /api/v1/requests/{number})": {
+    may: ["sagir@mfq.exemple.qc.ca", "pilote@mfq.exemple.qc.ca", "agent.sagir@cspq.exemple.qc.ca", "gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"],
+    others: "NOT_FOUND",
+    except: { anonymous: "NOT_FOUND" },
+  },
+  "listMembers (/pilote/utilisateurs)": { may: ["pilote@mfq.exemple.qc.ca"], others: "FORBIDDEN" },
+  "updateMember (pilot's save action)": { may: ["pilote@mfq.exemple.qc.ca"], others: "FORBIDDEN" },
+  "inviteMember (pilot's invite action)": { may: ["pilote@mfq.exemple.qc.ca"], others: "FORBIDDEN" },
+  "takeInCharge (agent)": { may: ["agent.sagir@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "changeRequestStatus (agent)": { may: ["agent.sagir@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "revealPersonalData (handling agent only)": {
+    may: [],
+    others: "NOT_FOUND",
+    // The SAGIR agent may see the request but is not its handler until they take it in charge.
+    except: { anonymous: "NOT_FOUND", "agent.sagir@cspq.exemple.qc.ca": "FORBIDDEN" },
+  },
+};
+
+function expected(useCase: string, who: Who): Outcome {
+  const rule = RULES[useCase]!;
+  if (rule.may.includes(who)) return "ok";
+  return rule.except?.[who] ?? (who === "anonymous" ? "UNAUTHENTICATED" : rule.others);
+}
+
+beforeAll(async () => {
+  await truncateAll(db);
+  await seedDatabase(db, new Date("2026-11-23T15:00:00Z"));
+  await seedDemoData(db);
+  for (const who of PEOPLE) users.set(who, who === "anonymous" ? null : await currentUserFor(db, who));
+  dotationNumber = (await createMoRequest({ user: users.get("specialiste@mfq.exemple.qc.ca")!, input: dotationInput, receivedAt: now })).number;
+  sagirNumber = (await createSagirRequest({ user: users.get("sagir@mfq.exemple.qc.ca")!, input: sagirInput("access"), receivedAt: now })).number;
+  departureNumber = (await createSagirRequest({ user: users.get("sagir@mfq.exemple.qc.ca")!, input: sagirInput("departure"), receivedAt: now })).number;
+});
+afterAll(() => db.$disconnect());
+
+describe.each(Object.keys(USE_CASES))("%s", (useCase) => {
+  it.each(PEOPLE.map((who) => [who, expected(useCase, who)] as const))("%s → %s", async (who, outcome) => {
+    const run = USE_CASES[useCase]!(users.get(who)!);
+    if (outcome === "ok") await expect(run).resolves.not.toThrow();
+    else await expect(run).rejects.toMatchObject({ code: outcome });
+  });
+});
+
+it("a refused call changed nothing: the numbers of requests, messages, users and events are those of the allowed calls", async () => {
+  // Allowed calls above: 3 dotation + 2 SAGIR requests created (plus the 3 of the setup), 2 + 2 replies.
+  expect(await db.request.count()).toBe(3 + 3 + 2);
+  expect(await db.message.count({ where: { authorKind: "requester" } })).toBe(8 + 4);
+  expect(await db.user.count({ where: { email: { startsWith: "invitee" } } })).toBe(1);
+});
