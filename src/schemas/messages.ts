@@ -9,6 +9,10 @@ export const VALIDATION_MESSAGES = {
   "instant.range": { fr: "La date doit être comprise entre 2000 et 2099.", en: "The date must be between 2000 and 2099." },
   "text.invalid": { fr: "Valeur invalide.", en: "Invalid value." },
   "name.length": { fr: "Inscrivez votre nom (120 caractères au plus).", en: "Enter your name (120 characters at most)." },
+  "personName.length": {
+    fr: "Inscrivez le nom de la personne (120 caractères au plus).",
+    en: "Enter the person's name (120 characters at most).",
+  },
   "email.invalid": {
     fr: "Inscrivez une adresse courriel valide, p. ex. nom@exemple.ca.",
     en: "Enter a valid e-mail address, e.g. name@example.ca.",

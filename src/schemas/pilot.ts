@@ -13,7 +13,7 @@ export const INVITABLE_ROLES = ["mo_specialist", "sagir_user"] as const;
 
 /** A pilot invites a person of their MO. */
 export const ZInviteMemberInput = z.object({
-  name: z.string({ error: "name.length" }).trim().min(1, { error: "name.length" }).max(120, { error: "name.length" }),
+  name: z.string({ error: "personName.length" }).trim().min(1, { error: "personName.length" }).max(120, { error: "personName.length" }),
   email: z
     .string({ error: "email.invalid" })
     .trim()
