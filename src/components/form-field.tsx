@@ -1,7 +1,7 @@
 "use client";
 // A labelled form control with its hint and error, wired for screen readers (aria-invalid,
 // aria-describedby). The visible "(obligatoire)" is hidden from them: `required` already says it.
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 export const inputClass =
@@ -56,8 +56,10 @@ export function FormField({
   );
 }
 
-/** The summary at the top of a form that failed validation, linking to each field. */
-export function ErrorSummary({ title, errors }: { title: string; errors: Record<string, string> }) {
+/** The summary at the top of a form that failed validation, linking to each field (named when its label is given). */
+export function ErrorSummary({ title, errors, labels = {} }: { title: string; errors: Record<string, string>; labels?: Record<string, string> }) {
+  // French puts a space before the colon.
+  const separator = useLocale() === "fr" ? " : " : ": ";
   return (
     <div role="alert" className="rounded border-l-4 border-closed bg-closed-pale p-3">
       <p className="font-semibold">{title}</p>
@@ -65,7 +67,7 @@ export function ErrorSummary({ title, errors }: { title: string; errors: Record<
         {Object.entries(errors).map(([name, message]) => (
           <li key={name}>
             <a href={`#${name}`} className="underline">
-              {message}
+              {labels[name] ? `${labels[name]}${separator}${message}` : message}
             </a>
           </li>
         ))}

@@ -124,7 +124,18 @@ export function SagirRequestForm({ action, type, fields, urgentPhone, departure,
 
   return (
     <form action={formAction} className="mt-6 max-w-2xl space-y-5" noValidate data-testid="sagir-form" data-type={type}>
-      {state.failure?.code === "INVALID_PARAMETER" && <ErrorSummary title={tm("errorSummary")} errors={errors} />}
+      {state.failure?.code === "INVALID_PARAMETER" && (
+        <ErrorSummary
+          title={tm("errorSummary")}
+          errors={errors}
+          labels={{
+            ...Object.fromEntries(fields.map((f) => [f.name, f.label])),
+            birthDay: t("birthDay"),
+            birthMonth: t("birthMonth"),
+            contactPhone: tm("contactPhone"),
+          }}
+        />
+      )}
       {state.failure && state.failure.code !== "INVALID_PARAMETER" && (
         <p role="alert" className="rounded border-l-4 border-closed bg-closed-pale p-3">
           {state.failure.message}
