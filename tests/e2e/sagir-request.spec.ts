@@ -12,11 +12,12 @@ test.beforeEach(async ({ context, baseURL }) => {
   await setNow(context, baseURL!, AT);
 });
 
-async function countRequests(): Promise<number> {
+/** Requests stored with this contact phone: each test marks its own, other workers submit meanwhile. */
+async function countMarked(contactPhone: string): Promise<number> {
   const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
   await client.connect();
   try {
-    return Number((await client.query("SELECT count(*) AS n FROM request WHERE service_id = 'sagir'")).rows[0].n);
+    return Number((await client.query("SELECT count(*) AS n FROM request WHERE details->>'contactPhone' = $1", [contactPhone])).rows[0].n);
   } finally {
     await client.end();
   }
@@ -44,7 +45,8 @@ for (const type of SAGIR_REQUEST_TYPES) {
     await expect(page).toHaveURL(new RegExp(`/sagir/outil-requete/${SAGIR_TYPE_SLUGS[type]}$`));
     await expect(page.getByTestId("write-now")).toContainText("prise en charge au plus tard le mardi 24 novembre 2026 à 10 h");
 
-    const before = await countRequests();
+    const marker = `418 555-0199, poste ${SAGIR_REQUEST_TYPES.indexOf(type) + 1}${Date.now() % 100_000}`;
+    await page.getByRole("textbox", { name: "Téléphone pour vous joindre" }).fill(marker);
     await page.getByRole("button", { name: "Soumettre la requête" }).click();
     await expect(page.getByRole("alert").first()).toContainText("La requête n'a pas été soumise");
     const required = SAGIR_FORM_FIELDS[type].filter((f) => f.required).flatMap((f) => (f.kind === "birth" ? ["birthDay", "birthMonth"] : [f.name]));
@@ -52,7 +54,8 @@ for (const type of SAGIR_REQUEST_TYPES) {
     await expect(page.locator('[id$="-error"]')).toHaveCount(required.length);
     // The summary names each field: "Nom de l'employé : Ce champ est obligatoire."
     await expect(page.getByRole("alert").first()).toContainText(`${SAGIR_FIELD_LABELS[required[0]!]!.fr} : `);
-    expect(await countRequests()).toBe(before);
+    expect(await countMarked(marker)).toBe(0);
+    await expect(page.getByRole("textbox", { name: "Téléphone pour vous joindre" })).toHaveValue(marker);
     if (type === "access") await expectAccessible(page);
 
     await fillSample(page, { ...SAGIR_SAMPLES[type], ...(type === "departure" ? { sagirEntryDate: "2026-12-07" } : {}) });
@@ -60,7 +63,7 @@ for (const type of SAGIR_REQUEST_TYPES) {
     await expect(page).toHaveURL(/\/sagir\/requetes\/SAG-2026-\d{6}\?nouvelle=1$/);
     await expect(page.getByTestId("confirmation")).toContainText(/Votre requête SAG-2026-\d{6} a été soumise\. Elle sera prise en charge au plus tard le mardi 24 novembre 2026 à 10 h/);
     await expect(page.getByTestId("request-facts")).toContainText(SAGIR_TYPE_LABELS[type].fr);
-    expect(await countRequests()).toBe(before + 1);
+    expect(await countMarked(marker)).toBe(1);
   });
 }
 
