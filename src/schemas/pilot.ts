@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZEmail } from "@/schemas/fields";
 
 /** A pilot's change to one member of their MO: enable/disable, and the centres they may use. */
 export const ZUpdateMemberInput = z.object({
@@ -14,12 +15,7 @@ export const INVITABLE_ROLES = ["mo_specialist", "sagir_user"] as const;
 /** A pilot invites a person of their MO. */
 export const ZInviteMemberInput = z.object({
   name: z.string({ error: "personName.length" }).trim().min(1, { error: "personName.length" }).max(120, { error: "personName.length" }),
-  email: z
-    .string({ error: "email.invalid" })
-    .trim()
-    .toLowerCase()
-    .max(254, { error: "email.invalid" })
-    .pipe(z.email({ error: "email.invalid" })),
+  email: ZEmail,
   role: z.enum(INVITABLE_ROLES, { error: "choice.invalid" }),
 });
 export type TInviteMemberInput = z.infer<typeof ZInviteMemberInput>;

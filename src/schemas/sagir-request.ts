@@ -8,7 +8,7 @@ import {
   SELF_SERVICE_PROFILES,
   SPECIALISED_DOMAINS,
 } from "@/domain/requests/sagir-request";
-import { ZContactPhone, ZDescription, ZSubject, ZUrgent } from "@/schemas/mo-request";
+import { ZContactPhone, ZEmail, ZMessage, ZSubject, ZUrgent } from "@/schemas/fields";
 
 // SAGIR's Outil Requête: one schema per request type, shared by the pages' forms, their server
 // action and POST /api/v1/requests. Field names match SAGIR_FORM_FIELDS (a unit test checks it).
@@ -38,7 +38,7 @@ export const ZSagirAccess = z.object({
   accessKind: choice(ACCESS_KINDS),
   userName: requiredText(120),
   subject: ZSubject,
-  description: ZDescription,
+  description: ZMessage,
   ...common,
 });
 
@@ -47,7 +47,7 @@ export const ZSagirSelfService = z.object({
   module: choice(SELF_SERVICE_MODULES),
   profile: choice(SELF_SERVICE_PROFILES),
   subject: ZSubject,
-  description: ZDescription,
+  description: ZMessage,
   ...common,
 });
 
@@ -55,7 +55,7 @@ export const ZSagirSpecialised = z.object({
   type: z.literal("specialised"),
   domain: choice(SPECIALISED_DOMAINS),
   subject: ZSubject,
-  description: ZDescription,
+  description: ZMessage,
   ...common,
 });
 
@@ -79,12 +79,7 @@ export const ZSagirArrival = z.object({
   employeeName: requiredText(120),
   employeeNumber: optionalText(20),
   startDate: ZIsoDate,
-  workEmail: z
-    .string({ error: "email.invalid" })
-    .trim()
-    .toLowerCase()
-    .max(254, { error: "email.invalid" })
-    .pipe(z.email({ error: "email.invalid" })),
+  workEmail: ZEmail,
   accessRequested: requiredText(3000),
   parametrizationNeeds: optionalText(3000),
   notes: optionalText(5000),
@@ -117,7 +112,7 @@ export const ZSagirParametrization = z.object({
   type: z.literal("parametrization"),
   module: choice(PARAMETRIZATION_MODULES),
   subject: ZSubject,
-  description: ZDescription,
+  description: ZMessage,
   ...common,
 });
 

@@ -4,7 +4,7 @@ import { requestTypeLabel } from "@/components/centre/centre-request-list";
 import { MessageThread } from "@/components/message-thread";
 import { ReplyForm, type ReplyFormState } from "@/components/reply-form";
 import { MO_FUNCTION_LABELS, type MoCentre, type MoFunction } from "@/domain/requests/mo-request";
-import { formatIsoDate, sagirDetailFacts, type Fact } from "@/domain/requests/sagir-request";
+import { formatIsoDate, SAGIR_FIELD_LABELS, sagirDetailFacts, type Fact } from "@/domain/requests/sagir-request";
 import { formatDateTime } from "@/i18n/format";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
@@ -18,10 +18,10 @@ type Props = {
   replyAction: (state: ReplyFormState, form: FormData) => Promise<ReplyFormState>;
 };
 
-function factsOf(centre: MoCentre, request: MoRequestDetail, locale: Locale): Fact[] {
+function factsOf(centre: MoCentre, request: MoRequestDetail, locale: Locale, functionLabel: string): Fact[] {
   if (centre === "sagir") return sagirDetailFacts(request.type, request.details, locale);
   const fn = request.details.function as MoFunction | undefined;
-  return fn ? [{ name: "function", label: locale === "fr" ? "Fonction concernée" : "Function concerned", value: MO_FUNCTION_LABELS[fn]?.[locale] ?? fn }] : [];
+  return fn ? [{ name: "function", label: functionLabel, value: MO_FUNCTION_LABELS[fn]?.[locale] ?? fn }] : [];
 }
 
 /** One of the MO's requests: what was sent, its commitment, the thread and a reply form. */
@@ -73,14 +73,14 @@ export async function CentreRequestDetail({ locale, centre, request, justCreated
           </>,
         )}
         {row(t("type"), requestTypeLabel(centre, request.type, locale))}
-        {factsOf(centre, request, locale).map((f) => (
+        {factsOf(centre, request, locale, t("function")).map((f) => (
           <div key={f.name} className="contents">
             {row(f.label, <span className="whitespace-pre-line">{f.value}</span>)}
           </div>
         ))}
         {request.type === "departure" &&
           centre === "sagir" &&
-          row(ts("birthLabel"), request.status === "closed" ? ts("birthErased") : ts("birthMasked"), "birth-masked")}
+          row(SAGIR_FIELD_LABELS.birth![locale], request.status === "closed" ? ts("birthErased") : ts("birthMasked"), "birth-masked")}
         {contactPhone && row(t("contactPhone"), contactPhone)}
         {row(t("receivedAt"), formatDateTime(Date.parse(request.receivedAt), locale))}
         {target && row(tc("dueAt"), formatDateTime(Date.parse(target.dueAt), locale))}

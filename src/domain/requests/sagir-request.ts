@@ -106,21 +106,19 @@ export type SagirField = {
   maxLength?: number;
   /** For selects: the key of SAGIR_CHOICE_LABELS and the allowed values. */
   choices?: { labels: keyof typeof SAGIR_CHOICE_LABELS; values: readonly string[] };
-  /** Personal information that must not appear in lists (shown on the request only). */
-  personal?: boolean;
 };
 
 const subject: SagirField = { name: "subject", kind: "text", required: true, maxLength: 150 };
 const description: SagirField = { name: "description", kind: "textarea", required: true, maxLength: 5000 };
 const notes: SagirField = { name: "notes", kind: "textarea", required: false, maxLength: 5000 };
-const employeeName: SagirField = { name: "employeeName", kind: "text", required: true, maxLength: 120, personal: true };
-const employeeNumber: SagirField = { name: "employeeNumber", kind: "text", required: false, maxLength: 20, personal: true };
+const employeeName: SagirField = { name: "employeeName", kind: "text", required: true, maxLength: 120 };
+const employeeNumber: SagirField = { name: "employeeNumber", kind: "text", required: false, maxLength: 20 };
 
 /** The typed fields of each form, in order (common fields — urgency, contact phone — come after). */
 export const SAGIR_FORM_FIELDS: Record<SagirRequestType, readonly SagirField[]> = {
   access: [
     { name: "accessKind", kind: "select", required: true, choices: { labels: "accessKind", values: ACCESS_KINDS } },
-    { name: "userName", kind: "text", required: true, maxLength: 120, personal: true },
+    { name: "userName", kind: "text", required: true, maxLength: 120 },
     subject,
     description,
   ],
@@ -137,7 +135,7 @@ export const SAGIR_FORM_FIELDS: Record<SagirRequestType, readonly SagirField[]> 
   ],
   training: [
     { name: "course", kind: "text", required: true, maxLength: 150 },
-    { name: "participants", kind: "textarea", required: true, maxLength: 5000, personal: true },
+    { name: "participants", kind: "textarea", required: true, maxLength: 5000 },
     { name: "preferredPeriod", kind: "text", required: false, maxLength: 150 },
     notes,
   ],
@@ -145,7 +143,7 @@ export const SAGIR_FORM_FIELDS: Record<SagirRequestType, readonly SagirField[]> 
     employeeName,
     employeeNumber,
     { name: "startDate", kind: "date", required: true },
-    { name: "workEmail", kind: "email", required: true, maxLength: 254, personal: true },
+    { name: "workEmail", kind: "email", required: true, maxLength: 254 },
     { name: "accessRequested", kind: "textarea", required: true, maxLength: 3000 },
     { name: "parametrizationNeeds", kind: "textarea", required: false, maxLength: 3000 },
     notes,
@@ -155,7 +153,7 @@ export const SAGIR_FORM_FIELDS: Record<SagirRequestType, readonly SagirField[]> 
     employeeNumber,
     { name: "departureDate", kind: "date", required: true },
     { name: "sagirEntryDate", kind: "date", required: true },
-    { name: "birth", kind: "birth", required: true, personal: true },
+    { name: "birth", kind: "birth", required: true },
     { name: "accessToRemove", kind: "textarea", required: false, maxLength: 3000 },
     notes,
   ],
@@ -187,8 +185,6 @@ export const SAGIR_FIELD_LABELS: Record<string, LocalizedText> = {
   departureDate: { fr: "Date de départ", en: "Departure date" },
   sagirEntryDate: { fr: "Date prévue de saisie du départ dans SAGIR", en: "Planned date of entering the departure in SAGIR" },
   birth: { fr: "Jour et mois de naissance", en: "Day and month of birth" },
-  birthDay: { fr: "Jour de naissance", en: "Day of birth" },
-  birthMonth: { fr: "Mois de naissance", en: "Month of birth" },
   accessToRemove: { fr: "Accès à retirer", en: "Access to remove" },
 };
 

@@ -4,6 +4,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, HTTP_STATUS, errorBody, toAppError } from "@/server/errors";
+import { publicUrlOr } from "@/server/http/public-url";
 import { parseInput } from "@/server/validate";
 
 export function parseSearchParams<S extends z.ZodType>(schema: S, params: URLSearchParams, names: readonly string[]): z.output<S> {
@@ -49,6 +50,5 @@ export async function readJsonBody(request: Request): Promise<unknown> {
 
 /** The public URL of a tracking link: GUICHET_PUBLIC_URL when set, else the request's own origin. */
 export function trackingUrlFor(request: Request, token: string): string {
-  const base = process.env.GUICHET_PUBLIC_URL ?? new URL(request.url).origin;
-  return `${base.replace(/\/$/, "")}/suivi/${token}`;
+  return `${publicUrlOr(new URL(request.url).origin)}/suivi/${token}`;
 }

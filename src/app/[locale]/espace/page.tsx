@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { CENTRE_UI } from "@/components/centre/centre-ui";
 import { Link, redirect } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { canUseCentre, centreAccess } from "@/server/auth/authorize";
@@ -16,6 +17,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const MO_ROLES = new Set(["mo_specialist", "sagir_user", "mo_pilot"]);
+
+const CENTRE_LINKS = [
+  { centre: "ca-dotation", testId: "mo-links", create: "moNew", list: "moList" },
+  { centre: "sagir", testId: "sagir-links", create: "sagirNew", list: "sagirList" },
+] as const;
 
 export default async function SpacePage({ params }: Props) {
   const { locale } = await params;
@@ -45,34 +51,22 @@ export default async function SpacePage({ params }: Props) {
         <dt className="mt-2 font-semibold sm:mt-0">{t("centres")}</dt>
         <dd>{user.services.map(serviceName).join(", ")}</dd>
       </dl>
-      {canUseCentre(user, "ca-dotation") && (
-        <ul className="mt-6 flex flex-wrap gap-3" data-testid="mo-links">
-          <li>
-            <Link href="/dotation/nouvelle-requete" className="inline-block rounded bg-qc-blue px-4 py-2 font-semibold text-white hover:bg-qc-navy">
-              {t("moNew")}
-            </Link>
-          </li>
-          <li>
-            <Link href="/dotation/requetes" className="inline-block rounded border border-qc-blue px-4 py-2 font-semibold text-qc-blue">
-              {t("moList")}
-            </Link>
-          </li>
-        </ul>
-      )}
-      {canUseCentre(user, "sagir") && (
-        <ul className="mt-4 flex flex-wrap gap-3" data-testid="sagir-links">
-          <li>
-            <Link href="/sagir/outil-requete" className="inline-block rounded bg-qc-blue px-4 py-2 font-semibold text-white hover:bg-qc-navy">
-              {t("sagirNew")}
-            </Link>
-          </li>
-          <li>
-            <Link href="/sagir/requetes" className="inline-block rounded border border-qc-blue px-4 py-2 font-semibold text-qc-blue">
-              {t("sagirList")}
-            </Link>
-          </li>
-        </ul>
-      )}
+      <div className="mt-6 space-y-4">
+        {CENTRE_LINKS.filter(({ centre }) => canUseCentre(user, centre)).map(({ centre, testId, create, list }) => (
+          <ul key={centre} className="flex flex-wrap gap-3" data-testid={testId}>
+            <li>
+              <Link href={CENTRE_UI[centre].create} className="inline-block rounded bg-qc-blue px-4 py-2 font-semibold text-white hover:bg-qc-navy">
+                {t(create)}
+              </Link>
+            </li>
+            <li>
+              <Link href={CENTRE_UI[centre].list} className="inline-block rounded border border-qc-blue px-4 py-2 font-semibold text-qc-blue">
+                {t(list)}
+              </Link>
+            </li>
+          </ul>
+        ))}
+      </div>
       {user.role === "sagir_user" && centreAccess(user, "sagir") === "not-adhered" && (
         <p className="mt-4">
           <Link href="/sagir/outil-requete" className="text-qc-blue underline">
