@@ -42,6 +42,30 @@ export const VALIDATION_MESSAGES = {
   "birthMonth.invalid": { fr: "Choisissez le mois de naissance.", en: "Choose the month of birth." },
   "birthDay.notInMonth": { fr: "Ce jour n'existe pas dans le mois choisi.", en: "This day does not exist in the chosen month." },
   "choice.invalid": { fr: "Faites un choix dans la liste.", en: "Choose from the list." },
+  "promisedDate.required": {
+    fr: "Un avis de délai indique la date à laquelle la réponse sera donnée : choisissez-la.",
+    en: "A delay notice states the date by which the answer will be given: choose it.",
+  },
+  "requestNumber.invalid": {
+    fr: "Inscrivez un numéro de requête, p. ex. CAD-2026-000123.",
+    en: "Enter a request number, e.g. CAD-2026-000123.",
+  },
+  "identityMethod.required": {
+    fr: "Indiquez comment l'identité a été validée.",
+    en: "State how the identity was validated.",
+  },
+  "identityNote.required": {
+    fr: "Précisez comment l'identité a été validée.",
+    en: "Describe how the identity was validated.",
+  },
+  "localDateTime.invalid": {
+    fr: "Inscrivez une date et une heure valides, p. ex. 2026-11-25 10:02.",
+    en: "Enter a valid date and time, e.g. 2026-11-25 10:02.",
+  },
+  "answeredAt.required": {
+    fr: "Inscrivez l'heure à laquelle l'appel a été répondu.",
+    en: "Enter the time the call was answered.",
+  },
   "phone.invalid": {
     fr: "Inscrivez un numéro de téléphone valide, p. ex. 418 555-0123, poste 45.",
     en: "Enter a valid phone number, e.g. 418 555-0123, ext. 45.",

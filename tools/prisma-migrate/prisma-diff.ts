@@ -63,10 +63,25 @@ export function diffMigrationsToSchema(options: PrismaDiffOptions): PrismaDiffRe
       },
     );
     if (run.status === 0) return { changed: false, sql: "" };
-    if (run.status === 2) return { changed: true, sql: run.stdout };
+    if (run.status === 2) {
+      const sql = withoutGeneratedColumnNoise(run.stdout);
+      return { changed: sql.trim() !== "", sql };
+    }
     const detail = `${run.stderr ?? ""}${run.error ? String(run.error) : ""}`.trim().split("\n").slice(-6).join("\n");
     throw new Error(`prisma migrate diff failed (exit ${run.status}):\n${detail}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * Prisma's diff does not know generated columns (`search_vector … GENERATED ALWAYS AS … STORED`,
+ * declared `Unsupported("tsvector")` in the schema) and always proposes to drop their "default":
+ * those statements are not a change, and would fail on a generated column.
+ */
+export function withoutGeneratedColumnNoise(sql: string): string {
+  return sql
+    .split(/\n\n+/)
+    .filter((block) => !/^(-- AlterTable\n)?ALTER TABLE "[a-z_]+" ALTER COLUMN "search_vector" DROP DEFAULT;\s*$/.test(block.trim()))
+    .join("\n\n");
 }

@@ -2,6 +2,7 @@
 // Pure: the catalogue and "now" come in as parameters; instants are epoch milliseconds (UTC).
 import { DomainError } from "../errors";
 import { CalendarTimeline } from "./timeline";
+import { dayNumberFromIsoDate, isoDateFromDayNumber } from "./zone";
 import {
   CLOCK_IDS,
   type AudienceId,
@@ -22,7 +23,7 @@ export const AT_RISK_RATIO = 0.75;
 export type DueTarget = { target: TargetDefinition; dueAt: number };
 
 export type TargetStateInput = {
-  target: TargetDefinition;
+  target: Pick<TargetDefinition, "clock" | "calendarId">;
   receivedAt: number;
   /** The due instant fixed when the request was received. */
   dueAt: number;
@@ -156,6 +157,41 @@ export function createCatalogueEngine(definition: CatalogueDefinition) {
     }
   }
 
+  /**
+   * The first instant at which a pending target is "at risk": when 75 % of the time allowed
+   * between its start and its due instant has passed in its own clock (spec §4). Rounded up to the
+   * millisecond, so the state is "pending" just before it and "at risk" from it on.
+   */
+  function atRiskAt(target: Pick<TargetDefinition, "clock" | "calendarId">, startsAt: number, due: number): number {
+    checkInstant(startsAt, "startsAt");
+    const riskMs = Math.ceil(AT_RISK_RATIO * clockTimeBetween(target, startsAt, due));
+    switch (target.clock) {
+      case "elapsed":
+        return startsAt + riskMs;
+      case "business-day-time":
+        return getTimeline(target.calendarId).addBusinessDayTime(startsAt, riskMs);
+      case "service-hours":
+      case "business-days":
+        return getTimeline(target.calendarId).addServiceHours(startsAt, riskMs);
+    }
+  }
+
+  /**
+   * The closing instant (end of the last open interval) of a local date `YYYY-MM-DD` on a
+   * calendar, or null when that date is not one of its business days: a promise made for a date
+   * is kept if the answer comes before the end of that day's service.
+   */
+  function closingOfDate(calendarId: string, isoDate: string): number | null {
+    const day = dayNumberFromIsoDate(isoDate);
+    return day === null ? null : getTimeline(calendarId).closingOf(day);
+  }
+
+  /** The local date `YYYY-MM-DD` of an instant on a calendar. */
+  function localDate(calendarId: string, at: number): string {
+    checkInstant(at, "at");
+    return isoDateFromDayNumber(getTimeline(calendarId).dayOf(at));
+  }
+
   function targetState(input: TargetStateInput): TargetState {
     const { target, receivedAt, dueAt: due, metAt, at } = input;
     const allowedMs = clockTimeBetween(target, receivedAt, due);
@@ -184,6 +220,9 @@ export function createCatalogueEngine(definition: CatalogueDefinition) {
     addClockTime,
     dueTargets,
     clockTimeBetween,
+    atRiskAt,
+    closingOfDate,
+    localDate,
     targetState,
     isBusinessDayAt: (calendarId: string, at: number) => getTimeline(calendarId).isBusinessDayAt(at),
   };

@@ -235,6 +235,20 @@ export class CalendarTimeline {
 
   // business-days ----------------------------------------------------------------------
 
+  /** The end of the last open interval of a local date, or null when that date is not a business day. */
+  closingOf(day: DayNumber): number | null {
+    const t = this.tablesFor(this.zone.midnight(day));
+    const i = day - t.firstDay;
+    if (i < 0 || i >= t.dayCount || t.isBusiness[i] !== 1) return null;
+    return t.ivEnd[t.dayFirstInterval[i + 1]! - 1]!;
+  }
+
+  /** The local date (day number) of an instant in this calendar's zone. */
+  dayOf(ms: number): DayNumber {
+    const t = this.tablesFor(ms);
+    return t.firstDay + this.dayIndex(t, ms);
+  }
+
   /** Day 1 is the first business day strictly after the local date of `received`; due at the end of day N's last interval. */
   addBusinessDays(received: number, days: number): number {
     let t = this.tablesFor(received);

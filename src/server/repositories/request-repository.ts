@@ -32,8 +32,13 @@ export type NewRequest = {
   trackingTokenHash: string | null;
   details: Prisma.InputJsonValue;
   receivedAt: Date;
-  targets: { targetId: string; metric: string; clock: string; amount: number; unit: string; calendarId: string; dueAt: Date }[];
-  firstMessage: { authorKind: "requester"; authorUserId: string | null; body: string } | null;
+  targets: { targetId: string; metric: string; clock: string; amount: number; unit: string; calendarId: string; startsAt: Date; dueAt: Date; riskAt: Date }[];
+  /** The queue's columns derived from the targets (`queueFacts` of the domain). */
+  queue: { nextDueAt: Date | null; nextRiskAt: Date | null; hasTargets: boolean };
+  nominative: boolean;
+  /** The first message's visibility: a call's summary is an internal note. */
+  firstMessageVisibility?: "public" | "internal";
+  firstMessage: { authorKind: "requester" | "agent"; authorUserId: string | null; body: string } | null;
   /** Personal information kept apart from the request and erased when it is closed. */
   personalData: { birthDay: number; birthMonth: number } | null;
   actorKind: "requester" | "agent" | "system";
@@ -74,6 +79,10 @@ async function insertRequest(tx: Tx, data: NewRequest, provisionalNumber: string
       trackingTokenHash: data.trackingTokenHash,
       details: data.details,
       receivedAt: data.receivedAt,
+      nominative: data.nominative,
+      nextDueAt: data.queue.nextDueAt,
+      nextRiskAt: data.queue.nextRiskAt,
+      hasTargets: data.queue.hasTargets,
       targets: { create: data.targets },
       events: {
         create: {
@@ -85,7 +94,7 @@ async function insertRequest(tx: Tx, data: NewRequest, provisionalNumber: string
         },
       },
       messages: data.firstMessage
-        ? { create: { ...data.firstMessage, visibility: "public", at: data.receivedAt } }
+        ? { create: { ...data.firstMessage, visibility: data.firstMessageVisibility ?? "public", at: data.receivedAt } }
         : undefined,
       personalData: data.personalData ? { create: data.personalData } : undefined,
     },
@@ -207,9 +216,16 @@ const handlingSelect = {
   id: true,
   number: true,
   serviceId: true,
+  audienceId: true,
   status: true,
   assigneeId: true,
   version: true,
+  nominative: true,
+  identityValidatedAt: true,
+  mergedIntoId: true,
+  requesterName: true,
+  requesterEmail: true,
+  requesterUserId: true,
   targets: { select: { targetId: true, metric: true, metAt: true } },
 } satisfies Prisma.RequestSelect;
 
@@ -228,7 +244,13 @@ export async function updateRequestAtVersion(
   tx: Tx,
   id: string,
   version: number,
-  data: { status?: "new" | "in_progress" | "waiting_requester" | "resolved" | "closed"; assigneeId?: string | null; closedAt?: Date | null },
+  data: {
+    status?: "new" | "in_progress" | "waiting_requester" | "resolved" | "closed";
+    assigneeId?: string | null;
+    closedAt?: Date | null;
+    identityValidatedAt?: Date;
+    mergedIntoId?: string;
+  },
 ): Promise<boolean> {
   const { count } = await tx.request.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
   return count === 1;
@@ -241,13 +263,57 @@ export async function appendEvent(
   await tx.requestEvent.create({ data: { ...event, data: event.data ?? {} }, select: { id: true } });
 }
 
-export async function appendAgentMessage(tx: Tx, requestId: string, body: string, at: Date, authorUserId: string, visibility: "public" | "internal"): Promise<void> {
-  await tx.message.create({ data: { requestId, authorKind: "agent", authorUserId, visibility, body, at }, select: { id: true } });
+export async function appendAgentMessage(
+  tx: Tx,
+  requestId: string,
+  body: string,
+  at: Date,
+  authorUserId: string,
+  visibility: "public" | "internal",
+  replyKind: string | null = null,
+): Promise<void> {
+  await tx.message.create({ data: { requestId, authorKind: "agent", authorUserId, visibility, body, at, replyKind }, select: { id: true } });
 }
 
-/** Records when the metric of some targets happened (the first time only). */
-export async function markTargetsMet(tx: Tx, requestId: string, metrics: readonly string[], at: Date): Promise<void> {
-  await tx.requestTarget.updateMany({ where: { requestId, metric: { in: [...metrics] }, metAt: null }, data: { metAt: at } });
+const targetFactsSelect = {
+  targetId: true,
+  metric: true,
+  clock: true,
+  amount: true,
+  unit: true,
+  calendarId: true,
+  startsAt: true,
+  dueAt: true,
+  riskAt: true,
+  metAt: true,
+} satisfies Prisma.RequestTargetSelect;
+
+export type TargetRow = Prisma.RequestTargetGetPayload<{ select: typeof targetFactsSelect }>;
+
+/** A request's targets and its event log (what the targets' state is derived from). */
+export async function findTargetsAndEvents(db: Db | Tx, requestId: string): Promise<{ targets: TargetRow[]; events: { kind: string; at: Date; data: Prisma.JsonValue }[] }> {
+  const [targets, events] = await Promise.all([
+    db.requestTarget.findMany({ where: { requestId }, select: targetFactsSelect, orderBy: [{ startsAt: "asc" }, { targetId: "asc" }] }),
+    db.requestEvent.findMany({ where: { requestId }, select: { kind: true, at: true, data: true }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
+  ]);
+  return { targets, events };
+}
+
+/** Writes what was derived from the events: each target's met instant and the queue's columns. */
+export async function saveDerivedTargets(
+  tx: Tx,
+  requestId: string,
+  metAt: ReadonlyMap<string, Date | null>,
+  queue: { nextDueAt: Date | null; nextRiskAt: Date | null; missed: boolean; hasTargets: boolean },
+): Promise<void> {
+  for (const [targetId, at] of metAt) {
+    await tx.requestTarget.update({ where: { requestId_targetId: { requestId, targetId } }, data: { metAt: at }, select: { targetId: true } });
+  }
+  await tx.request.update({ where: { id: requestId }, data: queue, select: { id: true } });
+}
+
+export async function insertTarget(tx: Tx, requestId: string, target: Omit<TargetRow, "metAt">): Promise<void> {
+  await tx.requestTarget.create({ data: { requestId, ...target }, select: { targetId: true } });
 }
 
 /** The personal information of a request, if it has not been erased. */

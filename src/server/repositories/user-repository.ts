@@ -2,6 +2,7 @@ import "server-only";
 // People who sign in. Password hashes never leave this file except to the password check.
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
+import type { Tx } from "@/server/repositories/request-repository";
 
 const sessionUserSelect = {
   id: true,
@@ -111,5 +112,14 @@ export async function findInvitation(db: Db, tokenHash: string, now: Date): Prom
   return db.user.findFirst({
     where: { invitationTokenHash: tokenHash, invitationExpiresAt: { gt: now }, passwordHash: null, disabledAt: null },
     select: { name: true, email: true },
+  });
+}
+
+/** The active agents working in a service (for assignment), by name. */
+export async function listServiceAgents(db: Db | Tx, serviceId: string): Promise<{ id: string; name: string }[]> {
+  return db.user.findMany({
+    where: { role: "agent", disabledAt: null, services: { some: { serviceId } } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
   });
 }

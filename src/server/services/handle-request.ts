@@ -1,10 +1,15 @@
 import "server-only";
-// An agent's first actions on a request: take it in charge (assign to me, acknowledge — the
-// SAGIR *prise en charge*, which meets the take-in-charge target), change its status (closing
-// erases its personal information: a database trigger does it and logs the erasure), and read
-// the personal information only the handling agent may see (each view audited). Every change
-// is made at the version the agent saw: a concurrent change gives CONFLICT, never a lost update.
-// The agent console (issue 4) builds its pages on these.
+// What an agent does to a request: take it in charge (assign to me, acknowledge — the SAGIR
+// *prise en charge*), reply (answer, avis de délai with the date it promises, redirection), write
+// an internal note, change its status (closing erases its personal information: a database
+// trigger), reassign it, merge a duplicate into it, validate the requester's identity, read the
+// personal information masked elsewhere (each view audited). Every change is made at the version
+// the agent saw: a concurrent change gives CONFLICT and saves nothing — never a lost update.
+// After each event the targets are derived again from the event log (request-targets.ts).
+import { fillCannedReply } from "@/domain/requests/canned-replies";
+import { disclosesFileInformation, PROMISE_METRIC, PROMISE_TARGET_PREFIX } from "@/domain/requests/targets";
+import { formatIsoDate } from "@/i18n/format";
+import type { ReplyInput } from "@/schemas/console";
 import { isAgentOf } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
 import { getDb } from "@/server/db/client";
@@ -15,22 +20,33 @@ import {
   appendEvent,
   findPersonalData,
   findRequestForHandling,
-  markTargetsMet,
+  insertTarget,
   updateRequestAtVersion,
   type HandlingRequestRow,
   type Tx,
 } from "@/server/repositories/request-repository";
+import { listServiceAgents } from "@/server/repositories/user-repository";
+import { getCatalogue } from "@/server/services/get-catalogue";
+import { refreshTargets } from "@/server/services/request-targets";
 
 export const REQUEST_STATUSES = ["new", "in_progress", "waiting_requester", "resolved", "closed"] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
+/** A promise of an avis de délai may not be further than this many business days ahead. */
+export const MAX_PROMISE_BUSINESS_DAYS = 60;
+
 function conflict(): AppError {
   return new AppError("CONFLICT", "request changed meanwhile", {}, {
     localized: {
-      fr: "Quelqu'un d'autre vient de modifier cette requête. Rechargez-la pour voir son état actuel : rien n'a été enregistré.",
-      en: "Someone else has just changed this request. Reload it to see its current state: nothing was saved.",
+      fr: "Quelqu'un d'autre vient de modifier cette requête. Son état actuel est affiché ; votre texte est conservé : relisez-le, puis envoyez-le de nouveau si c'est toujours utile.",
+      en: "Someone else has just changed this request. Its current state is shown; your text is kept: review it, then send it again if it is still needed.",
     },
   });
+}
+
+function refused(fr: string, en: string, field?: string): AppError {
+  if (field) return new AppError("INVALID_PARAMETER", en, { [field]: { fr, en } });
+  return new AppError("REFUSED", en, {}, { localized: { fr, en } });
 }
 
 /** The request, if the user is an agent of its service; otherwise "not found" (numbers cannot be probed). */
@@ -41,40 +57,201 @@ async function requestForAgent(tx: Tx, user: CurrentUser | null, number: string)
 }
 
 function refuseIfClosed(row: HandlingRequestRow): void {
-  if (row.status === "closed") {
-    throw new AppError("REFUSED", "request closed", {}, { localized: { fr: "Cette requête est fermée.", en: "This request is closed." } });
-  }
+  if (row.status === "closed") throw refused("Cette requête est fermée.", "This request is closed.");
+}
+
+async function changeAtVersion(tx: Tx, row: HandlingRequestRow, expectedVersion: number, data: Parameters<typeof updateRequestAtVersion>[3]): Promise<number> {
+  if (!(await updateRequestAtVersion(tx, row.id, expectedVersion, data))) throw conflict();
+  return expectedVersion + 1;
+}
+
+async function logStatusChange(tx: Tx, row: HandlingRequestRow, agentId: string, to: string, now: Date): Promise<void> {
+  if (to === row.status) return;
+  await appendEvent(tx, { requestId: row.id, kind: "status_changed", actorKind: "agent", actorUserId: agentId, at: now, data: { from: row.status, to } });
 }
 
 export type HandlingOptions = { user: CurrentUser | null; number: string; expectedVersion: number; now: Date };
+export type HandlingResult = { version: number };
 
 /** Assigns the request to the agent, acknowledges it to the requester and meets the take-in-charge target. */
-export async function takeInCharge({ user, number, expectedVersion, now }: HandlingOptions): Promise<{ version: number }> {
+export async function takeInCharge({ user, number, expectedVersion, now }: HandlingOptions): Promise<HandlingResult> {
   return getDb().$transaction(async (tx) => {
     const { agent, row } = await requestForAgent(tx, user, number);
     refuseIfClosed(row);
     const status = row.status === "new" ? "in_progress" : row.status;
-    if (!(await updateRequestAtVersion(tx, row.id, expectedVersion, { assigneeId: agent.id, status }))) throw conflict();
-    await appendEvent(tx, { requestId: row.id, kind: "taken_in_charge", actorKind: "agent", actorUserId: agent.id, at: now, data: { assigneeId: agent.id } });
-    if (status !== row.status) {
-      await appendEvent(tx, { requestId: row.id, kind: "status_changed", actorKind: "agent", actorUserId: agent.id, at: now, data: { from: row.status, to: status } });
-    }
-    await appendAgentMessage(tx, row.id, `Votre requête ${row.number} a été prise en charge par ${agent.name}.`, now, agent.id, "public");
-    await markTargetsMet(tx, row.id, ["take-in-charge"], now);
-    return { version: expectedVersion + 1 };
+    const version = await changeAtVersion(tx, row, expectedVersion, { assigneeId: agent.id, status });
+    await appendEvent(tx, { requestId: row.id, kind: "taken_in_charge", actorKind: "agent", actorUserId: agent.id, at: now, data: { assigneeId: agent.id, from: row.assigneeId } });
+    await logStatusChange(tx, row, agent.id, status, now);
+    await appendAgentMessage(tx, row.id, `Votre requête ${row.number} a été prise en charge par ${agent.name}.`, now, agent.id, "public", "acknowledgement");
+    await refreshTargets(tx, row.id);
+    return { version };
   });
 }
 
 /** Moves the request to another status; closing it erases its personal information. */
-export async function changeRequestStatus({ user, number, expectedVersion, now, status }: HandlingOptions & { status: RequestStatus }): Promise<{ version: number }> {
+export async function changeRequestStatus({ user, number, expectedVersion, now, status }: HandlingOptions & { status: RequestStatus }): Promise<HandlingResult> {
   return getDb().$transaction(async (tx) => {
     const { agent, row } = await requestForAgent(tx, user, number);
     refuseIfClosed(row);
     if (row.status === status) return { version: row.version };
-    const closedAt = status === "closed" ? now : null;
-    if (!(await updateRequestAtVersion(tx, row.id, expectedVersion, { status, closedAt }))) throw conflict();
-    await appendEvent(tx, { requestId: row.id, kind: "status_changed", actorKind: "agent", actorUserId: agent.id, at: now, data: { from: row.status, to: status } });
-    return { version: expectedVersion + 1 };
+    const version = await changeAtVersion(tx, row, expectedVersion, { status, closedAt: status === "closed" ? now : null });
+    await logStatusChange(tx, row, agent.id, status, now);
+    return { version };
+  });
+}
+
+/** The end of service of the promised date, checked: a business day, still ahead, not too far. */
+async function promiseFor(row: HandlingRequestRow, promisedDate: string, now: Date) {
+  const { engine } = await getCatalogue();
+  const calendarId = engine.getAudience(row.serviceId, row.audienceId).calendarId;
+  const dueAt = engine.closingOfDate(calendarId, promisedDate);
+  if (dueAt === null) {
+    throw refused("Cette date n'est pas un jour ouvrable du centre : choisissez un jour ouvrable.", "This date is not a business day of the centre: choose a business day.", "promisedDate");
+  }
+  if (dueAt <= now.getTime()) {
+    throw refused("La date promise doit être à venir (aujourd'hui avant la fermeture, ou plus tard).", "The promised date must be ahead (today before closing, or later).", "promisedDate");
+  }
+  let amount = 0;
+  while (engine.addClockTime({ clock: "business-days", amount: amount + 1, unit: "days", calendarId }, now.getTime()) <= dueAt) {
+    amount += 1;
+    if (amount > MAX_PROMISE_BUSINESS_DAYS) {
+      throw refused(
+        `Une promesse ne peut dépasser ${MAX_PROMISE_BUSINESS_DAYS} jours ouvrables : choisissez une date plus proche.`,
+        `A promise cannot exceed ${MAX_PROMISE_BUSINESS_DAYS} business days: choose an earlier date.`,
+        "promisedDate",
+      );
+    }
+  }
+  const target = { clock: "business-days" as const, amount, unit: "days" as const, calendarId };
+  return { ...target, startsAt: now, dueAt: new Date(dueAt), riskAt: new Date(engine.atRiskAt(target, now.getTime(), dueAt)) };
+}
+
+/**
+ * A public reply. An avis de délai records the date it promises as a new commitment of the
+ * request (its own target, met by the next answer or redirection). Before the identity of a
+ * nominative request's requester is validated, a text that reads like file information is sent
+ * only if the agent confirms it.
+ */
+export async function replyToRequest({ user, number, now, input }: { user: CurrentUser | null; number: string; now: Date; input: ReplyInput }): Promise<HandlingResult> {
+  return getDb().$transaction(async (tx) => {
+    const { agent, row } = await requestForAgent(tx, user, number);
+    refuseIfClosed(row);
+    if (row.nominative && !row.identityValidatedAt && disclosesFileInformation(input.body) && !input.acknowledgeDisclosure) {
+      throw refused(
+        "Ce texte semble révéler de l'information sur le dossier, et l'identité du demandeur n'est pas validée. Validez-la d'abord, ou confirmez que le texte ne révèle rien du dossier.",
+        "This text seems to disclose information about the file, and the requester's identity is not validated. Validate it first, or confirm the text discloses nothing about the file.",
+        "acknowledgeDisclosure",
+      );
+    }
+    const promise = input.kind === "delay_notice" && input.promisedDate ? await promiseFor(row, input.promisedDate, now) : null;
+    const status = input.statusAfter === "keep" ? (row.status === "new" ? "in_progress" : row.status) : input.statusAfter;
+    const version = await changeAtVersion(tx, row, input.expectedVersion, { status });
+    const body = fillCannedReply(input.body, { number: row.number, promisedDate: input.promisedDate ? formatIsoDate(input.promisedDate, "fr") : null });
+    await appendAgentMessage(tx, row.id, body, now, agent.id, "public", input.kind);
+    await appendEvent(tx, {
+      requestId: row.id,
+      kind: "public_reply",
+      actorKind: "agent",
+      actorUserId: agent.id,
+      at: now,
+      data: { replyKind: input.kind, ...(input.promisedDate && promise ? { promisedDate: input.promisedDate, promiseDueAt: promise.dueAt.toISOString() } : {}) },
+    });
+    if (promise) {
+      const existing = row.targets.filter((t) => t.metric === PROMISE_METRIC).length;
+      await insertTarget(tx, row.id, { targetId: `${PROMISE_TARGET_PREFIX}${existing + 1}`, metric: PROMISE_METRIC, ...promise });
+    }
+    await logStatusChange(tx, row, agent.id, status, now);
+    await refreshTargets(tx, row.id);
+    return { version };
+  });
+}
+
+/** A note for the centre's agents only (never shown to the requester). */
+export async function addInternalNote({ user, number, now, expectedVersion, body }: HandlingOptions & { body: string }): Promise<HandlingResult> {
+  return getDb().$transaction(async (tx) => {
+    const { agent, row } = await requestForAgent(tx, user, number);
+    const version = await changeAtVersion(tx, row, expectedVersion, {});
+    await appendAgentMessage(tx, row.id, body, now, agent.id, "internal");
+    await appendEvent(tx, { requestId: row.id, kind: "internal_note", actorKind: "agent", actorUserId: agent.id, at: now });
+    return { version };
+  });
+}
+
+/** Gives the request to another agent of its service, or to nobody. */
+export async function reassignRequest({ user, number, now, expectedVersion, assigneeId }: HandlingOptions & { assigneeId: string | null }): Promise<HandlingResult> {
+  return getDb().$transaction(async (tx) => {
+    const { agent, row } = await requestForAgent(tx, user, number);
+    refuseIfClosed(row);
+    if (assigneeId !== null) {
+      const agents = await listServiceAgents(tx, row.serviceId);
+      if (!agents.some((a) => a.id === assigneeId)) {
+        throw refused("Choisissez un agent de ce service.", "Choose an agent of this service.", "assigneeId");
+      }
+    }
+    if (assigneeId === row.assigneeId) return { version: row.version };
+    const version = await changeAtVersion(tx, row, expectedVersion, { assigneeId });
+    await appendEvent(tx, { requestId: row.id, kind: "assigned", actorKind: "agent", actorUserId: agent.id, at: now, data: { from: row.assigneeId, to: assigneeId } });
+    return { version };
+  });
+}
+
+/**
+ * Merges this request (a duplicate) into another of the same service: the duplicate is closed
+ * and points to the other; its messages and events stay where they are and are shown in the other
+ * request's view; its targets not met yet are withdrawn (the other request carries the promise).
+ */
+export async function mergeRequest({ user, number, now, expectedVersion, into }: HandlingOptions & { into: string }): Promise<{ version: number; into: string }> {
+  return getDb().$transaction(async (tx) => {
+    const { agent, row } = await requestForAgent(tx, user, number);
+    refuseIfClosed(row);
+    const survivor = await findRequestForHandling(tx, into);
+    if (!survivor || !isAgentOf(agent, survivor.serviceId) || survivor.serviceId !== row.serviceId) {
+      throw refused("Aucune requête de ce service ne porte ce numéro.", "No request of this service has this number.", "into");
+    }
+    if (survivor.id === row.id) throw refused("Une requête ne peut être fusionnée avec elle-même.", "A request cannot be merged into itself.", "into");
+    if (survivor.status === "closed") throw refused("Cette requête est fermée : choisissez une requête ouverte.", "That request is closed: choose an open request.", "into");
+    const version = await changeAtVersion(tx, row, expectedVersion, { status: "closed", closedAt: now, mergedIntoId: survivor.id });
+    // The survivor changes too: anyone acting on it with an older version must see the merge first.
+    await updateRequestAtVersion(tx, survivor.id, survivor.version, {});
+    await appendEvent(tx, { requestId: row.id, kind: "merged_into", actorKind: "agent", actorUserId: agent.id, at: now, data: { into: survivor.number } });
+    await logStatusChange(tx, row, agent.id, "closed", now);
+    await appendEvent(tx, { requestId: survivor.id, kind: "merged_from", actorKind: "agent", actorUserId: agent.id, at: now, data: { from: row.number } });
+    await refreshTargets(tx, row.id, { withdrawn: true });
+    return { version, into: survivor.number };
+  });
+}
+
+/** Records how the requester's identity was validated (event and audit entry). */
+export async function validateIdentity({ user, number, now, expectedVersion, method, note }: HandlingOptions & { method: string; note: string | null }): Promise<HandlingResult> {
+  return getDb().$transaction(async (tx) => {
+    const { agent, row } = await requestForAgent(tx, user, number);
+    refuseIfClosed(row);
+    if (!row.nominative) throw refused("Cette requête n'est pas nominative : aucune validation d'identité n'est requise.", "This request is not about a personal file: no identity validation is needed.");
+    if (row.identityValidatedAt) return { version: row.version };
+    const version = await changeAtVersion(tx, row, expectedVersion, { identityValidatedAt: now });
+    await appendEvent(tx, { requestId: row.id, kind: "identity_validated", actorKind: "agent", actorUserId: agent.id, at: now, data: { method } });
+    await appendAudit(tx, { at: now, actorUserId: agent.id, action: "identity_validated", requestId: row.id, data: { method, ...(note ? { note } : {}) } });
+    return { version };
+  });
+}
+
+/**
+ * The requester's name and e-mail, masked everywhere else: each view is audited. Where the
+ * request is nominative, only once the requester's identity is validated.
+ */
+export async function revealRequester({ user, number, now }: Omit<HandlingOptions, "expectedVersion">): Promise<{ name: string | null; email: string | null }> {
+  return getDb().$transaction(async (tx) => {
+    const { agent, row } = await requestForAgent(tx, user, number);
+    if (row.nominative && !row.identityValidatedAt) {
+      throw new AppError("FORBIDDEN", "identity not validated", {}, {
+        localized: {
+          fr: "Validez d'abord l'identité du demandeur : ses renseignements restent masqués jusque-là.",
+          en: "Validate the requester's identity first: their information stays masked until then.",
+        },
+      });
+    }
+    await appendAudit(tx, { at: now, actorUserId: agent.id, action: "personal_data_viewed", requestId: row.id, data: { fields: ["requesterName", "requesterEmail"] } });
+    return { name: row.requesterName, email: row.requesterEmail };
   });
 }
 

@@ -2,8 +2,9 @@ import "server-only";
 // Opening a request, whatever the way in: targets and due instants fixed at receipt by the
 // engine, a number without gaps (per service and Québec year), the first event and message.
 import { formatRequestNumber, NUMBER_PREFIX, numberingYear } from "@/domain/requests/numbering";
+import { queueFacts } from "@/domain/requests/targets";
 import { getDb } from "@/server/db/client";
-import { insertNumberedRequest } from "@/server/repositories/request-repository";
+import { insertNumberedRequest, type Tx } from "@/server/repositories/request-repository";
 import { getCatalogue } from "@/server/services/get-catalogue";
 
 export type OpenRequestOptions = {
@@ -21,7 +22,13 @@ export type OpenRequestOptions = {
   personalData?: { birthDay: number; birthMonth: number } | null;
   requester:
     | { kind: "guest"; name: string; email: string; trackingTokenHash: string }
-    | { kind: "user"; userId: string; organizationId: string | null };
+    | { kind: "user"; userId: string; organizationId: string | null }
+    /** Logged by an agent (a call, a voicemail, a fax): the requester may be named, or not. */
+    | { kind: "logged"; agentId: string; name: string | null; email: string | null; organizationId: string | null };
+  /** About the requester's own file: identity must be validated before disclosing anything. */
+  nominative?: boolean;
+  /** Written in the same transaction, after the request (a call's answer, its take in charge…). */
+  after?: (tx: Tx, request: { id: string; number: string }) => Promise<void>;
 };
 
 export type OpenedRequest = { number: string; receivedAt: Date; urgent: boolean; targets: { id: string; metric: string; dueAt: Date }[] };
@@ -34,6 +41,19 @@ export async function openRequest(options: OpenRequestOptions): Promise<OpenedRe
   const year = numberingYear(receivedAt.getTime());
   const guest = requester.kind === "guest" ? requester : null;
   const user = requester.kind === "user" ? requester : null;
+  const logged = requester.kind === "logged" ? requester : null;
+  const targets = due.map(({ target, dueAt }) => ({
+    targetId: target.id,
+    metric: target.metric,
+    clock: target.clock,
+    amount: target.amount,
+    unit: target.unit,
+    calendarId: target.calendarId,
+    startsAt: receivedAt,
+    dueAt: new Date(dueAt),
+    riskAt: new Date(engine.atRiskAt(target, receivedAt.getTime(), dueAt)),
+  }));
+  const facts = queueFacts(targets.map((t) => ({ dueAt: t.dueAt.getTime(), riskAt: t.riskAt.getTime(), metAt: null })));
   const request = {
     serviceId,
     audienceId,
@@ -41,30 +61,35 @@ export async function openRequest(options: OpenRequestOptions): Promise<OpenedRe
     type: options.type,
     subject: options.subject,
     urgent: options.urgent,
-    requesterName: guest?.name ?? null,
-    requesterEmail: guest?.email ?? null,
+    requesterName: guest?.name ?? logged?.name ?? null,
+    requesterEmail: guest?.email ?? logged?.email ?? null,
     requesterUserId: user?.userId ?? null,
-    organizationId: user?.organizationId ?? null,
+    organizationId: user?.organizationId ?? logged?.organizationId ?? null,
     trackingTokenHash: guest?.trackingTokenHash ?? null,
     details: options.details,
     receivedAt,
-    targets: due.map(({ target, dueAt }) => ({
-      targetId: target.id,
-      metric: target.metric,
-      clock: target.clock,
-      amount: target.amount,
-      unit: target.unit,
-      calendarId: target.calendarId,
-      dueAt: new Date(dueAt),
-    })),
-    firstMessage: { authorKind: "requester" as const, authorUserId: user?.userId ?? null, body: options.body },
+    targets,
+    queue: {
+      nextDueAt: facts.nextDueAt === null ? null : new Date(facts.nextDueAt),
+      nextRiskAt: facts.nextRiskAt === null ? null : new Date(facts.nextRiskAt),
+      hasTargets: facts.hasTargets,
+    },
+    nominative: options.nominative ?? false,
+    firstMessage: logged
+      ? { authorKind: "agent" as const, authorUserId: logged.agentId, body: options.body }
+      : { authorKind: "requester" as const, authorUserId: user?.userId ?? null, body: options.body },
+    firstMessageVisibility: logged ? ("internal" as const) : ("public" as const),
     personalData: options.personalData ?? null,
-    actorKind: "requester" as const,
-    actorUserId: user?.userId ?? null,
+    actorKind: logged ? ("agent" as const) : ("requester" as const),
+    actorUserId: user?.userId ?? logged?.agentId ?? null,
   };
   const numbering = { prefix, year, format: (sequence: number) => formatRequestNumber(prefix, year, sequence) };
   // Numbering serializes the requests of one service and year: under a burst they queue.
-  const { number } = await getDb().$transaction((tx) => insertNumberedRequest(tx, request, numbering), {
+  const { number } = await getDb().$transaction(async (tx) => {
+    const inserted = await insertNumberedRequest(tx, request, numbering);
+    await options.after?.(tx, inserted);
+    return inserted;
+  }, {
     maxWait: 60_000,
     timeout: 30_000,
   });

@@ -1,0 +1,131 @@
+import "server-only";
+// The agent console's reads and small writes: one request with everything its view shows, the
+// duplicates merged into it, canned replies, who is viewing, phone-call logs, the audit log.
+import type { Prisma } from "@/generated/prisma/client";
+import type { CannedReplyDefinition } from "@/domain/requests/canned-replies";
+import type { Db } from "@/server/db/client";
+import type { Tx } from "@/server/repositories/request-repository";
+
+const messageSelect = { id: true, requestId: true, authorKind: true, visibility: true, replyKind: true, body: true, at: true, author: { select: { name: true } } } as const;
+
+const consoleSelect = {
+  id: true,
+  number: true,
+  serviceId: true,
+  audienceId: true,
+  channel: true,
+  type: true,
+  status: true,
+  urgent: true,
+  subject: true,
+  details: true,
+  receivedAt: true,
+  version: true,
+  nominative: true,
+  identityValidatedAt: true,
+  mergedIntoId: true,
+  requesterName: true,
+  requesterEmail: true,
+  mergedInto: { select: { number: true } },
+  assignee: { select: { id: true, name: true } },
+  organization: { select: { name: true } },
+  requesterUser: { select: { name: true } },
+  personalData: { select: { requestId: true } },
+  targets: {
+    select: { targetId: true, metric: true, clock: true, amount: true, unit: true, calendarId: true, startsAt: true, dueAt: true, riskAt: true },
+    orderBy: [{ startsAt: "asc" }, { targetId: "asc" }],
+  },
+  messages: { select: messageSelect, orderBy: { at: "asc" } },
+  events: { select: { kind: true, at: true, data: true, actor: { select: { name: true } } }, orderBy: [{ at: "asc" }, { id: "asc" }] },
+} satisfies Prisma.RequestSelect;
+
+export type ConsoleRequestRow = Prisma.RequestGetPayload<{ select: typeof consoleSelect }>;
+
+export async function findConsoleRequest(db: Db, number: string): Promise<ConsoleRequestRow | null>;
+export async function findConsoleRequest(db: Db, number: string, options: { light: true }): Promise<{ id: string; serviceId: string } | null>;
+export async function findConsoleRequest(db: Db, number: string, options?: { light: true }) {
+  if (options?.light) return db.request.findUnique({ where: { number }, select: { id: true, serviceId: true } });
+  return db.request.findUnique({ where: { number }, select: consoleSelect });
+}
+
+/** The duplicates merged into a request, with their threads and events. */
+export async function findMergedRequests(db: Db, requestId: string) {
+  return db.request.findMany({
+    where: { mergedIntoId: requestId },
+    select: { id: true, number: true, messages: { select: messageSelect, orderBy: { at: "asc" } }, events: consoleSelect.events },
+    orderBy: { receivedAt: "asc" },
+  });
+}
+
+export async function listCannedReplies(db: Db, serviceId: string) {
+  return db.cannedReply.findMany({ where: { serviceId }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+}
+
+/** Adds the canned replies that are missing (an edited one is left as it is). */
+export async function seedCannedReplies(db: Db, replies: readonly CannedReplyDefinition[]): Promise<number> {
+  const { count } = await db.cannedReply.createMany({
+    data: replies.map((r, position) => ({
+      id: r.id,
+      serviceId: r.serviceId,
+      kind: r.kind,
+      titleFr: r.title.fr,
+      titleEn: r.title.en,
+      bodyFr: r.body.fr,
+      bodyEn: r.body.en,
+      position,
+    })),
+    skipDuplicates: true,
+  });
+  return count;
+}
+
+export async function touchViewer(db: Db, requestId: string, userId: string, now: Date): Promise<void> {
+  await db.requestViewer.upsert({
+    where: { requestId_userId: { requestId, userId } },
+    create: { requestId, userId, seenAt: now },
+    update: { seenAt: now },
+    select: { requestId: true },
+  });
+  // Old heartbeats say nothing any more.
+  await db.requestViewer.deleteMany({ where: { seenAt: { lt: new Date(now.getTime() - 3_600_000) } } });
+}
+
+export async function listViewers(db: Db, requestId: string, options: { exceptUserId: string; since: Date }): Promise<{ name: string }[]> {
+  const rows = await db.$queryRaw<{ name: string }[]>`
+    SELECT u.name FROM request_viewer v JOIN app_user u ON u.id = v.user_id
+    WHERE v.request_id = ${requestId}::uuid AND v.user_id <> ${options.exceptUserId}::uuid AND v.seen_at >= ${options.since}
+    ORDER BY u.name`;
+  return rows;
+}
+
+export type NewPhoneCall = {
+  serviceId: string;
+  audienceId: string;
+  channel: string;
+  receivedAt: Date;
+  answeredAt: Date | null;
+  urgent: boolean;
+  outcome: string;
+  requestId: string | null;
+  agentId: string;
+  targetId: string | null;
+  dueAt: Date | null;
+};
+
+export async function insertPhoneCall(db: Db | Tx, call: NewPhoneCall): Promise<{ id: string }> {
+  return db.phoneCall.create({ data: call, select: { id: true } });
+}
+
+/** The audit log of the requests of some services (managers), newest first. */
+export async function listRequestAudit(db: Db, options: { serviceIds: readonly string[] | "all"; limit: number; before?: bigint | undefined }) {
+  return db.auditEntry.findMany({
+    where: {
+      requestId: { not: null },
+      ...(options.serviceIds === "all" ? {} : { request: { serviceId: { in: [...options.serviceIds] } } }),
+      ...(options.before ? { id: { lt: options.before } } : {}),
+    },
+    orderBy: { id: "desc" },
+    take: options.limit,
+    select: { id: true, at: true, action: true, data: true, actor: { select: { name: true } }, request: { select: { number: true, serviceId: true } } },
+  });
+}

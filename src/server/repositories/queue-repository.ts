@@ -1,0 +1,201 @@
+import "server-only";
+// The agents' queue: one service's requests, filtered, in queue order (urgent first, then the
+// earliest due instant of a target not met yet, then the oldest), keyset-paginated; its counts;
+// its search (French full-text, accents ignored). The ORDER BY and the keyset use exactly the
+// expressions of the migration's `request_queue_*` indexes, so each filter reads an index in order.
+import { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/server/db/client";
+
+export const OPEN_STATUSES = ["new", "in_progress", "waiting_requester"] as const;
+
+export type QueueFilters = {
+  serviceId: string;
+  /** "open" = new, in progress or waiting for the requester; "all"; or one status. */
+  status: "open" | "all" | "new" | "in_progress" | "waiting_requester" | "resolved" | "closed";
+  audienceId?: string | undefined;
+  channel?: string | undefined;
+  type?: string | undefined;
+  state?: "pending" | "at-risk" | "breached" | "met" | undefined;
+  /** "me", "nobody", or "others" (assigned to someone else). */
+  assignee?: "me" | "nobody" | "others" | undefined;
+  organizationId?: string | undefined;
+  urgent?: boolean | undefined;
+  /** A request number, or words (French full-text search). */
+  text?: string | undefined;
+};
+
+export type QueueCursor = { urgent: boolean; dueKey: Date | null; receivedAt: Date; number: string };
+
+export type QueueRow = {
+  id: string;
+  number: string;
+  subject: string;
+  type: string;
+  status: string;
+  urgent: boolean;
+  channel: string;
+  audience_id: string;
+  received_at: Date;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  organization_name: string | null;
+  requester_name: string | null;
+  next_due_at: Date | null;
+  next_risk_at: Date | null;
+  missed: boolean;
+  has_targets: boolean;
+};
+
+const DUE_KEY = Prisma.sql`COALESCE(r.next_due_at, 'infinity'::timestamptz)`;
+
+/**
+ * The request-level target state (`requestTargetState` of the domain) as SQL on the columns
+ * `queueFacts` maintains; tests/integration/console-queue.test.ts checks both agree.
+ */
+export function stateCondition(state: NonNullable<QueueFilters["state"]>, now: Date): Prisma.Sql {
+  switch (state) {
+    case "breached":
+      return Prisma.sql`r.has_targets AND (r.missed OR r.next_due_at < ${now})`;
+    case "at-risk":
+      return Prisma.sql`r.has_targets AND NOT r.missed AND r.next_due_at >= ${now} AND r.next_risk_at <= ${now}`;
+    case "pending":
+      return Prisma.sql`r.has_targets AND NOT r.missed AND r.next_due_at >= ${now} AND r.next_risk_at > ${now}`;
+    case "met":
+      return Prisma.sql`r.has_targets AND NOT r.missed AND r.next_due_at IS NULL`;
+  }
+}
+
+/** Request numbers are matched exactly; anything else is searched in French, accents ignored. */
+function textCondition(text: string): Prisma.Sql {
+  const trimmed = text.trim();
+  if (/^[A-Za-z]{3}-\d{4}-\d{6}$/.test(trimmed)) return Prisma.sql`r.number = ${trimmed.toUpperCase()}`;
+  return Prisma.sql`r.id IN (
+    SELECT id FROM request WHERE search_vector @@ websearch_to_tsquery('guichet_fr', ${trimmed})
+    UNION
+    SELECT request_id FROM message WHERE search_vector @@ websearch_to_tsquery('guichet_fr', ${trimmed}))`;
+}
+
+function conditions(f: QueueFilters, context: { userId: string; now: Date }): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [Prisma.sql`r.service_id = ${f.serviceId}`];
+  if (f.status === "open") where.push(Prisma.sql`r.status IN ('new', 'in_progress', 'waiting_requester')`);
+  else if (f.status !== "all") where.push(Prisma.sql`r.status = ${f.status}::request_status`);
+  if (f.audienceId) where.push(Prisma.sql`r.audience_id = ${f.audienceId}`);
+  if (f.channel) where.push(Prisma.sql`r.channel = ${f.channel}`);
+  if (f.type) where.push(Prisma.sql`r.type = ${f.type}`);
+  if (f.state) where.push(stateCondition(f.state, context.now));
+  if (f.assignee === "me") where.push(Prisma.sql`r.assignee_id = ${context.userId}::uuid`);
+  if (f.assignee === "nobody") where.push(Prisma.sql`r.assignee_id IS NULL`);
+  if (f.assignee === "others") where.push(Prisma.sql`r.assignee_id IS NOT NULL AND r.assignee_id <> ${context.userId}::uuid`);
+  if (f.organizationId) where.push(Prisma.sql`r.organization_id = ${f.organizationId}::uuid`);
+  if (f.urgent) where.push(Prisma.sql`r.urgent`);
+  if (f.text && f.text.trim() !== "") where.push(textCondition(f.text));
+  return where;
+}
+
+function keyset(after: QueueCursor): Prisma.Sql {
+  const dueKey = after.dueKey ?? Prisma.sql`'infinity'::timestamptz`;
+  return Prisma.sql`((NOT r.urgent), ${DUE_KEY}, r.received_at, r.number) > (${!after.urgent}, ${dueKey}, ${after.receivedAt}, ${after.number})`;
+}
+
+/** One page of the queue (`limit` + 1 rows are read to know whether another page follows). */
+export async function listQueue(
+  db: Db,
+  filters: QueueFilters,
+  options: { userId: string; now: Date; limit: number; after?: QueueCursor | undefined },
+): Promise<{ rows: QueueRow[]; hasMore: boolean }> {
+  const where = conditions(filters, options);
+  if (options.after) where.push(keyset(options.after));
+  const rows = await db.$queryRaw<QueueRow[]>`
+    SELECT r.id, r.number, r.subject, r.type, r.status::text AS status, r.urgent, r.channel, r.audience_id,
+           r.received_at, r.assignee_id, u.name AS assignee_name, o.name AS organization_name,
+           r.requester_name, r.next_due_at, r.next_risk_at, r.missed, r.has_targets
+    FROM request r
+    LEFT JOIN app_user u ON u.id = r.assignee_id
+    LEFT JOIN organization o ON o.id = r.organization_id
+    WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY (NOT r.urgent), ${DUE_KEY}, r.received_at, r.number
+    LIMIT ${options.limit + 1}`;
+  return { rows: rows.slice(0, options.limit), hasMore: rows.length > options.limit };
+}
+
+/** How many requests match the filters, counted up to `cap` (shown as "1 000 et plus" beyond). */
+export async function countQueue(db: Db, filters: QueueFilters, options: { userId: string; now: Date; cap: number }): Promise<number> {
+  const where = conditions(filters, options);
+  const rows = await db.$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM (SELECT 1 FROM request r WHERE ${Prisma.join(where, " AND ")} LIMIT ${options.cap + 1}) capped`;
+  return Number(rows[0]!.n);
+}
+
+export type QueueCounts = {
+  open: number;
+  byStatus: Record<string, number>;
+  byState: Record<"pending" | "at-risk" | "breached" | "met", number>;
+  byAssignee: Record<"me" | "nobody" | "others", number>;
+  urgent: number;
+  byAudience: Record<string, number>;
+  byChannel: Record<string, number>;
+  byType: Record<string, number>;
+  byOrganization: { id: string; name: string; count: number }[];
+};
+
+/** The counts beside each filter: the open requests of the service (what is left to do). */
+export async function countOpenRequests(db: Db, serviceId: string, options: { userId: string; now: Date }): Promise<QueueCounts> {
+  const { userId, now } = options;
+  const open = Prisma.sql`r.service_id = ${serviceId} AND r.status IN ('new', 'in_progress', 'waiting_requester')`;
+  const [totals] = await db.$queryRaw<Record<string, bigint>[]>`
+    SELECT count(*) AS open,
+      count(*) FILTER (WHERE r.status = 'new') AS "new",
+      count(*) FILTER (WHERE r.status = 'in_progress') AS in_progress,
+      count(*) FILTER (WHERE r.status = 'waiting_requester') AS waiting_requester,
+      count(*) FILTER (WHERE ${stateCondition("pending", now)}) AS pending,
+      count(*) FILTER (WHERE ${stateCondition("at-risk", now)}) AS at_risk,
+      count(*) FILTER (WHERE ${stateCondition("breached", now)}) AS breached,
+      count(*) FILTER (WHERE ${stateCondition("met", now)}) AS met,
+      count(*) FILTER (WHERE r.assignee_id = ${userId}::uuid) AS me,
+      count(*) FILTER (WHERE r.assignee_id IS NULL) AS nobody,
+      count(*) FILTER (WHERE r.assignee_id IS NOT NULL AND r.assignee_id <> ${userId}::uuid) AS others,
+      count(*) FILTER (WHERE r.urgent) AS urgent
+    FROM request r WHERE ${open}`;
+  const groups = await db.$queryRaw<{ audience_id: string | null; channel: string | null; type: string | null; organization_id: string | null; n: bigint }[]>`
+    SELECT r.audience_id, r.channel, r.type, r.organization_id::text AS organization_id, count(*) AS n
+    FROM request r WHERE ${open}
+    GROUP BY GROUPING SETS ((r.audience_id), (r.channel), (r.type), (r.organization_id))`;
+  const t = totals!;
+  const n = (key: string) => Number(t[key] ?? 0);
+  const byAudience: Record<string, number> = {};
+  const byChannel: Record<string, number> = {};
+  const byType: Record<string, number> = {};
+  const organizationCounts = new Map<string, number>();
+  for (const g of groups) {
+    if (g.audience_id !== null) byAudience[g.audience_id] = Number(g.n);
+    else if (g.channel !== null) byChannel[g.channel] = Number(g.n);
+    else if (g.type !== null) byType[g.type] = Number(g.n);
+    else if (g.organization_id !== null) organizationCounts.set(g.organization_id, Number(g.n));
+  }
+  const organizations = organizationCounts.size
+    ? await db.organization.findMany({ where: { id: { in: [...organizationCounts.keys()] } }, select: { id: true, name: true } })
+    : [];
+  return {
+    open: n("open"),
+    byStatus: { new: n("new"), in_progress: n("in_progress"), waiting_requester: n("waiting_requester") },
+    byState: { pending: n("pending"), "at-risk": n("at_risk"), breached: n("breached"), met: n("met") },
+    byAssignee: { me: n("me"), nobody: n("nobody"), others: n("others") },
+    urgent: n("urgent"),
+    byAudience,
+    byChannel,
+    byType,
+    byOrganization: organizations
+      .map((o) => ({ id: o.id, name: o.name, count: organizationCounts.get(o.id) ?? 0 }))
+      .sort((a, b) => a.name.localeCompare(b.name, "fr")),
+  };
+}
+
+/** The targets of a page of requests, in one query. */
+export async function findTargetsOf(db: Db, requestIds: readonly string[]) {
+  if (requestIds.length === 0) return [];
+  return db.requestTarget.findMany({
+    where: { requestId: { in: [...requestIds] } },
+    select: { requestId: true, targetId: true, metric: true, clock: true, amount: true, unit: true, calendarId: true, startsAt: true, dueAt: true, riskAt: true, metAt: true },
+    orderBy: [{ dueAt: "asc" }],
+  });
+}

@@ -1,0 +1,244 @@
+import "server-only";
+// What the agent console reads: the queue of a service (filters, counts, keyset pages, a badge
+// per row with the time left in its target's own clock) and one request with its thread, targets
+// (derived from its event log), timeline, canned replies and who else is viewing it.
+import { headlineTarget, maskEmail, maskName, evaluateTargets, type EvaluatedTarget } from "@/domain/requests/targets";
+import { serviceDayMs } from "@/domain/requests/time-left";
+import type { QueueQuery } from "@/schemas/console";
+import { isAgentOf } from "@/server/auth/authorize";
+import type { CurrentUser } from "@/server/auth/current-user";
+import { getDb } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import {
+  countOpenRequests,
+  countQueue,
+  findTargetsOf,
+  listQueue,
+  type QueueCounts,
+  type QueueCursor,
+  type QueueFilters,
+} from "@/server/repositories/queue-repository";
+import {
+  findConsoleRequest,
+  findMergedRequests,
+  listCannedReplies,
+  listViewers,
+  touchViewer,
+} from "@/server/repositories/console-repository";
+import { listServiceAgents } from "@/server/repositories/user-repository";
+import { getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
+import { toEventFact, toTargetFacts } from "@/server/services/request-targets";
+
+export const QUEUE_PAGE_SIZE = 25;
+/** Counts of the current filter stop there ("1 000 et plus"): an exact count of a million rows is not worth its time. */
+export const QUEUE_COUNT_CAP = 1000;
+/** Someone is "viewing" a request if their page reported in within this time. */
+export const VIEWER_WINDOW_MS = 30_000;
+
+/** The services the user works in as an agent, or NOT_FOUND for anyone else. */
+export function agentServicesOf(user: CurrentUser | null): string[] {
+  if (!user || user.role !== "agent" || user.services.length === 0) throw new AppError("NOT_FOUND", "not an agent");
+  return user.services;
+}
+
+function requireAgentOf(user: CurrentUser | null, serviceId: string): CurrentUser {
+  if (!isAgentOf(user, serviceId)) throw new AppError("NOT_FOUND", "not an agent of this service");
+  return user;
+}
+
+export function encodeCursor(c: QueueCursor): string {
+  return Buffer.from(JSON.stringify([c.urgent, c.dueKey?.toISOString() ?? null, c.receivedAt.toISOString(), c.number])).toString("base64url");
+}
+
+export function decodeCursor(text: string | undefined): QueueCursor | undefined {
+  if (!text) return undefined;
+  try {
+    const [urgent, due, received, number] = JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as unknown[];
+    if (typeof urgent !== "boolean" || typeof received !== "string" || typeof number !== "string") return undefined;
+    const receivedAt = new Date(received);
+    const dueKey = typeof due === "string" ? new Date(due) : null;
+    if (Number.isNaN(receivedAt.getTime()) || (dueKey && Number.isNaN(dueKey.getTime()))) return undefined;
+    return { urgent, dueKey, receivedAt, number };
+  } catch {
+    return undefined;
+  }
+}
+
+export function filtersFromQuery(serviceId: string, query: QueueQuery): QueueFilters {
+  return {
+    serviceId,
+    // A search looks through every status unless one is chosen.
+    status: query.status ?? (query.q ? "all" : "open"),
+    audienceId: query.audience,
+    channel: query.channel,
+    type: query.type,
+    state: query.state,
+    assignee: query.assignee,
+    organizationId: query.mo,
+    urgent: query.urgent === "1",
+    text: query.q,
+  };
+}
+
+export type Badge = { state: EvaluatedTarget["state"]; remainingMs: number; clock: EvaluatedTarget["clock"]; metAt: number | null; dueAt: number; dayMs: number; withdrawn: boolean; targetId: string; metric: string };
+
+function badgeOf(target: EvaluatedTarget, catalogue: Catalogue): Badge {
+  return {
+    state: target.state,
+    remainingMs: target.remainingMs,
+    clock: target.clock,
+    metAt: target.metAt,
+    dueAt: target.dueAt,
+    dayMs: serviceDayMs(catalogue.engine.getCalendar(target.calendarId)),
+    withdrawn: target.withdrawn,
+    targetId: target.targetId,
+    metric: target.metric,
+  };
+}
+
+export type QueueItem = {
+  number: string;
+  subject: string;
+  type: string;
+  status: string;
+  urgent: boolean;
+  channel: string;
+  audienceId: string;
+  receivedAt: Date;
+  assigneeName: string | null;
+  assignedToMe: boolean;
+  organizationName: string | null;
+  requesterMasked: string | null;
+  badge: Badge | null;
+  otherTargets: number;
+};
+
+export type QueuePage = {
+  serviceId: string;
+  filters: QueueFilters;
+  items: QueueItem[];
+  total: number;
+  totalCapped: boolean;
+  counts: QueueCounts;
+  nextCursor: string | null;
+};
+
+/** The queue's data for one page: rows with their badges, the filter's count, the counts per filter. */
+export async function readQueue({ user, serviceId, query, now }: { user: CurrentUser | null; serviceId: string; query: QueueQuery; now: Date }): Promise<QueuePage> {
+  const agent = requireAgentOf(user, serviceId);
+  const db = getDb();
+  const filters = filtersFromQuery(serviceId, query);
+  const context = { userId: agent.id, now };
+  const [page, total, counts, catalogue] = await Promise.all([
+    listQueue(db, filters, { ...context, limit: QUEUE_PAGE_SIZE, after: decodeCursor(query.after) }),
+    countQueue(db, filters, { ...context, cap: QUEUE_COUNT_CAP }),
+    countOpenRequests(db, serviceId, context),
+    getCatalogue(),
+  ]);
+  const targets = await findTargetsOf(db, page.rows.map((r) => r.id));
+  const items = page.rows.map((row): QueueItem => {
+    const evaluated = targets
+      .filter((t) => t.requestId === row.id)
+      .map((t) => {
+        const facts = toTargetFacts(t);
+        const state = catalogue.engine.targetState({ target: facts, receivedAt: facts.startsAt, dueAt: facts.dueAt, metAt: t.metAt?.getTime() ?? null, at: now.getTime() });
+        return { ...facts, ...state, metAt: t.metAt?.getTime() ?? null, withdrawn: false };
+      });
+    const headline = headlineTarget(evaluated);
+    return {
+      number: row.number,
+      subject: row.subject,
+      type: row.type,
+      status: row.status,
+      urgent: row.urgent,
+      channel: row.channel,
+      audienceId: row.audience_id,
+      receivedAt: row.received_at,
+      assigneeName: row.assignee_name,
+      assignedToMe: row.assignee_id === agent.id,
+      organizationName: row.organization_name,
+      requesterMasked: maskName(row.requester_name),
+      badge: headline ? badgeOf(headline, catalogue) : null,
+      otherTargets: Math.max(0, evaluated.filter((t) => t.metAt === null).length - 1),
+    };
+  });
+  const last = page.rows.at(-1);
+  return {
+    serviceId,
+    filters,
+    items,
+    total,
+    totalCapped: total > QUEUE_COUNT_CAP,
+    counts,
+    nextCursor: page.hasMore && last ? encodeCursor({ urgent: last.urgent, dueKey: last.next_due_at, receivedAt: last.received_at, number: last.number }) : null,
+  };
+}
+
+/** One request as the console shows it. Personal information stays masked (revealed by an audited action). */
+export async function readConsoleRequest({ user, number, now }: { user: CurrentUser | null; number: string; now: Date }) {
+  const db = getDb();
+  const row = await findConsoleRequest(db, number);
+  if (!row || !isAgentOf(user, row.serviceId)) throw new AppError("NOT_FOUND", "no such request for this agent");
+  const agent = user;
+  const [catalogue, merged, agents, canned] = await Promise.all([
+    getCatalogue(),
+    findMergedRequests(db, row.id),
+    listServiceAgents(db, row.serviceId),
+    listCannedReplies(db, row.serviceId),
+  ]);
+  const events = row.events.map(toEventFact);
+  const withdrawn = row.mergedIntoId !== null;
+  const targets = evaluateTargets(catalogue.engine, row.targets.map(toTargetFacts), events, now.getTime(), { withdrawn }).map((t) => ({
+    ...t,
+    badge: badgeOf(t, catalogue),
+  }));
+  // The thread and the history include those of duplicates merged into this request.
+  const origin = new Map<string, string>([[row.id, row.number], ...merged.map((m) => [m.id, m.number] as [string, string])]);
+  const messages = [...row.messages, ...merged.flatMap((m) => m.messages)]
+    .sort((a, b) => a.at.getTime() - b.at.getTime())
+    .map(({ author, ...m }) => ({ ...m, authorName: author?.name ?? null, from: m.requestId === row.id ? null : origin.get(m.requestId) ?? null }));
+  const timeline = [...row.events.map((e) => ({ ...e, requestId: row.id })), ...merged.flatMap((m) => m.events.map((e) => ({ ...e, requestId: m.id })))]
+    .sort((a, b) => a.at.getTime() - b.at.getTime())
+    .map((e) => ({ kind: e.kind, at: e.at, data: e.data, actorName: e.actor?.name ?? null, from: e.requestId === row.id ? null : origin.get(e.requestId) ?? null }));
+  return {
+    id: row.id,
+    number: row.number,
+    serviceId: row.serviceId,
+    audienceId: row.audienceId,
+    channel: row.channel,
+    type: row.type,
+    status: row.status,
+    urgent: row.urgent,
+    subject: row.subject,
+    details: row.details,
+    receivedAt: row.receivedAt,
+    version: row.version,
+    nominative: row.nominative,
+    identityValidatedAt: row.identityValidatedAt,
+    mergedInto: row.mergedInto?.number ?? null,
+    mergedFrom: merged.map((m) => m.number),
+    assignee: row.assignee,
+    assignedToMe: row.assignee?.id === agent.id,
+    organizationName: row.organization?.name ?? null,
+    requesterUser: row.requesterUser ? { name: row.requesterUser.name } : null,
+    requesterMasked: { name: maskName(row.requesterName), email: maskEmail(row.requesterEmail) },
+    hasGuestRequester: row.requesterName !== null || row.requesterEmail !== null,
+    hasPersonalData: row.personalData !== null,
+    targets,
+    messages,
+    timeline,
+    agents,
+    canned: canned.map((c) => ({ id: c.id, kind: c.kind, title: { fr: c.titleFr, en: c.titleEn }, body: { fr: c.bodyFr, en: c.bodyEn } })),
+  };
+}
+export type ConsoleRequest = Awaited<ReturnType<typeof readConsoleRequest>>;
+
+/** Reports that the agent has the request open; returns the others who have it open now. */
+export async function heartbeat({ user, number, now }: { user: CurrentUser | null; number: string; now: Date }): Promise<{ name: string }[]> {
+  const db = getDb();
+  const row = await findConsoleRequest(db, number, { light: true });
+  if (!row || !isAgentOf(user, row.serviceId)) throw new AppError("NOT_FOUND", "no such request for this agent");
+  await touchViewer(db, row.id, user.id, now);
+  return listViewers(db, row.id, { exceptUserId: user.id, since: new Date(now.getTime() - VIEWER_WINDOW_MS) });
+}
+

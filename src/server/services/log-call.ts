@@ -1,0 +1,133 @@
+import "server-only";
+// Phone calls, voicemails and faxes logged by an agent. A call's answer time meets (or misses) its
+// own target — 5 minutes for CA-dotation candidates, 15 minutes for SAGIR (an answered SAGIR call
+// is its take in charge) — whether it is settled on the call or opens a request. A request opened
+// from a call gets every target of the phone channel (a candidate's also has the 10 business
+// days); voicemails and faxes open SAGIR written requests received when they arrived.
+import { TIME_ZONE } from "@/domain/catalogue/default-catalogue";
+import { dayNumberFromIsoDate, getZone } from "@/domain/catalogue/zone";
+import { CANDIDATE_TOPICS } from "@/domain/requests/candidate-inquiry";
+import { MO_FUNCTIONS } from "@/domain/requests/mo-request";
+import { SAGIR_REQUEST_TYPES } from "@/domain/requests/sagir-request";
+import type { CallInput } from "@/schemas/console";
+import { isAgentOf } from "@/server/auth/authorize";
+import type { CurrentUser } from "@/server/auth/current-user";
+import { getDb } from "@/server/db/client";
+import { AppError, type Localized } from "@/server/errors";
+import { insertPhoneCall } from "@/server/repositories/console-repository";
+import { appendEvent, updateRequestAtVersion } from "@/server/repositories/request-repository";
+import { getCatalogue } from "@/server/services/get-catalogue";
+import { openRequest } from "@/server/services/open-request";
+import { refreshTargets } from "@/server/services/request-targets";
+
+/** The request types an agent may choose for a request opened from a call, per audience. */
+export const CALL_TYPES_BY_AUDIENCE: Record<string, readonly string[]> = {
+  candidate: CANDIDATE_TOPICS,
+  "mo-specialist": MO_FUNCTIONS,
+  "sagir-user": SAGIR_REQUEST_TYPES,
+};
+
+/** A local wall time `YYYY-MM-DDTHH:mm` in the centres' zone → an instant (null if it does not exist). */
+export function localDateTimeToInstant(value: string): number | null {
+  const [date, time] = value.split("T");
+  const day = dayNumberFromIsoDate(date ?? "");
+  const [h, m] = (time ?? "").split(":").map(Number);
+  if (day === null || h === undefined || m === undefined || !(h >= 0 && h <= 23 && m >= 0 && m <= 59)) return null;
+  return getZone(TIME_ZONE).wallToUtc(day, h * 60 + m);
+}
+
+function fieldError(field: string, fr: string, en: string): AppError {
+  return new AppError("INVALID_PARAMETER", en, { [field]: { fr, en } satisfies Localized });
+}
+
+export type LoggedCall = {
+  number: string | null;
+  /** The call's own answer target, when it has one. */
+  answer: { targetId: string; dueAt: Date; answeredAt: Date; met: boolean } | null;
+};
+
+export async function logCall({ user, serviceId, input, now }: { user: CurrentUser | null; serviceId: string; input: CallInput; now: Date }): Promise<LoggedCall> {
+  if (!isAgentOf(user, serviceId)) throw new AppError("NOT_FOUND", "not an agent of this service");
+  const agent = user;
+  const { engine } = await getCatalogue();
+  const audience = engine.getService(serviceId).audiences.find((a) => a.id === input.audienceId);
+  if (!audience) throw fieldError("audienceId", "Choisissez une clientèle de ce service.", "Choose an audience of this service.");
+  if (!audience.channels.includes(input.channel)) {
+    throw fieldError("channel", "Cette clientèle ne joint pas le centre par ce moyen.", "This audience does not reach the centre this way.");
+  }
+  const received = localDateTimeToInstant(input.receivedAt);
+  if (received === null) throw fieldError("receivedAt", "Cette date et cette heure n'existent pas.", "This date and time do not exist.");
+  if (received > now.getTime()) throw fieldError("receivedAt", "L'heure de réception ne peut pas être dans le futur.", "The time received cannot be in the future.");
+  let answered: number | null = null;
+  if (input.channel === "phone") {
+    answered = localDateTimeToInstant(input.answeredAt ?? "");
+    if (answered === null) throw fieldError("answeredAt", "Cette date et cette heure n'existent pas.", "This date and time do not exist.");
+    if (answered < received) throw fieldError("answeredAt", "Un appel est répondu après sa réception.", "A call is answered after it is received.");
+    if (answered > now.getTime()) throw fieldError("answeredAt", "L'heure de réponse ne peut pas être dans le futur.", "The time answered cannot be in the future.");
+    // A call is only received while the line is open (spec §3); anything else is a typing error.
+    const atReceipt = engine.status(serviceId, audience.id, received);
+    if (!atReceipt.open) {
+      throw fieldError("receivedAt", "La ligne était fermée à cette heure : vérifiez l'heure de réception.", "The line was closed at that time: check the time received.");
+    }
+  }
+  const due = engine.dueTargets(serviceId, audience.id, input.channel, received);
+  const callTarget = input.channel === "phone" ? due.find((d) => d.target.clock === "elapsed") ?? null : null;
+  const answer =
+    callTarget && answered !== null
+      ? { targetId: callTarget.target.id, dueAt: new Date(callTarget.dueAt), answeredAt: new Date(answered), met: answered <= callTarget.dueAt }
+      : null;
+  const call = {
+    serviceId,
+    audienceId: audience.id,
+    channel: input.channel,
+    receivedAt: new Date(received),
+    answeredAt: answered === null ? null : new Date(answered),
+    urgent: input.urgent,
+    agentId: agent.id,
+    targetId: callTarget?.target.id ?? null,
+    dueAt: callTarget ? new Date(callTarget.dueAt) : null,
+  };
+  const opens = input.channel !== "phone" || input.outcome === "request_opened";
+  if (!opens) {
+    await insertPhoneCall(getDb(), { ...call, outcome: "settled", requestId: null });
+    return { number: null, answer };
+  }
+
+  if (!input.type || !CALL_TYPES_BY_AUDIENCE[audience.id]?.includes(input.type)) {
+    throw fieldError("type", "Choisissez un type de demande de cette clientèle.", "Choose a request type of this audience.");
+  }
+  let organizationId: string | null = null;
+  if (input.organizationId && audience.id !== "candidate") {
+    const organization = await getDb().organizationService.findFirst({ where: { organizationId: input.organizationId, serviceId }, select: { organizationId: true } });
+    if (!organization) throw fieldError("organizationId", "Choisissez un ministère ou organisme abonné à ce service.", "Choose a ministry or organization subscribed to this service.");
+    organizationId = organization.organizationId;
+  }
+  const opened = await openRequest({
+    serviceId,
+    audienceId: audience.id,
+    channel: input.channel,
+    type: input.type,
+    subject: input.subject!,
+    body: input.summary!,
+    urgent: input.urgent,
+    receivedAt: new Date(received),
+    details: { loggedBy: agent.id },
+    requester: { kind: "logged", agentId: agent.id, name: input.requesterName, email: input.requesterEmail, organizationId },
+    nominative: audience.id === "candidate" && input.type === "my-candidate-file",
+    after: async (tx, request) => {
+      if (answered !== null) {
+        const at = new Date(answered);
+        await appendEvent(tx, { requestId: request.id, kind: "call_answered", actorKind: "agent", actorUserId: agent.id, at });
+        if (serviceId === "sagir") {
+          // Answering a SAGIR call is taking it in charge: the agent who answered handles it.
+          await updateRequestAtVersion(tx, request.id, 0, { assigneeId: agent.id, status: "in_progress" });
+          await appendEvent(tx, { requestId: request.id, kind: "taken_in_charge", actorKind: "agent", actorUserId: agent.id, at, data: { assigneeId: agent.id, from: null } });
+          await appendEvent(tx, { requestId: request.id, kind: "status_changed", actorKind: "agent", actorUserId: agent.id, at, data: { from: "new", to: "in_progress" } });
+        }
+      }
+      await insertPhoneCall(tx, { ...call, outcome: "request_opened", requestId: request.id });
+      await refreshTargets(tx, request.id);
+    },
+  });
+  return { number: opened.number, answer };
+}
