@@ -70,7 +70,8 @@ export const ZLocalDateTime = z
   .trim()
   .regex(/^20\d\d-\d\d-\d\dT\d\d:\d\d(:\d\d)?$/, { error: "localDateTime.invalid" });
 
-export const CALL_CHANNELS = ["phone", "voicemail", "fax"] as const;
+/** What an agent logs: a call, a voicemail, a fax, or an e-mail received in the centre's mailbox. */
+export const CALL_CHANNELS = ["phone", "voicemail", "fax", "email"] as const;
 export const CALL_OUTCOMES = ["settled", "request_opened"] as const;
 export const CALL_TYPES = [...CANDIDATE_TOPICS, ...MO_FUNCTIONS, ...SAGIR_REQUEST_TYPES] as const;
 

@@ -198,7 +198,8 @@ export class CalendarTimeline {
   }
 
   businessDayTimeBetween(from: number, to: number): number {
-    if (to <= from) return -this.businessDayTimeBetween(to, from);
+    if (to === from) return 0;
+    if (to < from) return -this.businessDayTimeBetween(to, from);
     this.tablesFor(from);
     const t = this.tablesFor(to);
     return this.bdtPos(t, to) - this.bdtPos(t, from);
@@ -227,7 +228,8 @@ export class CalendarTimeline {
   }
 
   serviceHoursBetween(from: number, to: number): number {
-    if (to <= from) return -this.serviceHoursBetween(to, from);
+    if (to === from) return 0;
+    if (to < from) return -this.serviceHoursBetween(to, from);
     this.tablesFor(from);
     const t = this.tablesFor(to);
     return this.shPos(t, to) - this.shPos(t, from);

@@ -65,7 +65,7 @@ export function formatTimeLeft(input: TimeLeftInput, locale: Locale): string {
   if (input.withdrawn) return locale === "fr" ? "sans objet (fusionnée)" : "withdrawn (merged)";
   if (input.metAt !== null) {
     if (state === "met") return locale === "fr" ? "respecté" : "met";
-    return locale === "fr" ? `respecté avec ${over} de retard` : `met ${over} late`;
+    return locale === "fr" ? `dépassé de ${over}` : `missed by ${over}`;
   }
   if (state === "breached") return locale === "fr" ? `en retard de ${over}` : `${over} overdue`;
   const left = formatClockDuration(remainingMs, clock, dayMs, locale);

@@ -22,6 +22,7 @@ import {
   findConsoleRequest,
   findMergedRequests,
   listCannedReplies,
+  listRequestAudit,
   listViewers,
   touchViewer,
 } from "@/server/repositories/console-repository";
@@ -242,3 +243,15 @@ export async function heartbeat({ user, number, now }: { user: CurrentUser | nul
   return listViewers(db, row.id, { exceptUserId: user.id, since: new Date(now.getTime() - VIEWER_WINDOW_MS) });
 }
 
+
+/** The organizations an agent may attach to a call of the service (those subscribed to it). */
+export async function listServiceOrganizations({ user, serviceId }: { user: CurrentUser | null; serviceId: string }): Promise<{ id: string; name: string }[]> {
+  requireAgentOf(user, serviceId);
+  return getDb().organization.findMany({ where: { services: { some: { serviceId } } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+/** The audit log of requests for managers (their services) and the admin (all); others: NOT_FOUND. */
+export async function readRequestAudit({ user, before, limit }: { user: CurrentUser | null; before?: bigint | undefined; limit: number }) {
+  if (!user || (user.role !== "manager" && user.role !== "admin")) throw new AppError("NOT_FOUND", "not a manager");
+  return listRequestAudit(getDb(), { serviceIds: user.role === "admin" ? "all" : user.services, limit, before });
+}

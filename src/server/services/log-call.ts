@@ -3,7 +3,8 @@ import "server-only";
 // own target — 5 minutes for CA-dotation candidates, 15 minutes for SAGIR (an answered SAGIR call
 // is its take in charge) — whether it is settled on the call or opens a request. A request opened
 // from a call gets every target of the phone channel (a candidate's also has the 10 business
-// days); voicemails and faxes open SAGIR written requests received when they arrived.
+// days); voicemails, faxes and e-mails received in a centre's mailbox open written requests received when
+// they arrived (until the mail receiver does it by itself).
 import { TIME_ZONE } from "@/domain/catalogue/default-catalogue";
 import { dayNumberFromIsoDate, getZone } from "@/domain/catalogue/zone";
 import { CANDIDATE_TOPICS } from "@/domain/requests/candidate-inquiry";

@@ -30,6 +30,7 @@ export default async function SpacePage({ params }: Props) {
   if (!user) return redirect({ href: "/connexion", locale });
   const t = await getTranslations("Account");
   const tp = await getTranslations("Pilot");
+  const tconsole = await getTranslations("Console");
   const { profiles } = await getCatalogue();
   const serviceName = (id: string) => profiles.find((p) => p.serviceId === id)?.name[locale] ?? id;
   // The MO emergency line is for MO users of an organization served by CA-dotation, never for candidates.
@@ -78,6 +79,20 @@ export default async function SpacePage({ params }: Props) {
         <p className="mt-4">
           <Link href="/pilote/utilisateurs" className="text-qc-blue underline">
             {tp("link")}
+          </Link>
+        </p>
+      )}
+      {user.role === "agent" && (
+        <p className="mt-4">
+          <Link href="/console" className="rounded bg-qc-blue px-4 py-2 font-semibold text-white hover:bg-qc-navy" data-testid="console-link">
+            {tconsole("title")}
+          </Link>
+        </p>
+      )}
+      {(user.role === "manager" || user.role === "admin") && (
+        <p className="mt-4">
+          <Link href="/gestion/journal" className="text-qc-blue underline">
+            {tconsole("audit.title")}
           </Link>
         </p>
       )}

@@ -1,0 +1,88 @@
+// npm run -s bench:queue:generate [-- <count>]   (default 1,000,000)
+// Fills the benchmark database with requests shaped like years of the two centres' traffic: ~2 %
+// still open (recent), the rest resolved or closed; 60 % CA-dotation, 40 % SAGIR; 3 % urgent;
+// 200 MOs; targets with due and at-risk instants; some met late. Made by PostgreSQL itself
+// (INSERT … SELECT generate_series), so a million rows take a few minutes, not hours.
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { openBenchDatabase } from "./database";
+
+const count = Number(process.argv[2] ?? 1_000_000);
+const { url, stop } = await openBenchDatabase();
+const client = new pg.Client({ connectionString: url });
+await client.connect();
+const started = performance.now();
+try {
+  await client.query("SET synchronous_commit = off");
+  const existing = Number((await client.query("SELECT count(*) AS n FROM request WHERE number LIKE 'B%'")).rows[0].n);
+  if (existing >= count) {
+    console.log(`The benchmark database already has ${existing.toLocaleString("fr-CA")} generated requests.`);
+  } else {
+    await client.query("DELETE FROM request_target WHERE request_id IN (SELECT id FROM request WHERE number LIKE 'B%')");
+    await client.query("DELETE FROM request WHERE number LIKE 'B%'");
+    await client.query(`INSERT INTO organization (id, code, name) SELECT gen_random_uuid(), 'BENCH' || i, 'Organisme de banc d''essai ' || i FROM generate_series(1, 200) i ON CONFLICT (code) DO NOTHING`);
+    await client.query(`INSERT INTO organization_service (organization_id, service_id) SELECT o.id, s FROM organization o, unnest(ARRAY['ca-dotation', 'sagir']) s WHERE o.code LIKE 'BENCH%' ON CONFLICT DO NOTHING`);
+    const agents = (await client.query("SELECT id FROM app_user WHERE role = 'agent'")).rows.map((r) => r.id as string);
+    console.log(`Generating ${count.toLocaleString("fr-CA")} requests…`);
+    const batch = 100_000;
+    for (let from = 1; from <= count; from += batch) {
+      const to = Math.min(count, from + batch - 1);
+      await client.query(
+        `WITH g AS (
+           SELECT i,
+             CASE WHEN i % 5 < 3 THEN 'ca-dotation' ELSE 'sagir' END AS service_id,
+             now() - ((i::double precision / $3) * interval '3 years') - (i % 97) * interval '1 minute' AS received_at,
+             (i % 33 = 0) AS urgent
+           FROM generate_series($1::int, $2::int) i)
+         , ins AS (INSERT INTO request (id, number, service_id, audience_id, channel, type, status, urgent, subject, requester_name, requester_email,
+                              organization_id, assignee_id, received_at, closed_at, version, has_targets, next_due_at, next_risk_at, missed, details, updated_at)
+         SELECT gen_random_uuid(),
+           'B' || CASE WHEN g.service_id = 'sagir' THEN 'SA' ELSE 'CA' END || '-' || lpad((g.i / 1000000)::text, 4, '0') || '-' || lpad((g.i % 1000000)::text, 6, '0'),
+           g.service_id,
+           CASE WHEN g.service_id = 'sagir' THEN 'sagir-user' WHEN g.i % 3 = 0 THEN 'mo-specialist' ELSE 'candidate' END,
+           CASE WHEN g.service_id = 'sagir' THEN (ARRAY['request-tool','request-tool','email','phone','fax','voicemail'])[1 + g.i % 6]
+                WHEN g.i % 3 = 0 THEN (ARRAY['request-form','email'])[1 + g.i % 2]
+                ELSE (ARRAY['web','email','phone'])[1 + g.i % 3] END,
+           CASE WHEN g.service_id = 'sagir' THEN (ARRAY['access','self-service','specialised','training','arrival','departure','parametrization'])[1 + g.i % 7]
+                WHEN g.i % 3 = 0 THEN (ARRAY['how-to','malfunction','access-change','other'])[1 + g.i % 4]
+                ELSE (ARRAY['online-systems','qualification-process','staffing-general'])[1 + g.i % 3] END,
+           (CASE WHEN g.i <= $3 * 0.02 THEN (ARRAY['new','in_progress','waiting_requester'])[1 + g.i % 3]
+                 WHEN g.i % 10 = 0 THEN 'resolved' ELSE 'closed' END)::request_status,
+           g.urgent,
+           (ARRAY['Mot de passe oublié','Accès au module','Problème de connexion','Question sur un processus de qualification','Formation SGA','Délai de traitement','Erreur à la saisie'])[1 + g.i % 7] || ' ' || g.i,
+           CASE WHEN g.service_id = 'ca-dotation' AND g.i % 3 <> 0 THEN 'Personne ' || g.i ELSE NULL END,
+           CASE WHEN g.service_id = 'ca-dotation' AND g.i % 3 <> 0 THEN 'p' || g.i || '@exemple.ca' ELSE NULL END,
+           CASE WHEN g.service_id = 'sagir' OR g.i % 3 = 0 THEN (SELECT id FROM organization WHERE code = 'BENCH' || (1 + g.i % 200)) ELSE NULL END,
+           CASE WHEN g.i % 4 = 0 THEN NULL ELSE ($4::uuid[])[1 + g.i % cardinality($4::uuid[])] END,
+           g.received_at,
+           CASE WHEN g.i > $3 * 0.02 AND g.i % 10 <> 0 THEN g.received_at + interval '3 days' ELSE NULL END,
+           0, true,
+           CASE WHEN g.i <= $3 * 0.02 AND g.i % 5 <> 0 THEN g.received_at + interval '2 days' ELSE NULL END,
+           CASE WHEN g.i <= $3 * 0.02 AND g.i % 5 <> 0 THEN g.received_at + interval '36 hours' ELSE NULL END,
+           (g.i % 12 = 0),
+           '{}'::jsonb,
+           now()
+         FROM g
+         RETURNING id, service_id, audience_id, received_at, next_due_at, missed)
+         INSERT INTO request_target (request_id, target_id, metric, clock, amount, unit, calendar_id, starts_at, due_at, risk_at, met_at)
+         SELECT r.id,
+           CASE WHEN r.service_id = 'sagir' THEN 'sagir-written-take-charge' WHEN r.audience_id = 'mo-specialist' THEN 'cad-mo-first-reply' ELSE 'cad-candidate-reply' END,
+           CASE WHEN r.service_id = 'sagir' THEN 'take-in-charge' WHEN r.audience_id = 'mo-specialist' THEN 'first-reply' ELSE 'reply-or-delay-notice' END,
+           'business-day-time', 48, 'hours',
+           CASE WHEN r.service_id = 'sagir' THEN 'sagir' WHEN r.audience_id = 'mo-specialist' THEN 'cad-mo' ELSE 'cad-candidates' END,
+           r.received_at, r.received_at + interval '2 days', r.received_at + interval '36 hours',
+           CASE WHEN r.next_due_at IS NULL THEN r.received_at + CASE WHEN r.missed THEN interval '3 days' ELSE interval '5 hours' END ELSE NULL END
+         FROM ins r`,
+        [from, to, count, agents],
+      );
+      console.log(`  ${to.toLocaleString("fr-CA")} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    }
+    await client.query("ANALYZE request");
+    await client.query("ANALYZE request_target");
+  }
+  const total = Number((await client.query("SELECT count(*) AS n FROM request")).rows[0].n);
+  console.log(`Done: ${total.toLocaleString("fr-CA")} requests in the database (${((performance.now() - started) / 1000).toFixed(0)} s).`);
+} finally {
+  await client.end();
+  await stop();
+}

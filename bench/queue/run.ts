@@ -1,0 +1,76 @@
+// npm run -s bench:queue — the agent queue's data for the first page of each single filter
+// (rows with their badges, the filter's capped count, the counts beside every filter), read as the
+// demo CA-dotation and SAGIR agents, on the database `bench:queue:generate` filled. Prints p50 and
+// p95 per filter, with the filter and the row count; the target is ≤ 50 ms p95 (issue 4).
+import os from "node:os";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { ZQueueQuery } from "../../src/schemas/console";
+import { openBenchDatabase } from "./database";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const { url, stop } = await openBenchDatabase();
+// Imported after the database is chosen: the app's client reads DATABASE_URL.
+const { readQueue } = await import("../../src/server/services/agent-console");
+const { findSessionUser } = await import("../../src/server/repositories/user-repository");
+const { toCurrentUser } = await import("../../src/server/auth/current-user");
+const { getDb } = await import("../../src/server/db/client");
+
+const client = new pg.Client({ connectionString: url });
+await client.connect();
+const rows = Number((await client.query("SELECT count(*) AS n FROM request")).rows[0].n);
+const organization = (await client.query("SELECT id FROM organization WHERE code = 'BENCH7'")).rows[0]?.id as string | undefined;
+await client.end();
+if (rows < 1000) console.warn(`Only ${rows} requests: run \`npm run -s bench:queue:generate\` first.`);
+
+async function agent(email: string) {
+  const { id } = await getDb().user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  return toCurrentUser((await findSessionUser(getDb(), id))!)!;
+}
+const agents = { "ca-dotation": await agent("agent.dotation@cspq.exemple.qc.ca"), sagir: await agent("agent.sagir@cspq.exemple.qc.ca") };
+
+const cases: [string, string, Record<string, string>][] = [
+  ["ca-dotation", "(défaut : ouvertes)", {}],
+  ["sagir", "(défaut : ouvertes)", {}],
+  ...["new", "in_progress", "waiting_requester", "resolved", "closed", "all"].map((s) => ["ca-dotation", `status=${s}`, { status: s }] as [string, string, Record<string, string>]),
+  ...["pending", "at-risk", "breached", "met"].map((s) => ["ca-dotation", `state=${s}`, { state: s }] as [string, string, Record<string, string>]),
+  ...["me", "nobody", "others"].map((s) => ["ca-dotation", `assignee=${s}`, { assignee: s }] as [string, string, Record<string, string>]),
+  ["ca-dotation", "audience=mo-specialist", { audience: "mo-specialist" }],
+  ["ca-dotation", "channel=phone", { channel: "phone" }],
+  ["ca-dotation", "type=qualification-process", { type: "qualification-process" }],
+  ["sagir", "type=departure", { type: "departure" }],
+  ["sagir", "channel=fax", { channel: "fax" }],
+  ...(organization ? [["sagir", "mo=<un MO>", { mo: organization }] as [string, string, Record<string, string>]] : []),
+  ["ca-dotation", "urgent=1", { urgent: "1" }],
+  ["ca-dotation", "status=closed&state=breached", { status: "closed", state: "breached" }],
+  ["ca-dotation", "q=<numéro>", { q: "BCA-0000-000005" }],
+  ["ca-dotation", "q=formation", { q: "formation" }],
+  ["ca-dotation", "q=délai", { q: "délai" }],
+];
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+console.log(`bench:queue — ${rows.toLocaleString("fr-CA")} requêtes; ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}; Node ${process.version}; ${RUNS} mesures par filtre`);
+console.log("service      | filtre                          | résultats | p50 (ms) | p95 (ms) | ≤ 50 ms");
+let worst = 0;
+for (const [serviceId, label, raw] of cases) {
+  const query = ZQueueQuery.parse(raw);
+  const user = agents[serviceId as keyof typeof agents];
+  const now = new Date();
+  let result = await readQueue({ user, serviceId, query, now });
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const t0 = performance.now();
+    result = await readQueue({ user, serviceId, query, now });
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const p95 = percentile(times, 0.95);
+  worst = Math.max(worst, p95);
+  const found = result.totalCapped ? `> ${result.total - 1}` : String(result.total);
+  console.log(
+    `${serviceId.padEnd(12)} | ${label.padEnd(31)} | ${found.padStart(9)} | ${percentile(times, 0.5).toFixed(1).padStart(8)} | ${p95.toFixed(1).padStart(8)} | ${p95 <= 50 ? "oui" : "NON"}`,
+  );
+}
+console.log(`Pire p95 : ${worst.toFixed(1)} ms (${worst <= 50 ? "objectif atteint" : "objectif manqué"}).`);
+await getDb().$disconnect();
+await stop();

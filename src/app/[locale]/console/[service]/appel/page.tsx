@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ActionForm, Field, SubmitButton } from "@/components/console/action-form";
+import { Shortcuts } from "@/components/console/shortcuts";
+import { AUDIENCE_LABELS } from "@/domain/catalogue/default-catalogue";
+import { Link } from "@/i18n/navigation";
+import type { Locale } from "@/i18n/routing";
+import { CALL_CHANNELS, CALL_OUTCOMES } from "@/schemas/console";
+import { getNow } from "@/server/clock";
+import { listServiceOrganizations } from "@/server/services/agent-console";
+import { getCatalogue } from "@/server/services/get-catalogue";
+import { CALL_TYPES_BY_AUDIENCE } from "@/server/services/log-call";
+import { logCallAction } from "../../actions";
+import { consoleAgent } from "../../gate";
+import { requestTypeText } from "../../labels";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: Locale; service: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "Console" }))("logCall"), robots: { index: false } };
+}
+
+/** `YYYY-MM-DDTHH:mm` in Québec's time zone (what a datetime-local field shows). */
+function localInput(at: Date): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
+}
+
+export default async function LogCallPage({ params }: Props) {
+  const { locale, service } = await params;
+  setRequestLocale(locale);
+  const agent = await consoleAgent(locale, service);
+  const t = await getTranslations("Console");
+  const [catalogue, now, organizations] = await Promise.all([
+    getCatalogue(),
+    getNow(),
+    listServiceOrganizations({ user: agent, serviceId: service }),
+  ]);
+  const audiences = catalogue.engine.getService(service).audiences;
+  const channels = CALL_CHANNELS.filter((c) => audiences.some((a) => a.channels.includes(c)));
+  const nowText = localInput(now);
+  return (
+    <>
+      <Shortcuts title={t("shortcuts")} closeLabel={t("close")} shortcuts={[{ key: "g", label: t("keys.queue"), href: `/${locale}/console/${service}` }]} />
+      <p>
+        <Link href={`/console/${service}`} className="text-qc-blue underline">
+          {t("back")}
+        </Link>
+      </p>
+      <h1 className="mt-2 text-3xl font-bold text-qc-navy">{t("call.title")}</h1>
+      <ActionForm action={logCallAction.bind(null, locale, service)} className="mt-4 max-w-2xl space-y-4" label={t("call.title")}>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field kind="select" name="channel" label={t("call.channel")} options={channels.map((c) => ({ value: c, label: t(`call.channels.${c}`) }))} />
+          <Field kind="select" name="audienceId" label={t("call.audience")} options={audiences.map((a) => ({ value: a.id, label: AUDIENCE_LABELS[a.id]?.[locale] ?? a.id }))} />
+          <Field kind="input" type="datetime-local" name="receivedAt" label={t("call.receivedAt")} defaultValue={nowText} />
+          <Field kind="input" type="datetime-local" name="answeredAt" label={t("call.answeredAt")} hint={t("call.answeredHint")} defaultValue={nowText} required={false} />
+          <Field kind="select" name="outcome" label={t("call.outcome")} hint={t("call.opensHint")} options={CALL_OUTCOMES.map((o) => ({ value: o, label: t(`call.outcomes.${o}`) }))} />
+          <div className="flex items-end gap-2 pb-2">
+            <input id="urgent" name="urgent" type="checkbox" className="h-5 w-5" />
+            <label htmlFor="urgent" className="font-semibold">
+              {t("call.urgent")}
+            </label>
+          </div>
+        </div>
+        <fieldset className="space-y-4 rounded border border-slate-300 p-3">
+          <legend className="px-1 font-semibold">{t("call.outcomes.request_opened")}</legend>
+          <Field
+            kind="select"
+            name="type"
+            label={t("call.type")}
+            required={false}
+            options={[
+              { value: "", label: t("call.none") },
+              ...audiences.flatMap((a) => (CALL_TYPES_BY_AUDIENCE[a.id] ?? []).map((type) => ({ value: type, label: `${AUDIENCE_LABELS[a.id]?.[locale] ?? a.id} — ${requestTypeText(service, type, locale)}` }))),
+            ]}
+          />
+          <Field kind="input" name="subject" label={t("call.subject")} required={false} />
+          <Field kind="textarea" name="summary" label={t("call.summary")} rows={4} required={false} />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field kind="input" name="requesterName" label={t("call.requesterName")} required={false} />
+            <Field kind="input" type="email" name="requesterEmail" label={t("call.requesterEmail")} required={false} />
+          </div>
+          {organizations.length > 0 && (
+            <Field kind="select" name="organizationId" label={t("call.organization")} required={false} options={[{ value: "", label: t("call.none") }, ...organizations.map((o) => ({ value: o.id, label: o.name }))]} />
+          )}
+        </fieldset>
+        <SubmitButton>{t("call.submit")}</SubmitButton>
+      </ActionForm>
+    </>
+  );
+}

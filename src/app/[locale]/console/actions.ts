@@ -1,0 +1,136 @@
+"use server";
+// Server actions of the agent console. Each parses the form with the schema the form was drawn
+// from, calls its use case (which checks the agent's service and the version seen), and gives
+// back what was typed so that a refused or conflicting submission loses nothing.
+import { revalidatePath } from "next/cache";
+import type { ConsoleFormState } from "@/components/console/action-form";
+import type { Locale } from "@/i18n/routing";
+import { ZCallInput, ZIdentityInput, ZMergeInput, ZNoteInput, ZReassignInput, ZReplyInput, ZStatusInput } from "@/schemas/console";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { getNow } from "@/server/clock";
+import { runAction } from "@/server/http/server-action";
+import { heartbeat } from "@/server/services/agent-console";
+import {
+  addInternalNote,
+  changeRequestStatus,
+  mergeRequest,
+  reassignRequest,
+  replyToRequest,
+  revealPersonalData,
+  revealRequester,
+  takeInCharge,
+  validateIdentity,
+} from "@/server/services/handle-request";
+import { logCall } from "@/server/services/log-call";
+import { parseInput } from "@/server/validate";
+
+function valuesOf(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries()) if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
+  return values;
+}
+
+const DONE = { fr: "C'est fait.", en: "Done." };
+
+async function handle(
+  locale: Locale,
+  number: string,
+  previous: ConsoleFormState,
+  form: FormData,
+  run: (values: Record<string, string>, context: { user: Awaited<ReturnType<typeof getCurrentUser>>; now: Date }) => Promise<unknown>,
+  notice: { fr: string; en: string } = DONE,
+): Promise<ConsoleFormState> {
+  const values = valuesOf(form);
+  const result = await runAction(locale, async () => run(values, { user: await getCurrentUser(), now: await getNow() }));
+  // Success and conflict alike: the page shows the request's current state.
+  if (result.ok || result.code === "CONFLICT") revalidatePath(`/${locale}/console/requetes/${number}`);
+  return { seq: previous.seq + 1, ok: result.ok, values, failure: result.ok ? null : result, notice: result.ok ? notice[locale] : null };
+}
+
+export async function takeInChargeAction(locale: Locale, number: string, previous: ConsoleFormState, form: FormData) {
+  return handle(locale, number, previous, form, (v, c) => takeInCharge({ ...c, number, expectedVersion: Number(v.expectedVersion) }));
+}
+
+export async function replyAction(locale: Locale, number: string, previous: ConsoleFormState, form: FormData) {
+  return handle(locale, number, previous, form, (v, c) => replyToRequest({ ...c, number, input: parseInput(ZReplyInput, v) }), { fr: "Réponse envoyée.", en: "Reply sent." });
+}
+
+export async function noteAction(locale: Locale, number: string, previous: ConsoleFormState, form: FormData) {
+  return handle(locale, number, previous, form, (v, c) => {
+    const input = parseInput(ZNoteInput, v);
+    return addInternalNote({ ...c, number, expectedVersion: input.expectedVersion, body: input.body });
+  });
+}
+
+export async function statusAction(locale: Locale, number: string, previous: ConsoleFormState, form: FormData) {
+  return handle(locale, number, previous, form, (v, c) => {
+    const input = parseInput(ZStatusInput, v);
+    return changeRequestStatus({ ...c, number, expectedVersion: input.expectedVersion, status: input.status });
+  });
+}
+
+export async function reassignAction(locale: Locale, number: string, previous: ConsoleFormState, form: FormData) {
+  return handle(locale, number, previous, form, (v, c) => {
+    const input = parseInput(ZReassignInput, v);
+    return reassignRequest({ ...c, number, expectedVersion: input.expectedVersion, assigneeId: input.assigneeId });
+  });
+}
+
+export async function mergeAction(locale: Locale, number: string, previous: ConsoleFormState, form: FormData) {
+  const state = await handle(locale, number, previous, form, (v, c) => {
+    const input = parseInput(ZMergeInput, v);
+    return mergeRequest({ ...c, number, expectedVersion: input.expectedVersion, into: input.into });
+  });
+  if (state.ok) {
+    const into = String(form.get("into") ?? "").trim().toUpperCase();
+    revalidatePath(`/${locale}/console/requetes/${into}`);
+    return { ...state, link: { href: `/${locale}/console/requetes/${into}`, label: into } };
+  }
+  return state;
+}
+
+export async function identityAction(locale: Locale, number: string, previous: ConsoleFormState, form: FormData) {
+  return handle(locale, number, previous, form, (v, c) => {
+    const input = parseInput(ZIdentityInput, v);
+    return validateIdentity({ ...c, number, expectedVersion: input.expectedVersion, method: input.method, note: input.note });
+  });
+}
+
+export type RevealState = { data: Record<string, string | number | null> | null; error: string | null };
+
+export async function revealRequesterAction(locale: Locale, number: string): Promise<RevealState> {
+  const result = await runAction(locale, async () => revealRequester({ user: await getCurrentUser(), number, now: await getNow() }));
+  return result.ok ? { data: result.data, error: null } : { data: null, error: result.message };
+}
+
+export async function revealBirthAction(locale: Locale, number: string): Promise<RevealState> {
+  const result = await runAction(locale, async () => revealPersonalData({ user: await getCurrentUser(), number, now: await getNow() }));
+  return result.ok ? { data: result.data, error: null } : { data: null, error: result.message };
+}
+
+export async function heartbeatAction(locale: Locale, number: string): Promise<string[]> {
+  const result = await runAction(locale, async () => heartbeat({ user: await getCurrentUser(), number, now: await getNow() }));
+  return result.ok ? result.data.map((v) => v.name) : [];
+}
+
+export async function logCallAction(locale: Locale, serviceId: string, previous: ConsoleFormState, form: FormData): Promise<ConsoleFormState> {
+  const values = valuesOf(form);
+  const result = await runAction(locale, async () => logCall({ user: await getCurrentUser(), serviceId, input: parseInput(ZCallInput, values), now: await getNow() }));
+  if (!result.ok) return { seq: previous.seq + 1, ok: false, values, failure: result, notice: null };
+  revalidatePath(`/${locale}/console/${serviceId}`);
+  const { number, answer } = result.data;
+  const fr = [number ? `Requête ${number} ouverte.` : "Appel journalisé."];
+  const en = [number ? `Request ${number} opened.` : "Call logged."];
+  if (answer) {
+    fr.push(answer.met ? "Répondu dans le délai." : "Délai de réponse dépassé.");
+    en.push(answer.met ? "Answered within target." : "Answer target missed.");
+  }
+  return {
+    seq: previous.seq + 1,
+    ok: true,
+    values: {},
+    failure: null,
+    notice: (locale === "fr" ? fr : en).join(" "),
+    link: number ? { href: `/${locale}/console/requetes/${number}`, label: number } : null,
+  };
+}

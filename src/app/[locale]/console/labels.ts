@@ -1,0 +1,14 @@
+// Labels of request types across the two centres (candidate topics, MO form functions and
+// natures, SAGIR request types), for the console's lists and views.
+import { TOPIC_LABELS, type CandidateTopic } from "@/domain/requests/candidate-inquiry";
+import { MO_FUNCTION_LABELS, MO_NATURE_LABELS, type MoFunction, type MoNature } from "@/domain/requests/mo-request";
+import { SAGIR_TYPE_LABELS, type SagirRequestType } from "@/domain/requests/sagir-request";
+import type { Locale } from "@/i18n/routing";
+
+export function requestTypeText(serviceId: string, type: string, locale: Locale): string {
+  const label =
+    serviceId === "sagir"
+      ? SAGIR_TYPE_LABELS[type as SagirRequestType]
+      : (TOPIC_LABELS[type as CandidateTopic] ?? MO_NATURE_LABELS[type as MoNature] ?? MO_FUNCTION_LABELS[type as MoFunction]);
+  return label?.[locale] ?? type;
+}

@@ -1,0 +1,152 @@
+"use client";
+// A console form bound to a server action: the server's message and field errors, the values
+// typed kept after a failure (a conflict, a refused reply), and a pending state on its button.
+import { createContext, useActionState, useContext, type ReactNode } from "react";
+import { useFormStatus } from "react-dom";
+import type { ActionFailure } from "@/server/http/server-action";
+
+export type ConsoleFormState = {
+  seq: number;
+  ok: boolean;
+  /** What was submitted, given back so that nothing typed is lost on a failure. */
+  values: Record<string, string>;
+  failure: ActionFailure | null;
+  /** A message to show after success. */
+  notice: string | null;
+  link?: { href: string; label: string } | null;
+};
+
+export const INITIAL_FORM_STATE: ConsoleFormState = { seq: 0, ok: false, values: {}, failure: null, notice: null };
+
+const FormContext = createContext<ConsoleFormState>(INITIAL_FORM_STATE);
+
+export function useFormField(name: string): { value: string | undefined; error: string | undefined; errorId: string | undefined } {
+  const state = useContext(FormContext);
+  const error = state.failure?.fieldErrors[name];
+  return { value: state.ok ? undefined : state.values[name], error, errorId: error ? `${name}-error` : undefined };
+}
+
+export function useFormState(): ConsoleFormState {
+  return useContext(FormContext);
+}
+
+export function ActionForm({
+  action,
+  children,
+  className,
+  id,
+  label,
+}: {
+  action: (state: ConsoleFormState, form: FormData) => Promise<ConsoleFormState>;
+  children: ReactNode;
+  className?: string;
+  id?: string;
+  label?: string;
+}) {
+  const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
+  return (
+    <FormContext.Provider value={state}>
+      <form key={state.seq} id={id} action={formAction} noValidate className={className ?? "space-y-3"} aria-label={label}>
+        {state.failure && (
+          <p role="alert" className="rounded border-l-4 border-closed bg-closed-pale p-3 font-semibold text-closed" data-testid="form-failure">
+            {state.failure.message}
+          </p>
+        )}
+        {state.ok && state.notice && (
+          <p role="status" className="rounded border-l-4 border-ok bg-ok-pale p-3" data-testid="form-notice">
+            {state.notice}
+            {state.link && (
+              <>
+                {" "}
+                <a href={state.link.href} className="font-semibold text-qc-blue underline">
+                  {state.link.label}
+                </a>
+              </>
+            )}
+          </p>
+        )}
+        {children}
+      </form>
+    </FormContext.Provider>
+  );
+}
+
+export function FieldError({ name }: { name: string }) {
+  const { error, errorId } = useFormField(name);
+  if (!error) return null;
+  return (
+    <p id={errorId} className="mt-1 font-semibold text-closed">
+      {error}
+    </p>
+  );
+}
+
+export function SubmitButton({ children, variant = "primary", id }: { children: ReactNode; variant?: "primary" | "secondary"; id?: string }) {
+  const { pending } = useFormStatus();
+  const style =
+    variant === "primary"
+      ? "bg-qc-blue text-white hover:bg-qc-navy"
+      : "border border-qc-blue bg-white text-qc-blue hover:bg-qc-pale";
+  return (
+    <button id={id} type="submit" disabled={pending} className={`rounded px-4 py-2 font-semibold disabled:opacity-60 ${style}`}>
+      {children}
+    </button>
+  );
+}
+
+export const fieldClass = "mt-1 block w-full rounded border border-slate-500 px-3 py-2 aria-[invalid=true]:border-closed aria-[invalid=true]:bg-closed-pale";
+
+type FieldProps = {
+  name: string;
+  /** When two forms of a page have a field of the same name. */
+  id?: string;
+  label: string;
+  hint?: string;
+  defaultValue?: string;
+  required?: boolean;
+} & (
+  | { kind: "textarea"; rows?: number }
+  | { kind: "select"; options: readonly { value: string; label: string }[] }
+  | { kind: "input"; type?: "text" | "date" | "datetime-local" | "email"; autoComplete?: string }
+);
+
+/** A labelled control whose value survives a failed submission and whose error is announced. */
+export function Field(props: FieldProps) {
+  const { name, label, hint, required = true } = props;
+  const { value, error, errorId } = useFormField(name);
+  const id = props.id ?? name;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const common = {
+    id,
+    name,
+    required,
+    defaultValue: value ?? props.defaultValue ?? "",
+    "aria-invalid": error ? (true as const) : undefined,
+    "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
+    className: fieldClass,
+  };
+  return (
+    <div>
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      {hint && (
+        <p id={hintId} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      )}
+      {props.kind === "textarea" && <textarea {...common} rows={props.rows ?? 5} maxLength={5000} />}
+      {props.kind === "select" && (
+        <select {...common}>
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+      {props.kind === "input" && <input {...common} type={props.type ?? "text"} autoComplete={props.autoComplete ?? "off"} />}
+      <FieldError name={name} />
+    </div>
+  );
+}

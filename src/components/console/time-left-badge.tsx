@@ -1,0 +1,26 @@
+// A target's badge: time left (or overdue) in its own clock, coloured by state, the exact due
+// instant on hover and for screen readers.
+import { formatTimeLeft } from "@/domain/requests/time-left";
+import { formatDateTime } from "@/i18n/format";
+import type { Locale } from "@/i18n/routing";
+import type { Badge } from "@/server/services/agent-console";
+
+const STYLE: Record<string, string> = {
+  pending: "border-qc-blue bg-qc-pale text-qc-navy",
+  "at-risk": "border-amber-700 bg-amber-100 text-amber-900",
+  breached: "border-closed bg-closed-pale text-closed",
+  met: "border-ok bg-ok-pale text-ok",
+  withdrawn: "border-slate-500 bg-slate-100 text-slate-800",
+};
+
+export function TimeLeftBadge({ badge, locale, dueLabel }: { badge: Badge; locale: Locale; dueLabel: string }) {
+  const text = formatTimeLeft(badge, locale);
+  const due = `${dueLabel} ${formatDateTime(badge.dueAt, locale)}`;
+  const style = STYLE[badge.withdrawn ? "withdrawn" : badge.state];
+  return (
+    <span title={due} data-state={badge.withdrawn ? "withdrawn" : badge.state} data-testid="time-left" className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-sm font-semibold ${style}`}>
+      {text}
+      <span className="sr-only"> — {due}</span>
+    </span>
+  );
+}
