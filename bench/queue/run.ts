@@ -12,20 +12,18 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const { url, stop } = await openBenchDatabase();
 // Imported after the database is chosen: the app's client reads DATABASE_URL.
 const { readQueue } = await import("../../src/server/services/agent-console");
-const { findSessionUser } = await import("../../src/server/repositories/user-repository");
-const { toCurrentUser } = await import("../../src/server/auth/current-user");
 const { getDb } = await import("../../src/server/db/client");
 
 const client = new pg.Client({ connectionString: url });
 await client.connect();
 const rows = Number((await client.query("SELECT count(*) AS n FROM request")).rows[0].n);
-const organization = (await client.query("SELECT id FROM organization WHERE code = 'BENCH7'")).rows[0]?.id as string | undefined;
+const organization = (await client.query("SELECT id FROM organization WHERE code = 'BENCH4'")).rows[0]?.id as string | undefined;
 await client.end();
 if (rows < 1000) console.warn(`Only ${rows} requests: run \`npm run -s bench:queue:generate\` first.`);
 
 async function agent(email: string) {
-  const { id } = await getDb().user.findUniqueOrThrow({ where: { email }, select: { id: true } });
-  return toCurrentUser((await findSessionUser(getDb(), id))!)!;
+  const row = await getDb().user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true, services: { select: { serviceId: true } } } });
+  return { id: row.id, email, name: row.name, role: "agent" as const, services: row.services.map((s) => s.serviceId), organization: null };
 }
 const agents = { "ca-dotation": await agent("agent.dotation@cspq.exemple.qc.ca"), sagir: await agent("agent.sagir@cspq.exemple.qc.ca") };
 
