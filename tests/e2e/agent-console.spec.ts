@@ -8,6 +8,8 @@ import { expectAccessible, expectNoHorizontalScroll, setNow, signInToSpace } fro
 
 // Monday 23 November 2026, 10:30 in Québec.
 const NOW = "2026-11-23T15:30:00.000Z";
+// Long scenarios (a dozen pages each): 30 s is too short when CI runs two workers on two cores.
+test.describe.configure({ timeout: 120_000 });
 const unique = () => Math.random().toString(36).slice(2, 8);
 
 async function postInquiry(page: Page, subject: string, message: string): Promise<string> {
