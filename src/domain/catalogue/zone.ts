@@ -112,3 +112,26 @@ export function getZone(timeZone: string): Zone {
   }
   return z;
 }
+
+/**
+ * A local wall time `YYYY-MM-DDTHH:mm` (what an `<input type="datetime-local">` sends) read in a
+ * zone → an instant; null when it is not a real date and time.
+ */
+export function localDateTimeToInstant(value: string, timeZone: string): number | null {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/.exec(value);
+  if (!match) return null;
+  const day = dayNumberFromIsoDate(match[1]!);
+  const hour = Number(match[2]);
+  const minute = Number(match[3]);
+  if (day === null || hour > 23 || minute > 59) return null;
+  return getZone(timeZone).wallToUtc(day, hour * 60 + minute);
+}
+
+/** An instant → the local wall time `YYYY-MM-DDTHH:mm` in a zone (the inverse of the above). */
+export function instantToLocalDateTime(ms: number, timeZone: string): string {
+  const zone = getZone(timeZone);
+  const day = zone.dayOf(ms);
+  const minuteOfDay = Math.floor((ms + zone.offsetAt(ms) - day * DAY_MS) / MINUTE_MS);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${isoDateFromDayNumber(day)}T${pad(Math.floor(minuteOfDay / 60))}:${pad(minuteOfDay % 60)}`;
+}

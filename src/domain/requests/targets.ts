@@ -105,6 +105,18 @@ export function requestTargetState(facts: QueueFacts, at: number): RequestTarget
 
 export type EvaluatedTarget = TargetFacts & TargetState & { metAt: number | null; withdrawn: boolean };
 
+/** A target's state at `at`, in its own clock, given when it was met (withdrawn: a merged duplicate's). */
+export function evaluateTarget(
+  engine: Pick<CatalogueEngine, "targetState">,
+  target: TargetFacts,
+  metAt: number | null,
+  at: number,
+  withdrawn = false,
+): EvaluatedTarget {
+  const state = engine.targetState({ target, receivedAt: target.startsAt, dueAt: target.dueAt, metAt, at });
+  return { ...target, ...state, metAt, withdrawn: withdrawn && metAt === null };
+}
+
 /** Each target's met instant (from the events) and state at `at`, in its own clock. */
 export function evaluateTargets(
   engine: Pick<CatalogueEngine, "targetState">,
@@ -113,17 +125,7 @@ export function evaluateTargets(
   at: number,
   options: { withdrawn?: boolean } = {},
 ): EvaluatedTarget[] {
-  return targets.map((t) => {
-    const metAt = metAtFromEvents(t, events);
-    const state = engine.targetState({
-      target: t,
-      receivedAt: t.startsAt,
-      dueAt: t.dueAt,
-      metAt,
-      at,
-    });
-    return { ...t, ...state, metAt, withdrawn: Boolean(options.withdrawn) && metAt === null };
-  });
+  return targets.map((t) => evaluateTarget(engine, t, metAtFromEvents(t, events), at, options.withdrawn));
 }
 
 /** Whether a text reads like it discloses information about a person's file (results, eligibility…). */

@@ -4,7 +4,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { CannedReplyDefinition } from "@/domain/requests/canned-replies";
 import type { Db } from "@/server/db/client";
-import type { Tx } from "@/server/repositories/request-repository";
+import { targetFactsSelect, type Tx } from "@/server/repositories/request-repository";
 
 const messageSelect = { id: true, requestId: true, authorKind: true, visibility: true, replyKind: true, body: true, at: true, author: { select: { name: true } } } as const;
 
@@ -31,20 +31,14 @@ const consoleSelect = {
   organization: { select: { name: true } },
   requesterUser: { select: { name: true } },
   personalData: { select: { requestId: true } },
-  targets: {
-    select: { targetId: true, metric: true, clock: true, amount: true, unit: true, calendarId: true, startsAt: true, dueAt: true, riskAt: true },
-    orderBy: [{ startsAt: "asc" }, { targetId: "asc" }],
-  },
+  targets: { select: targetFactsSelect, orderBy: [{ startsAt: "asc" }, { targetId: "asc" }] },
   messages: { select: messageSelect, orderBy: { at: "asc" } },
   events: { select: { kind: true, at: true, data: true, actor: { select: { name: true } } }, orderBy: [{ at: "asc" }, { id: "asc" }] },
 } satisfies Prisma.RequestSelect;
 
 export type ConsoleRequestRow = Prisma.RequestGetPayload<{ select: typeof consoleSelect }>;
 
-export async function findConsoleRequest(db: Db, number: string): Promise<ConsoleRequestRow | null>;
-export async function findConsoleRequest(db: Db, number: string, options: { light: true }): Promise<{ id: string; serviceId: string } | null>;
-export async function findConsoleRequest(db: Db, number: string, options?: { light: true }) {
-  if (options?.light) return db.request.findUnique({ where: { number }, select: { id: true, serviceId: true } });
+export async function findConsoleRequest(db: Db, number: string): Promise<ConsoleRequestRow | null> {
   return db.request.findUnique({ where: { number }, select: consoleSelect });
 }
 
@@ -128,4 +122,9 @@ export async function listRequestAudit(db: Db, options: { serviceIds: readonly s
     take: options.limit,
     select: { id: true, at: true, action: true, data: true, actor: { select: { name: true } }, request: { select: { number: true, serviceId: true } } },
   });
+}
+
+/** The organizations subscribed to a service, by name. */
+export async function listOrganizationsOfService(db: Db, serviceId: string): Promise<{ id: string; name: string }[]> {
+  return db.organization.findMany({ where: { services: { some: { serviceId } } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }

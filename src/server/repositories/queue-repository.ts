@@ -5,6 +5,7 @@ import "server-only";
 // expressions of the migration's `request_queue_*` indexes, so each filter reads an index in order.
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
+import { targetFactsSelect } from "@/server/repositories/request-repository";
 
 export const OPEN_STATUSES = ["new", "in_progress", "waiting_requester"] as const;
 
@@ -195,7 +196,7 @@ export async function findTargetsOf(db: Db, requestIds: readonly string[]) {
   if (requestIds.length === 0) return [];
   return db.requestTarget.findMany({
     where: { requestId: { in: [...requestIds] } },
-    select: { requestId: true, targetId: true, metric: true, clock: true, amount: true, unit: true, calendarId: true, startsAt: true, dueAt: true, riskAt: true, metAt: true },
+    select: { requestId: true, ...targetFactsSelect },
     orderBy: [{ dueAt: "asc" }],
   });
 }

@@ -275,7 +275,7 @@ export async function appendAgentMessage(
   await tx.message.create({ data: { requestId, authorKind: "agent", authorUserId, visibility, body, at, replyKind }, select: { id: true } });
 }
 
-const targetFactsSelect = {
+export const targetFactsSelect = {
   targetId: true,
   metric: true,
   clock: true,

@@ -2,7 +2,7 @@ import "server-only";
 // What the agent console reads: the queue of a service (filters, counts, keyset pages, a badge
 // per row with the time left in its target's own clock) and one request with its thread, targets
 // (derived from its event log), timeline, canned replies and who else is viewing it.
-import { headlineTarget, maskEmail, maskName, evaluateTargets, type EvaluatedTarget } from "@/domain/requests/targets";
+import { evaluateTarget, evaluateTargets, headlineTarget, maskEmail, maskName, type EvaluatedTarget } from "@/domain/requests/targets";
 import { serviceDayMs } from "@/domain/requests/time-left";
 import type { QueueQuery } from "@/schemas/console";
 import { isAgentOf } from "@/server/auth/authorize";
@@ -22,10 +22,12 @@ import {
   findConsoleRequest,
   findMergedRequests,
   listCannedReplies,
+  listOrganizationsOfService,
   listRequestAudit,
   listViewers,
   touchViewer,
 } from "@/server/repositories/console-repository";
+import { findRequestForHandling } from "@/server/repositories/request-repository";
 import { listServiceAgents } from "@/server/repositories/user-repository";
 import { getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
 import { toEventFact, toTargetFacts } from "@/server/services/request-targets";
@@ -138,13 +140,10 @@ export async function readQueue({ user, serviceId, query, now }: { user: Current
   ]);
   const targets = await findTargetsOf(db, page.rows.map((r) => r.id));
   const items = page.rows.map((row): QueueItem => {
+    // The stored met instants are the event log's (kept in step by refreshTargets).
     const evaluated = targets
       .filter((t) => t.requestId === row.id)
-      .map((t) => {
-        const facts = toTargetFacts(t);
-        const state = catalogue.engine.targetState({ target: facts, receivedAt: facts.startsAt, dueAt: facts.dueAt, metAt: t.metAt?.getTime() ?? null, at: now.getTime() });
-        return { ...facts, ...state, metAt: t.metAt?.getTime() ?? null, withdrawn: false };
-      });
+      .map((t) => evaluateTarget(catalogue.engine, toTargetFacts(t), t.metAt?.getTime() ?? null, now.getTime()));
     const headline = headlineTarget(evaluated);
     return {
       number: row.number,
@@ -237,7 +236,7 @@ export type ConsoleRequest = Awaited<ReturnType<typeof readConsoleRequest>>;
 /** Reports that the agent has the request open; returns the others who have it open now. */
 export async function heartbeat({ user, number, now }: { user: CurrentUser | null; number: string; now: Date }): Promise<{ name: string }[]> {
   const db = getDb();
-  const row = await findConsoleRequest(db, number, { light: true });
+  const row = await findRequestForHandling(db, number);
   if (!row || !isAgentOf(user, row.serviceId)) throw new AppError("NOT_FOUND", "no such request for this agent");
   await touchViewer(db, row.id, user.id, now);
   return listViewers(db, row.id, { exceptUserId: user.id, since: new Date(now.getTime() - VIEWER_WINDOW_MS) });
@@ -247,7 +246,7 @@ export async function heartbeat({ user, number, now }: { user: CurrentUser | nul
 /** The organizations an agent may attach to a call of the service (those subscribed to it). */
 export async function listServiceOrganizations({ user, serviceId }: { user: CurrentUser | null; serviceId: string }): Promise<{ id: string; name: string }[]> {
   requireAgentOf(user, serviceId);
-  return getDb().organization.findMany({ where: { services: { some: { serviceId } } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return listOrganizationsOfService(getDb(), serviceId);
 }
 
 /** The audit log of requests for managers (their services) and the admin (all); others: NOT_FOUND. */

@@ -6,7 +6,7 @@ import "server-only";
 // days); voicemails, faxes and e-mails received in a centre's mailbox open written requests received when
 // they arrived (until the mail receiver does it by itself).
 import { TIME_ZONE } from "@/domain/catalogue/default-catalogue";
-import { dayNumberFromIsoDate, getZone } from "@/domain/catalogue/zone";
+import { localDateTimeToInstant } from "@/domain/catalogue/zone";
 import { CANDIDATE_TOPICS } from "@/domain/requests/candidate-inquiry";
 import { MO_FUNCTIONS } from "@/domain/requests/mo-request";
 import { SAGIR_REQUEST_TYPES } from "@/domain/requests/sagir-request";
@@ -28,15 +28,6 @@ export const CALL_TYPES_BY_AUDIENCE: Record<string, readonly string[]> = {
   "sagir-user": SAGIR_REQUEST_TYPES,
 };
 
-/** A local wall time `YYYY-MM-DDTHH:mm` in the centres' zone → an instant (null if it does not exist). */
-export function localDateTimeToInstant(value: string): number | null {
-  const [date, time] = value.split("T");
-  const day = dayNumberFromIsoDate(date ?? "");
-  const [h, m] = (time ?? "").split(":").map(Number);
-  if (day === null || h === undefined || m === undefined || !(h >= 0 && h <= 23 && m >= 0 && m <= 59)) return null;
-  return getZone(TIME_ZONE).wallToUtc(day, h * 60 + m);
-}
-
 function fieldError(field: string, fr: string, en: string): AppError {
   return new AppError("INVALID_PARAMETER", en, { [field]: { fr, en } satisfies Localized });
 }
@@ -56,12 +47,12 @@ export async function logCall({ user, serviceId, input, now }: { user: CurrentUs
   if (!audience.channels.includes(input.channel)) {
     throw fieldError("channel", "Cette clientèle ne joint pas le centre par ce moyen.", "This audience does not reach the centre this way.");
   }
-  const received = localDateTimeToInstant(input.receivedAt);
+  const received = localDateTimeToInstant(input.receivedAt, TIME_ZONE);
   if (received === null) throw fieldError("receivedAt", "Cette date et cette heure n'existent pas.", "This date and time do not exist.");
   if (received > now.getTime()) throw fieldError("receivedAt", "L'heure de réception ne peut pas être dans le futur.", "The time received cannot be in the future.");
   let answered: number | null = null;
   if (input.channel === "phone") {
-    answered = localDateTimeToInstant(input.answeredAt ?? "");
+    answered = localDateTimeToInstant(input.answeredAt ?? "", TIME_ZONE);
     if (answered === null) throw fieldError("answeredAt", "Cette date et cette heure n'existent pas.", "This date and time do not exist.");
     if (answered < received) throw fieldError("answeredAt", "Un appel est répondu après sa réception.", "A call is answered after it is received.");
     if (answered > now.getTime()) throw fieldError("answeredAt", "L'heure de réponse ne peut pas être dans le futur.", "The time answered cannot be in the future.");

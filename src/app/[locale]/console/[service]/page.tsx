@@ -25,6 +25,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const selectClass = "mt-1 block w-full rounded border border-slate-500 px-2 py-1.5";
+const count = (n: number | undefined) => ` (${n ?? 0})`;
+
+/** One filter of the queue: "all", then each value with its count of open requests. */
+function FilterSelect({ name, label, any, value, options }: { name: string; label: string; any: string; value: string | undefined; options: { value: string; label: string; count: number | undefined }[] }) {
+  return (
+    <div>
+      <label htmlFor={`f-${name}`} className="font-semibold">{label}</label>
+      <select id={`f-${name}`} name={name} defaultValue={value ?? ""} className={selectClass}>
+        <option value="">{any}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>{o.label + count(o.count)}</option>
+        ))}
+      </select>
+    </div>
+  );
+}
 
 export default async function QueuePage({ params, searchParams }: Props) {
   const { locale, service } = await params;
@@ -40,7 +56,6 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const audiences = catalogue.engine.getService(service).audiences;
   const channels = [...new Set(audiences.flatMap((a) => a.channels))];
   const types = Object.keys(counts.byType).sort();
-  const count = (n: number | undefined) => ` (${n ?? 0})`;
   const nextParams = new URLSearchParams(Object.entries(query).filter(([k, v]) => k !== "after" && v) as [string, string][]);
   if (page.nextCursor) nextParams.set("after", page.nextCursor);
   const firstParams = new URLSearchParams(Object.entries(query).filter(([k, v]) => k !== "after" && v) as [string, string][]);
@@ -108,60 +123,18 @@ export default async function QueuePage({ params, searchParams }: Props) {
               <option value="all">{t("statusAll")}</option>
             </select>
           </div>
-          <div>
-            <label htmlFor="f-state" className="font-semibold">{t("state")}</label>
-            <select id="f-state" name="state" defaultValue={query.state ?? ""} className={selectClass}>
-              <option value="">{t("any")}</option>
-              {QUEUE_STATE_FILTERS.map((s) => (
-                <option key={s} value={s}>{t(`states.${s}`) + count(counts.byState[s])}</option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="f-assignee" className="font-semibold">{t("assignee")}</label>
-            <select id="f-assignee" name="assignee" defaultValue={query.assignee ?? ""} className={selectClass}>
-              <option value="">{t("any")}</option>
-              {QUEUE_ASSIGNEE_FILTERS.map((s) => (
-                <option key={s} value={s}>{t(`assignees.${s}`) + count(counts.byAssignee[s])}</option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="f-audience" className="font-semibold">{t("audience")}</label>
-            <select id="f-audience" name="audience" defaultValue={query.audience ?? ""} className={selectClass}>
-              <option value="">{t("any")}</option>
-              {audiences.map((a) => (
-                <option key={a.id} value={a.id}>{(AUDIENCE_LABELS[a.id]?.[locale] ?? a.id) + count(counts.byAudience[a.id])}</option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="f-channel" className="font-semibold">{t("channel")}</label>
-            <select id="f-channel" name="channel" defaultValue={query.channel ?? ""} className={selectClass}>
-              <option value="">{t("any")}</option>
-              {channels.map((c) => (
-                <option key={c} value={c}>{(CHANNEL_LABELS[c]?.[locale] ?? c) + count(counts.byChannel[c])}</option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="f-type" className="font-semibold">{t("type")}</label>
-            <select id="f-type" name="type" defaultValue={query.type ?? ""} className={selectClass}>
-              <option value="">{t("any")}</option>
-              {[...new Set([...types, ...(query.type ? [query.type] : [])])].map((ty) => (
-                <option key={ty} value={ty}>{requestTypeText(service, ty, locale) + count(counts.byType[ty])}</option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="f-mo" className="font-semibold">{t("mo")}</label>
-            <select id="f-mo" name="mo" defaultValue={query.mo ?? ""} className={selectClass}>
-              <option value="">{t("any")}</option>
-              {counts.byOrganization.map((o) => (
-                <option key={o.id} value={o.id}>{o.name + count(o.count)}</option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect name="state" label={t("state")} any={t("any")} value={query.state} options={QUEUE_STATE_FILTERS.map((s) => ({ value: s, label: t(`states.${s}`), count: counts.byState[s] }))} />
+          <FilterSelect name="assignee" label={t("assignee")} any={t("any")} value={query.assignee} options={QUEUE_ASSIGNEE_FILTERS.map((s) => ({ value: s, label: t(`assignees.${s}`), count: counts.byAssignee[s] }))} />
+          <FilterSelect name="audience" label={t("audience")} any={t("any")} value={query.audience} options={audiences.map((a) => ({ value: a.id, label: AUDIENCE_LABELS[a.id]?.[locale] ?? a.id, count: counts.byAudience[a.id] }))} />
+          <FilterSelect name="channel" label={t("channel")} any={t("any")} value={query.channel} options={channels.map((c) => ({ value: c, label: CHANNEL_LABELS[c]?.[locale] ?? c, count: counts.byChannel[c] }))} />
+          <FilterSelect
+            name="type"
+            label={t("type")}
+            any={t("any")}
+            value={query.type}
+            options={[...new Set([...types, ...(query.type ? [query.type] : [])])].map((ty) => ({ value: ty, label: requestTypeText(service, ty, locale), count: counts.byType[ty] }))}
+          />
+          <FilterSelect name="mo" label={t("mo")} any={t("any")} value={query.mo} options={counts.byOrganization.map((o) => ({ value: o.id, label: o.name, count: o.count }))} />
           <div className="flex items-end gap-2 pb-1.5">
             <input id="f-urgent" name="urgent" type="checkbox" value="1" defaultChecked={query.urgent === "1"} className="h-5 w-5" />
             <label htmlFor="f-urgent" className="font-semibold">{t("urgentOnly") + count(counts.urgent)}</label>

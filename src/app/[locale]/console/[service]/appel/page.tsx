@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ActionForm, Field, SubmitButton } from "@/components/console/action-form";
 import { Shortcuts } from "@/components/console/shortcuts";
-import { AUDIENCE_LABELS } from "@/domain/catalogue/default-catalogue";
+import { AUDIENCE_LABELS, TIME_ZONE } from "@/domain/catalogue/default-catalogue";
+import { instantToLocalDateTime } from "@/domain/catalogue/zone";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { CALL_CHANNELS, CALL_OUTCOMES } from "@/schemas/console";
@@ -23,13 +24,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await getTranslations({ locale, namespace: "Console" }))("logCall"), robots: { index: false } };
 }
 
-/** `YYYY-MM-DDTHH:mm` in Québec's time zone (what a datetime-local field shows). */
-function localInput(at: Date): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
-}
-
 export default async function LogCallPage({ params }: Props) {
   const { locale, service } = await params;
   setRequestLocale(locale);
@@ -42,7 +36,7 @@ export default async function LogCallPage({ params }: Props) {
   ]);
   const audiences = catalogue.engine.getService(service).audiences;
   const channels = CALL_CHANNELS.filter((c) => audiences.some((a) => a.channels.includes(c)));
-  const nowText = localInput(now);
+  const nowText = instantToLocalDateTime(now.getTime(), TIME_ZONE);
   return (
     <>
       <Shortcuts title={t("shortcuts")} closeLabel={t("close")} shortcuts={[{ key: "g", label: t("keys.queue"), href: `/${locale}/console/${service}` }]} />
