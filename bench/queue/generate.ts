@@ -1,13 +1,24 @@
 // npm run -s bench:queue:generate [-- <count>]   (default 1,000,000)
 // Fills the benchmark database with requests shaped like years of the two centres' traffic: ~2 %
 // still open (recent), the rest resolved or closed; 60 % CA-dotation, 40 % SAGIR; 3 % urgent;
-// 200 MOs; targets with due and at-risk instants; some met late. Made by PostgreSQL itself
-// (INSERT … SELECT generate_series), so a million rows take a few minutes, not hours.
+// 200 MOs; targets with due and at-risk instants; some met late; each with the requester's first
+// message, whose words follow a long-tailed distribution (40 help-desk words found in one message
+// in ten, and "terme<n>" words whose frequency falls as 1/n: terme100 in about one message in 200,
+// terme5000 in one in 5 000), so searches meet common, uncommon and rare words. Made by
+// PostgreSQL itself (INSERT … SELECT generate_series), so a million rows take a few minutes.
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { openBenchDatabase } from "./database";
 
 const count = Number(process.argv[2] ?? 1_000_000);
+const VOCABULARY = [
+  "candidature", "concours", "dossier", "inscription", "admissibilité", "examen", "résultat", "offre", "emploi", "poste",
+  "classement", "bassin", "qualification", "dotation", "affectation", "mutation", "promotion", "sélection", "entrevue", "courriel",
+  "téléphone", "formulaire", "paiement", "congé", "salaire", "facture", "fournisseur", "commande", "approbation", "rapport",
+  "habilitation", "profil", "compte", "ministère", "organisme", "gestionnaire", "employé", "arrivée", "départ", "rémunération",
+];
+const WORDS = VOCABULARY.map((w) => `'${w}'`).join(", ");
+const WORD_COUNT = VOCABULARY.length;
 const { url, stop } = await openBenchDatabase();
 const client = new pg.Client({ connectionString: url });
 await client.connect();
@@ -15,11 +26,16 @@ const started = performance.now();
 try {
   await client.query("SET synchronous_commit = off");
   const existing = Number((await client.query("SELECT count(*) AS n FROM request WHERE number LIKE 'B%'")).rows[0].n);
-  if (existing >= count) {
+  const threads = Number((await client.query("SELECT count(*) AS n FROM (SELECT 1 FROM request WHERE number LIKE 'B%' AND thread_vector IS NOT NULL LIMIT 1) t")).rows[0].n);
+  if (existing >= count && threads > 0) {
     console.log(`The benchmark database already has ${existing.toLocaleString("fr-CA")} generated requests.`);
   } else {
     await client.query("DELETE FROM request_target WHERE request_id IN (SELECT id FROM request WHERE number LIKE 'B%')");
+    await client.query("DELETE FROM message WHERE request_id IN (SELECT id FROM request WHERE number LIKE 'B%')");
     await client.query("DELETE FROM request WHERE number LIKE 'B%'");
+    // The trigger that appends a message's words to its request would rewrite each request row
+    // once more; the generator writes the same vector with the request instead.
+    await client.query('ALTER TABLE message DISABLE TRIGGER "request_thread_vector"');
     await client.query(`INSERT INTO organization (id, code, name) SELECT gen_random_uuid(), 'BENCH' || i, 'Organisme de banc d''essai ' || i FROM generate_series(1, 200) i ON CONFLICT (code) DO NOTHING`);
     await client.query(`INSERT INTO organization_service (organization_id, service_id) SELECT o.id, s FROM organization o, unnest(ARRAY['ca-dotation', 'sagir']) s WHERE o.code LIKE 'BENCH%' ON CONFLICT DO NOTHING`);
     const agents = (await client.query("SELECT id FROM app_user WHERE role = 'agent'")).rows.map((r) => r.id as string);
@@ -32,11 +48,18 @@ try {
            SELECT i,
              CASE WHEN i % 5 < 3 THEN 'ca-dotation' ELSE 'sagir' END AS service_id,
              now() - ((i::double precision / $3) * interval '3 years') - (i % 97) * interval '1 minute' AS received_at,
-             (i % 33 = 0) AS urgent
+             (i % 33 = 0) AS urgent,
+             gen_random_uuid() AS id,
+             (SELECT string_agg(CASE WHEN random() < 0.5
+                                     THEN (ARRAY[${WORDS}])[1 + floor(random() * ${WORD_COUNT})::int]
+                                     ELSE 'terme' || floor(exp(random() * ln(20000)))::int END, ' ')
+              FROM generate_series(1, 8 + i % 5)) AS words
            FROM generate_series($1::int, $2::int) i)
+         , message_ins AS (INSERT INTO message (id, request_id, author_kind, visibility, body, at)
+           SELECT gen_random_uuid(), g.id, 'requester', 'public', 'Bonjour, ' || g.words || '. Merci.', g.received_at FROM g)
          , ins AS (INSERT INTO request (id, number, service_id, audience_id, channel, type, status, urgent, subject, requester_name, requester_email,
-                              organization_id, assignee_id, received_at, closed_at, version, has_targets, next_due_at, next_risk_at, missed, details, updated_at)
-         SELECT gen_random_uuid(),
+                              organization_id, assignee_id, received_at, closed_at, version, has_targets, next_due_at, next_risk_at, missed, details, updated_at, thread_vector)
+         SELECT g.id,
            'B' || CASE WHEN g.service_id = 'sagir' THEN 'SA' ELSE 'CA' END || '-' || lpad((g.i / 1000000)::text, 4, '0') || '-' || lpad((g.i % 1000000)::text, 6, '0'),
            g.service_id,
            CASE WHEN g.service_id = 'sagir' THEN 'sagir-user' WHEN g.i % 3 = 0 THEN 'mo-specialist' ELSE 'candidate' END,
@@ -61,7 +84,8 @@ try {
            CASE WHEN g.i <= $3 * 0.02 AND g.i % 5 <> 0 THEN g.received_at + interval '36 hours' ELSE NULL END,
            (g.i % 12 = 0),
            '{}'::jsonb,
-           now()
+           now(),
+           to_tsvector('guichet_fr', 'Bonjour, ' || g.words || '. Merci.')
          FROM g
          RETURNING id, service_id, audience_id, received_at, next_due_at, missed)
          INSERT INTO request_target (request_id, target_id, metric, clock, amount, unit, calendar_id, starts_at, due_at, risk_at, met_at)
@@ -78,11 +102,13 @@ try {
       console.log(`  ${to.toLocaleString("fr-CA")} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
     }
     await client.query("ANALYZE request");
+    await client.query("ANALYZE message");
     await client.query("ANALYZE request_target");
   }
   const total = Number((await client.query("SELECT count(*) AS n FROM request")).rows[0].n);
   console.log(`Done: ${total.toLocaleString("fr-CA")} requests in the database (${((performance.now() - started) / 1000).toFixed(0)} s).`);
 } finally {
+  await client.query('ALTER TABLE message ENABLE TRIGGER "request_thread_vector"');
   await client.end();
   await stop();
 }

@@ -42,8 +42,16 @@ const cases: [string, string, Record<string, string>][] = [
   ["ca-dotation", "urgent=1", { urgent: "1" }],
   ["ca-dotation", "status=closed&state=breached", { status: "closed", state: "breached" }],
   ["ca-dotation", "q=<numéro>", { q: "BCA-0000-000005" }],
+  // Words of the subject (1 request in 7) and of the thread: common (1 in 10), uncommon (1 in
+  // 200, 1 in 2 000), rare (1 in 30 000), absent (see generate.ts).
   ["ca-dotation", "q=formation", { q: "formation" }],
   ["ca-dotation", "q=délai", { q: "délai" }],
+  ["ca-dotation", "q=candidatures", { q: "candidatures" }],
+  ["ca-dotation", "q=terme100", { q: "terme100" }],
+  ["ca-dotation", "q=terme1000", { q: "terme1000" }],
+  ["ca-dotation", "q=terme15000", { q: "terme15000" }],
+  ["ca-dotation", "q=introuvable", { q: "introuvable" }],
+  ["sagir", "q=rapport", { q: "rapport" }],
 ];
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;

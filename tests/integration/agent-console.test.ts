@@ -10,7 +10,7 @@ import { ZSagirRequestInput } from "../../src/schemas/sagir-request";
 import { seedDemoData } from "../../src/server/db/demo-data";
 import { seedDatabase } from "../../src/server/db/seed";
 import { loadCatalogue } from "../../src/server/repositories/catalogue-repository";
-import { listQueue } from "../../src/server/repositories/queue-repository";
+import { countQueue, listQueue } from "../../src/server/repositories/queue-repository";
 import { heartbeat, readConsoleRequest, readQueue } from "../../src/server/services/agent-console";
 import { createCandidateInquiry } from "../../src/server/services/create-candidate-inquiry";
 import { createSagirRequest } from "../../src/server/services/create-sagir-request";
@@ -349,6 +349,58 @@ describe("the queue", () => {
     expect(await search("Tremblay")).toContain(number);
     expect(await search(number.toLowerCase())).toEqual([number]);
     expect(await search("inexistantmot")).toEqual([]);
+  });
+
+  it("searches a thread's words, and pages a common word (read in queue order) and a rare one (word index) alike", async () => {
+    const agent = await dotationAgent();
+    // 30 requests say "attestation" (more than a page: the queue-order reading finds it), 3 say "quadrilatère" (the word index).
+    const common: string[] = [];
+    for (let i = 0; i < 30; i += 1) common.push(await inquiry(`Demande ${i}`, `Je cherche mon attestation numéro ${i}.`, minutes(-i)));
+    const rare: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const number = await inquiry(`Autre demande ${i}`, "Une question sans le mot cherché.");
+      await addInternalNote({ user: agent, number, now: minutes(2), body: "Le quadrilatère est vérifié.", expectedVersion: await version(number) });
+      rare.push(number);
+    }
+    const pages = async (q: string) => {
+      const seen: string[] = [];
+      let after: string | undefined;
+      let total = 0;
+      do {
+        const page = await readQueue({ user: agent, serviceId: "ca-dotation", query: ZQueueQuery.parse({ q, ...(after ? { after } : {}) }), now: minutes(60) });
+        seen.push(...page.items.map((i) => i.number));
+        total = page.total;
+        after = page.nextCursor ?? undefined;
+      } while (after);
+      return { seen, total };
+    };
+    const all = await listQueue(db, { serviceId: "ca-dotation", status: "all" }, { userId: agent.id, now: minutes(60), limit: 10_000 });
+    const inQueueOrder = (numbers: string[]) => all.rows.map((r) => r.number).filter((n) => numbers.includes(n));
+    const attestation = await pages("attestations");
+    expect(attestation.seen).toEqual(inQueueOrder(common));
+    expect(attestation.total).toBe(30);
+    const quadrilatere = await pages("quadrilatere");
+    expect(quadrilatere.seen).toEqual(inQueueOrder(rare));
+    expect(quadrilatere.total).toBe(3);
+    // However few requests the queue-order reading may read before it turns to the word index, the same answers.
+    const context = { userId: agent.id, now: minutes(60) };
+    for (const text of ["attestation", "quadrilatère", "attestation OR quadrilatère", "Tremblay"]) {
+      const filters = { serviceId: "ca-dotation", status: "all" as const, text };
+      const reference = await listQueue(db, filters, { ...context, limit: 1000, walk: 1_000_000 });
+      for (const walk of [1, 7, 40]) {
+        const { rows, hasMore } = await listQueue(db, filters, { ...context, limit: 10, walk });
+        expect([rows.map((r) => r.number), hasMore]).toEqual([reference.rows.slice(0, 10).map((r) => r.number), reference.rows.length > 10]);
+        for (const cap of [5, 1000]) {
+          expect(await countQueue(db, filters, { ...context, cap, walk })).toBe(Math.min(reference.rows.length, cap + 1));
+        }
+      }
+    }
+    // The thread's words on the request row are those of its messages, whatever wrote them.
+    const [row] = await db.$queryRaw<{ stored: string; recomputed: string }[]>`
+      SELECT r.thread_vector::text AS stored,
+             (SELECT to_tsvector('guichet_fr', string_agg(m.body, E'\n' ORDER BY m.at)) FROM message m WHERE m.request_id = r.id)::text AS recomputed
+      FROM request r WHERE r.number = ${rare[0]}`;
+    expect(row!.stored.split(" ").map((w) => w.split(":")[0]).sort()).toEqual(row!.recomputed.split(" ").map((w) => w.split(":")[0]).sort());
   });
 
   it("reassigns only to an agent of the service", async () => {

@@ -76,12 +76,24 @@ export function diffMigrationsToSchema(options: PrismaDiffOptions): PrismaDiffRe
 
 /**
  * Prisma's diff does not know generated columns (`search_vector … GENERATED ALWAYS AS … STORED`,
- * declared `Unsupported("tsvector")` in the schema) and always proposes to drop their "default":
- * those statements are not a change, and would fail on a generated column.
+ * declared `Unsupported("tsvector")` in the schema) and always proposes to drop their "default",
+ * alone or as one clause of an `ALTER TABLE` that makes a real change: those clauses are not a
+ * change, and would fail on a generated column.
  */
 export function withoutGeneratedColumnNoise(sql: string): string {
+  const noise = /^ALTER COLUMN "search_vector" DROP DEFAULT[,;]$/;
   return sql
     .split(/\n\n+/)
-    .filter((block) => !/^(-- AlterTable\n)?ALTER TABLE "[a-z_]+" ALTER COLUMN "search_vector" DROP DEFAULT;\s*$/.test(block.trim()))
+    .map((block) => {
+      const lines = block.split("\n");
+      const kept = lines.filter((line) => !noise.test(line.trim()));
+      if (kept.length === lines.length) return block;
+      // The statement's last clause ends with ";": when the noise was that clause, the one before ends it.
+      const last = kept.length - 1;
+      if (last >= 0 && kept[last]!.endsWith(",")) kept[last] = `${kept[last]!.slice(0, -1)};`;
+      return kept.join("\n");
+    })
+    .map((block) => block.replace(/^ALTER TABLE "[a-z_]+" ALTER COLUMN "search_vector" DROP DEFAULT;$/m, ""))
+    .filter((block) => !/^(-- AlterTable)?\s*$/.test(block.trim()))
     .join("\n\n");
 }

@@ -66,17 +66,19 @@ export function stateCondition(state: NonNullable<QueueFilters["state"]>, now: D
   }
 }
 
-/** Request numbers are matched exactly; anything else is searched in French, accents ignored. */
-function textCondition(text: string): Prisma.Sql {
-  const trimmed = text.trim();
-  if (/^[A-Za-z]{3}-\d{4}-\d{6}$/.test(trimmed)) return Prisma.sql`r.number = ${trimmed.toUpperCase()}`;
-  return Prisma.sql`r.id IN (
-    SELECT id FROM request WHERE search_vector @@ websearch_to_tsquery('guichet_fr', ${trimmed})
-    UNION
-    SELECT request_id FROM message WHERE search_vector @@ websearch_to_tsquery('guichet_fr', ${trimmed}))`;
+/** A request number is matched exactly; anything else is searched as words. */
+export function isRequestNumber(text: string): boolean {
+  return /^[A-Za-z]{3}-\d{4}-\d{6}$/.test(text.trim());
 }
 
-function conditions(f: QueueFilters, context: { userId: string; now: Date }): Prisma.Sql[] {
+/** Words of the subject, requester or thread, in French (stems, accents ignored). */
+function wordsMatch(words: string): Prisma.Sql {
+  return Prisma.sql`(r.search_vector @@ websearch_to_tsquery('guichet_fr', ${words})
+    OR r.thread_vector @@ websearch_to_tsquery('guichet_fr', ${words}))`;
+}
+
+/** The filters' conditions; words are left to the search strategies below (`words`). */
+function conditions(f: QueueFilters, context: { userId: string; now: Date }): { where: Prisma.Sql[]; words: string | null } {
   const where: Prisma.Sql[] = [Prisma.sql`r.service_id = ${f.serviceId}`];
   if (f.status === "open") where.push(Prisma.sql`r.status IN ('new', 'in_progress', 'waiting_requester')`);
   else if (f.status !== "all") where.push(Prisma.sql`r.status = ${f.status}::request_status`);
@@ -89,8 +91,12 @@ function conditions(f: QueueFilters, context: { userId: string; now: Date }): Pr
   if (f.assignee === "others") where.push(Prisma.sql`r.assignee_id IS NOT NULL AND r.assignee_id <> ${context.userId}::uuid`);
   if (f.organizationId) where.push(Prisma.sql`r.organization_id = ${f.organizationId}::uuid`);
   if (f.urgent) where.push(Prisma.sql`r.urgent`);
-  if (f.text && f.text.trim() !== "") where.push(textCondition(f.text));
-  return where;
+  const text = f.text?.trim() ?? "";
+  if (isRequestNumber(text)) {
+    where.push(Prisma.sql`r.number = ${text.toUpperCase()}`);
+    return { where, words: null };
+  }
+  return { where, words: text === "" ? null : text };
 }
 
 function keyset(after: QueueCursor): Prisma.Sql {
@@ -98,33 +104,89 @@ function keyset(after: QueueCursor): Prisma.Sql {
   return Prisma.sql`((NOT r.urgent), ${DUE_KEY}, r.received_at, r.number) > (${!after.urgent}, ${dueKey}, ${after.receivedAt}, ${after.number})`;
 }
 
-/** One page of the queue (`limit` + 1 rows are read to know whether another page follows). */
+const QUEUE_ORDER = Prisma.sql`(NOT r.urgent), ${DUE_KEY}, r.received_at, r.number`;
+const QUEUE_COLUMNS = Prisma.sql`r.id, r.number, r.subject, r.type, r.status::text AS status, r.urgent, r.channel, r.audience_id,
+  r.received_at, r.assignee_id, u.name AS assignee_name, o.name AS organization_name,
+  r.requester_name, r.next_due_at, r.next_risk_at, r.missed, r.has_targets`;
+
+/**
+ * A search by words first reads at most this many requests of the filtered queue in queue order
+ * (its index) and tests their words: a word found in one request in about 100 or more fills a
+ * page there. A rarer word is answered from the GIN indexes, its matches sorted: few rows, since
+ * the first reading did not find a page of them. PostgreSQL alone cannot choose between the two
+ * reliably: for a word it never sampled it guesses "frequent enough to meet soon" and may read a
+ * whole service's requests in order (seconds at a million rows).
+ */
+const SEARCH_WALK = 3000;
+/** The same for counting a search (up to its cap): the first requests of the filtered queue, in any order. */
+const COUNT_WALK = 2000;
+
+/**
+ * In a transaction, only bitmap scans: the word indexes (`search_vector`, `thread_vector`, OR'ed),
+ * never a reading of the service in order. Used once a word is known to be rare in the queue.
+ */
+async function byWordIndexes<T>(db: Db, query: Prisma.Sql): Promise<T[]> {
+  const [, , rows] = await db.$transaction([
+    db.$executeRaw`SET LOCAL enable_indexscan = off`,
+    db.$executeRaw`SET LOCAL enable_seqscan = off`,
+    db.$queryRaw<T[]>(query),
+  ]);
+  return rows;
+}
+
+/**
+ * One page of the queue (`limit` + 1 rows are read to know whether another page follows).
+ * `walk` (tests) replaces SEARCH_WALK.
+ */
 export async function listQueue(
   db: Db,
   filters: QueueFilters,
-  options: { userId: string; now: Date; limit: number; after?: QueueCursor | undefined },
+  options: { userId: string; now: Date; limit: number; after?: QueueCursor | undefined; walk?: number },
 ): Promise<{ rows: QueueRow[]; hasMore: boolean }> {
-  const where = conditions(filters, options);
+  const { where, words } = conditions(filters, options);
   if (options.after) where.push(keyset(options.after));
-  const rows = await db.$queryRaw<QueueRow[]>`
-    SELECT r.id, r.number, r.subject, r.type, r.status::text AS status, r.urgent, r.channel, r.audience_id,
-           r.received_at, r.assignee_id, u.name AS assignee_name, o.name AS organization_name,
-           r.requester_name, r.next_due_at, r.next_risk_at, r.missed, r.has_targets
+  const page = (rows: QueueRow[]) => ({ rows: rows.slice(0, options.limit), hasMore: rows.length > options.limit });
+  const select = (extra: Prisma.Sql[]) => Prisma.sql`
+    SELECT ${QUEUE_COLUMNS}
     FROM request r
     LEFT JOIN app_user u ON u.id = r.assignee_id
     LEFT JOIN organization o ON o.id = r.organization_id
-    WHERE ${Prisma.join(where, " AND ")}
-    ORDER BY (NOT r.urgent), ${DUE_KEY}, r.received_at, r.number
+    WHERE ${Prisma.join([...where, ...extra], " AND ")}
+    ORDER BY ${QUEUE_ORDER}
     LIMIT ${options.limit + 1}`;
-  return { rows: rows.slice(0, options.limit), hasMore: rows.length > options.limit };
+  if (words === null) return page(await db.$queryRaw<QueueRow[]>(select([])));
+  // A common word: the first requests in queue order hold a page of matches.
+  const walked = await db.$queryRaw<QueueRow[]>`
+    SELECT ${QUEUE_COLUMNS}
+    FROM (SELECT r.*, (NOT r.urgent) AS urgent_key, ${DUE_KEY} AS due_key FROM request r
+          WHERE ${Prisma.join(where, " AND ")} ORDER BY ${QUEUE_ORDER} LIMIT ${options.walk ?? SEARCH_WALK}) r
+    LEFT JOIN app_user u ON u.id = r.assignee_id
+    LEFT JOIN organization o ON o.id = r.organization_id
+    WHERE ${wordsMatch(words)}
+    -- The inner order's own columns: PostgreSQL then keeps it and stops at the page's last match.
+    ORDER BY r.urgent_key, r.due_key, r.received_at, r.number
+    LIMIT ${options.limit + 1}`;
+  if (walked.length > options.limit) return page(walked);
+  // A rare word (or a short queue): every match, from the word indexes, sorted.
+  return page(await byWordIndexes<QueueRow>(db, select([wordsMatch(words)])));
 }
 
-/** How many requests match the filters, counted up to `cap` (shown as "1 000 et plus" beyond). */
-export async function countQueue(db: Db, filters: QueueFilters, options: { userId: string; now: Date; cap: number }): Promise<number> {
-  const where = conditions(filters, options);
-  const rows = await db.$queryRaw<{ n: bigint }[]>`
-    SELECT count(*) AS n FROM (SELECT 1 FROM request r WHERE ${Prisma.join(where, " AND ")} LIMIT ${options.cap + 1}) capped`;
-  return Number(rows[0]!.n);
+/**
+ * How many requests match the filters, counted up to `cap` (shown as "plus de …" beyond).
+ * `walk` (tests) replaces COUNT_WALK.
+ */
+export async function countQueue(db: Db, filters: QueueFilters, options: { userId: string; now: Date; cap: number; walk?: number }): Promise<number> {
+  const { where, words } = conditions(filters, options);
+  const capped = (extra: Prisma.Sql[]) => Prisma.sql`
+    SELECT count(*) AS n FROM (SELECT 1 FROM request r WHERE ${Prisma.join([...where, ...extra], " AND ")} LIMIT ${options.cap + 1}) capped`;
+  if (words === null) return Number((await db.$queryRaw<{ n: bigint }[]>(capped([])))[0]!.n);
+  const countWalk = options.walk ?? COUNT_WALK;
+  const [prefix] = await db.$queryRaw<{ hits: bigint; walked: bigint }[]>`
+    SELECT count(*) FILTER (WHERE ${wordsMatch(words)}) AS hits, count(*) AS walked
+    FROM (SELECT r.search_vector, r.thread_vector FROM request r WHERE ${Prisma.join(where, " AND ")} LIMIT ${countWalk}) r`;
+  const hits = Number(prefix!.hits);
+  if (hits > options.cap || Number(prefix!.walked) < countWalk) return Math.min(hits, options.cap + 1);
+  return Number((await byWordIndexes<{ n: bigint }>(db, capped([wordsMatch(words)])))[0]!.n);
 }
 
 export type QueueCounts = {

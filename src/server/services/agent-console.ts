@@ -13,6 +13,7 @@ import {
   countOpenRequests,
   countQueue,
   findTargetsOf,
+  isRequestNumber,
   listQueue,
   type QueueCounts,
   type QueueCursor,
@@ -35,6 +36,8 @@ import { toEventFact, toTargetFacts } from "@/server/services/request-targets";
 export const QUEUE_PAGE_SIZE = 25;
 /** Counts of the current filter stop there ("1 000 et plus"): an exact count of a million rows is not worth its time. */
 export const QUEUE_COUNT_CAP = 1000;
+/** A search's count stops lower: beyond a hundred matches, the search needs more words, not a count. */
+export const SEARCH_COUNT_CAP = 100;
 /** Someone is "viewing" a request if their page reported in within this time. */
 export const VIEWER_WINDOW_MS = 30_000;
 
@@ -122,6 +125,8 @@ export type QueuePage = {
   items: QueueItem[];
   total: number;
   totalCapped: boolean;
+  /** Where the count stopped (QUEUE_COUNT_CAP, or SEARCH_COUNT_CAP for a search by words). */
+  countCap: number;
   counts: QueueCounts;
   nextCursor: string | null;
 };
@@ -132,9 +137,10 @@ export async function readQueue({ user, serviceId, query, now }: { user: Current
   const db = getDb();
   const filters = filtersFromQuery(serviceId, query);
   const context = { userId: agent.id, now };
+  const countCap = filters.text && !isRequestNumber(filters.text) ? SEARCH_COUNT_CAP : QUEUE_COUNT_CAP;
   const [page, total, counts, catalogue] = await Promise.all([
     listQueue(db, filters, { ...context, limit: QUEUE_PAGE_SIZE, after: decodeCursor(query.after) }),
-    countQueue(db, filters, { ...context, cap: QUEUE_COUNT_CAP }),
+    countQueue(db, filters, { ...context, cap: countCap }),
     countOpenRequests(db, serviceId, context),
     getCatalogue(),
   ]);
@@ -168,7 +174,8 @@ export async function readQueue({ user, serviceId, query, now }: { user: Current
     filters,
     items,
     total,
-    totalCapped: total > QUEUE_COUNT_CAP,
+    totalCapped: total > countCap,
+    countCap,
     counts,
     nextCursor: page.hasMore && last ? encodeCursor({ urgent: last.urgent, dueKey: last.next_due_at, receivedAt: last.received_at, number: last.number }) : null,
   };

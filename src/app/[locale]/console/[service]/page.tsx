@@ -148,7 +148,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
       </form>
 
       <p className="mt-4 font-semibold" role="status" data-testid="queue-total">
-        {page.totalCapped ? t("resultsCapped", { count: QUEUE_COUNT_CAP.toLocaleString(locale === "fr" ? "fr-CA" : "en-CA") }) : t("results", { count: page.total })}
+        {page.totalCapped ? t(page.countCap < QUEUE_COUNT_CAP ? "searchCapped" : "resultsCapped", { count: page.countCap.toLocaleString(locale === "fr" ? "fr-CA" : "en-CA") }) : t("results", { count: page.total })}
       </p>
       {page.items.length === 0 ? (
         <p className="mt-2">{t("empty")}</p>
