@@ -33,6 +33,7 @@ try {
     await client.query("DELETE FROM request_target WHERE request_id IN (SELECT id FROM request WHERE number LIKE 'B%')");
     await client.query("DELETE FROM message WHERE request_id IN (SELECT id FROM request WHERE number LIKE 'B%')");
     await client.query("DELETE FROM request WHERE number LIKE 'B%'");
+    await client.query("DELETE FROM phone_call WHERE agent_id IS NULL");
     // The trigger that appends a message's words to its request would rewrite each request row
     // once more; the generator writes the same vector with the request instead.
     await client.query('ALTER TABLE message DISABLE TRIGGER "request_thread_vector"');
@@ -103,6 +104,36 @@ try {
     }
     await client.query("ANALYZE request");
     await client.query("ANALYZE message");
+    await client.query("ANALYZE request_target");
+  }
+  // The dashboards' other rows (bench:dashboard): logged phone calls (about one per three requests,
+  // answered in 0 to 12 minutes against their 5- or 15-minute target, some never answered) and an
+  // avis de délai with its promise on one request in twenty.
+  const calls = Number((await client.query("SELECT count(*) AS n FROM (SELECT 1 FROM phone_call WHERE agent_id IS NULL LIMIT 1) c")).rows[0].n);
+  if (calls === 0) {
+    console.log("Generating phone calls and promises…");
+    await client.query(`
+      INSERT INTO phone_call (id, service_id, audience_id, channel, received_at, answered_at, target_id, due_at, urgent, outcome)
+      SELECT gen_random_uuid(), s.service_id, s.audience_id, s.channel, s.received_at,
+             CASE WHEN s.channel = 'phone' AND i % 25 <> 0 THEN s.received_at + (i % 13) * interval '1 minute' ELSE NULL END,
+             CASE WHEN s.channel <> 'phone' THEN NULL WHEN s.service_id = 'sagir' THEN 'sagir-phone-take-charge' ELSE 'cad-candidate-phone-answer' END,
+             CASE WHEN s.channel <> 'phone' THEN NULL WHEN s.service_id = 'sagir' THEN s.received_at + interval '15 minutes' ELSE s.received_at + interval '5 minutes' END,
+             false, 'settled'
+      FROM (SELECT i,
+                   CASE WHEN i % 5 < 3 THEN 'ca-dotation' ELSE 'sagir' END AS service_id,
+                   CASE WHEN i % 5 < 3 THEN 'candidate' ELSE 'sagir-user' END AS audience_id,
+                   CASE WHEN i % 5 >= 3 AND i % 10 = 3 THEN 'voicemail' WHEN i % 5 >= 3 AND i % 20 = 4 THEN 'fax' ELSE 'phone' END AS channel,
+                   now() - ((i::double precision / ($1 / 3)) * interval '3 years') AS received_at
+            FROM generate_series(1, ($1 / 3)::int) i) s`, [count]);
+    await client.query(`
+      INSERT INTO request_target (request_id, target_id, metric, clock, amount, unit, calendar_id, starts_at, due_at, risk_at, met_at)
+      SELECT r.id, 'promise-1', 'promised-reply', 'business-days', 5, 'days', t.calendar_id,
+             r.received_at + interval '1 day', r.received_at + interval '8 days', r.received_at + interval '6 days',
+             CASE WHEN r.status IN ('resolved', 'closed') THEN r.received_at + CASE WHEN r.missed THEN interval '9 days' ELSE interval '5 days' END ELSE NULL END
+      FROM request r JOIN request_target t ON t.request_id = r.id
+      WHERE r.number LIKE 'B%' AND right(r.number, 2)::int % 20 = 0
+      ON CONFLICT DO NOTHING`);
+    await client.query("ANALYZE phone_call");
     await client.query("ANALYZE request_target");
   }
   const total = Number((await client.query("SELECT count(*) AS n FROM request")).rows[0].n);

@@ -44,7 +44,7 @@ export function formatDate(ms: number, locale: Locale): string {
 }
 
 /** French writes the first of the month `1er`. */
-function premier(text: string, locale: Locale): string {
+export function premier(text: string, locale: Locale): string {
   return locale === "fr" ? text.replace(/(^|\s)1 (?=\p{L})/u, "$11er ") : text;
 }
 

@@ -27,6 +27,8 @@ export const VALIDATION_MESSAGES = {
     fr: "Type de requête inconnu : access, self-service, specialised, training, arrival, departure ou parametrization.",
     en: "Unknown request type: access, self-service, specialised, training, arrival, departure or parametrization.",
   },
+  "range.order": { fr: "La date de fin doit suivre la date de début.", en: "The end date must follow the start date." },
+  "range.tooLong": { fr: "La période choisie ne peut dépasser 366 jours.", en: "The period cannot exceed 366 days." },
   "text.tooLong": { fr: "Ce texte est trop long.", en: "This text is too long." },
   "date.invalid": { fr: "Inscrivez une date valide, p. ex. 2026-12-04.", en: "Enter a valid date, e.g. 2026-12-04." },
   "participants.count": {

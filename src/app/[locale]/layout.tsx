@@ -34,7 +34,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
           <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">
             {t("skipToContent")}
           </a>
-          <header className="bg-qc-navy text-white">
+          <header className="site-chrome bg-qc-navy text-white">
             <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
               <Link href="/" className="flex flex-col leading-tight">
                 <span className="text-xl font-bold">{t("appName")}</span>
@@ -49,7 +49,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
           <main id="contenu" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
             {children}
           </main>
-          <footer className="border-t border-slate-200 bg-slate-50 text-sm text-slate-700">
+          <footer className="site-chrome border-t border-slate-200 bg-slate-50 text-sm text-slate-700">
             <div className="mx-auto max-w-5xl space-y-1 px-4 py-4">
               <p>{t("footerLine")}</p>
               <p>{t("footerNote")}</p>

@@ -63,3 +63,15 @@ export function requireCentreAccess(user: CurrentUser | null, centre: MoCentre):
 export function isAgentOf(user: CurrentUser | null, serviceId: string): user is CurrentUser {
   return user !== null && user.role === "agent" && user.services.includes(serviceId);
 }
+
+/** A manager of the service (managers see their services), or the admin (every service). */
+export function isManagerOf(user: CurrentUser | null, serviceId: string): user is CurrentUser {
+  return user !== null && (user.role === "admin" || (user.role === "manager" && user.services.includes(serviceId)));
+}
+
+/** The services whose dashboards, reports and catalogue a person may see: the admin's are all of them. */
+export function managedServices(user: CurrentUser | null, allServices: readonly string[]): string[] {
+  if (!user) return [];
+  if (user.role === "admin") return [...allServices];
+  return user.role === "manager" ? allServices.filter((s) => user.services.includes(s)) : [];
+}

@@ -4,6 +4,7 @@ import "server-only";
 import { applyMigrations } from "@/server/db/migrate";
 import { createDb } from "@/server/db/client";
 import { seedDemoData } from "@/server/db/demo-data";
+import { backfillMetClockTimes } from "@/server/db/backfill-met-clock";
 import { seedDatabase } from "@/server/db/seed";
 
 export type PrepareDatabaseResult = { migrationsApplied: string[]; holidayYearsGenerated: number[]; demoUsersCreated: number };
@@ -15,6 +16,7 @@ export async function prepareDatabase(databaseUrl: string, now: Date, options: {
   try {
     const { yearsGenerated } = await seedDatabase(db, now);
     const demoUsersCreated = options.demo ? (await seedDemoData(db)).usersCreated : 0;
+    await backfillMetClockTimes(db);
     return { migrationsApplied, holidayYearsGenerated: yearsGenerated, demoUsersCreated };
   } finally {
     await db.$disconnect();

@@ -286,6 +286,7 @@ export const targetFactsSelect = {
   dueAt: true,
   riskAt: true,
   metAt: true,
+  metClockMs: true,
 } satisfies Prisma.RequestTargetSelect;
 
 export type TargetRow = Prisma.RequestTargetGetPayload<{ select: typeof targetFactsSelect }>;
@@ -299,20 +300,24 @@ export async function findTargetsAndEvents(db: Db | Tx, requestId: string): Prom
   return { targets, events };
 }
 
-/** Writes what was derived from the events: each target's met instant and the queue's columns. */
+/** Writes what was derived from the events: each target's met instant (and its time in its own clock) and the queue's columns. */
 export async function saveDerivedTargets(
   tx: Tx,
   requestId: string,
-  metAt: ReadonlyMap<string, Date | null>,
+  met: ReadonlyMap<string, { metAt: Date | null; metClockMs: number | null }>,
   queue: { nextDueAt: Date | null; nextRiskAt: Date | null; missed: boolean; hasTargets: boolean },
 ): Promise<void> {
-  for (const [targetId, at] of metAt) {
-    await tx.requestTarget.update({ where: { requestId_targetId: { requestId, targetId } }, data: { metAt: at }, select: { targetId: true } });
+  for (const [targetId, { metAt, metClockMs }] of met) {
+    await tx.requestTarget.update({
+      where: { requestId_targetId: { requestId, targetId } },
+      data: { metAt, metClockMs: metClockMs === null ? null : BigInt(Math.round(metClockMs)) },
+      select: { targetId: true },
+    });
   }
   await tx.request.update({ where: { id: requestId }, data: queue, select: { id: true } });
 }
 
-export async function insertTarget(tx: Tx, requestId: string, target: Omit<TargetRow, "metAt">): Promise<void> {
+export async function insertTarget(tx: Tx, requestId: string, target: Omit<TargetRow, "metAt" | "metClockMs">): Promise<void> {
   await tx.requestTarget.create({ data: { requestId, ...target }, select: { targetId: true } });
 }
 

@@ -1,12 +1,14 @@
 import "server-only";
 // Keeps each target's `met_at` and the queue's columns in step with the event log: after every
 // event an action appends, the state is derived again by the domain's one definition
-// (`metAtFromEvents`, `queueFacts`) — never set by hand.
+// (`metAtFromEvents`, `queueFacts`) — never set by hand. A met target also keeps the time it took
+// in its own clock (`met_clock_ms`, the engine's clockTimeBetween), for the dashboards.
 import type { ClockId, DurationUnit } from "@/domain/catalogue/types";
 import { metAtFromEvents, queueFacts, type EventFact, type TargetFacts } from "@/domain/requests/targets";
 import { findTargetsAndEvents, saveDerivedTargets, type TargetRow, type Tx } from "@/server/repositories/request-repository";
+import { getCatalogue } from "@/server/services/get-catalogue";
 
-export function toTargetFacts(row: Omit<TargetRow, "metAt">): TargetFacts {
+export function toTargetFacts(row: Omit<TargetRow, "metAt" | "metClockMs">): TargetFacts {
   return {
     targetId: row.targetId,
     metric: row.metric,
@@ -26,12 +28,17 @@ export function toEventFact(row: { kind: string; at: Date; data: unknown }): Eve
 }
 
 export async function refreshTargets(tx: Tx, requestId: string, options: { withdrawn?: boolean } = {}): Promise<void> {
-  const { targets, events } = await findTargetsAndEvents(tx, requestId);
+  const [{ targets, events }, { engine }] = await Promise.all([findTargetsAndEvents(tx, requestId), getCatalogue()]);
   const facts = events.map(toEventFact);
-  const changed = new Map<string, Date | null>();
+  const changed = new Map<string, { metAt: Date | null; metClockMs: number | null }>();
   const derived = targets.map((row) => {
-    const metAt = metAtFromEvents(toTargetFacts(row), facts);
-    if ((row.metAt?.getTime() ?? null) !== metAt) changed.set(row.targetId, metAt === null ? null : new Date(metAt));
+    const target = toTargetFacts(row);
+    const metAt = metAtFromEvents(target, facts);
+    const metClockMs = metAt === null ? null : engine.clockTimeBetween(target, target.startsAt, metAt);
+    const stored = row.metClockMs === null ? null : Number(row.metClockMs);
+    if ((row.metAt?.getTime() ?? null) !== metAt || (stored === null) !== (metClockMs === null)) {
+      changed.set(row.targetId, { metAt: metAt === null ? null : new Date(metAt), metClockMs });
+    }
     return { dueAt: row.dueAt.getTime(), riskAt: row.riskAt.getTime(), metAt };
   });
   const q = queueFacts(derived, options.withdrawn);

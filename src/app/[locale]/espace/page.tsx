@@ -31,6 +31,7 @@ export default async function SpacePage({ params }: Props) {
   const t = await getTranslations("Account");
   const tp = await getTranslations("Pilot");
   const tconsole = await getTranslations("Console");
+  const tdashboard = await getTranslations("Dashboard");
   const { profiles } = await getCatalogue();
   const serviceName = (id: string) => profiles.find((p) => p.serviceId === id)?.name[locale] ?? id;
   // The MO emergency line is for MO users of an organization served by CA-dotation, never for candidates.
@@ -90,7 +91,10 @@ export default async function SpacePage({ params }: Props) {
         </p>
       )}
       {(user.role === "manager" || user.role === "admin") && (
-        <p className="mt-4">
+        <p className="mt-4 flex flex-wrap items-center gap-4">
+          <Link href="/gestion/tableau-de-bord" className="rounded bg-qc-blue px-4 py-2 font-semibold text-white hover:bg-qc-navy" data-testid="dashboard-link">
+            {tdashboard("title")}
+          </Link>
           <Link href="/gestion/journal" className="text-qc-blue underline">
             {tconsole("audit.title")}
           </Link>

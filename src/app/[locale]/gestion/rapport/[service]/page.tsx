@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { DataTableView } from "@/components/dashboard/data-table";
+import { PrintButton } from "@/components/dashboard/print-button";
+import { dashboardTables, formatCell, periodLabel, type DataTable, type TableId } from "@/components/dashboard/tables";
+import { getZone, ymdFromDayNumber } from "@/domain/catalogue/zone";
+import { formatDate } from "@/i18n/format";
+import { Link } from "@/i18n/navigation";
+import type { Locale } from "@/i18n/routing";
+import { ZReportQuery } from "@/schemas/dashboard";
+import { getNow } from "@/server/clock";
+import { readDashboard, serviceTimeZone } from "@/server/services/dashboard";
+import { getCatalogue } from "@/server/services/get-catalogue";
+import { managerOf } from "../../gate";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: Locale; service: string }>; searchParams: Promise<{ month?: string | string[] }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "Dashboard" }))("report"), robots: { index: false } };
+}
+
+/**
+ * The monthly summary of a service for its statement of services: each commitment (targets, share
+ * met, times), delay notices and promises, calls, volumes by channel; printable (the site's header,
+ * footer and buttons are not printed). Default month: the last complete one.
+ */
+export default async function ReportPage({ params, searchParams }: Props) {
+  const { locale, service } = await params;
+  setRequestLocale(locale);
+  const { user } = await managerOf(locale, service);
+  const { month } = ZReportQuery.parse({ month: [(await searchParams).month].flat()[0] });
+  const [t, tr_, now, catalogue] = await Promise.all([getTranslations("Report"), getTranslations("Dashboard"), getNow(), getCatalogue()]);
+  const zone = getZone(serviceTimeZone(catalogue, service));
+  const today = ymdFromDayNumber(zone.dayOf(now.getTime()));
+  const [year, monthNumber] = month
+    ? month.split("-").map(Number) as [number, number]
+    : today.month === 1 ? [today.year - 1, 12] : [today.year, today.month - 1];
+  const data = await readDashboard({ user, serviceId: service, query: { period: "month", date: `${year}-${String(monthNumber).padStart(2, "0")}-01`, from: undefined, to: undefined, audience: undefined, channel: undefined }, now });
+  const tr = (key: string, values?: Record<string, string | number>) => tr_(key as "title", values as never);
+  const tables = Object.fromEntries(dashboardTables(data, catalogue, tr, locale).map((d) => [d.id, d])) as Record<TableId, DataTable>;
+  const serviceName = catalogue.profiles.find((p) => p.serviceId === service)?.name[locale] ?? service;
+  const monthText = periodLabel(data.period, tr, locale);
+  const decided = data.targets.reduce((a, s) => a + s.metOnTime + s.metLate + s.overdue, 0);
+  const metOnTime = data.targets.reduce((a, s) => a + s.metOnTime, 0);
+  const monthValue = `${year}-${String(monthNumber).padStart(2, "0")}`;
+
+  return (
+    <article data-testid="report">
+      <div className="no-print flex flex-wrap items-end justify-between gap-3">
+        <Link href={`/gestion/tableau-de-bord/${service}`} className="text-qc-blue underline">{t("back")}</Link>
+        <form method="get" className="flex items-end gap-2">
+          <div>
+            <label htmlFor="month" className="block font-semibold">{t("month")}</label>
+            <input id="month" name="month" type="month" defaultValue={monthValue} className="mt-1 rounded border border-slate-500 px-2 py-1.5" />
+          </div>
+          <button type="submit" className="rounded border border-qc-blue px-4 py-1.5 font-semibold text-qc-blue hover:bg-qc-pale">{t("show")}</button>
+          <PrintButton label={t("print")} />
+        </form>
+      </div>
+      <h1 className="mt-4 text-3xl font-bold text-qc-navy">{t("title", { service: serviceName })}</h1>
+      <p className="mt-1 text-xl first-letter:uppercase" data-testid="report-month">{t("subtitle", { month: monthText })}</p>
+      <p className="mt-2 text-sm text-slate-700">{t("generated", { date: formatDate(now.getTime(), locale) })}</p>
+
+      <h2 className="mt-6 text-2xl font-semibold text-qc-navy">{t("summary")}</h2>
+      <dl className="mt-2 grid gap-3 sm:grid-cols-3">
+        <div className="rounded border border-slate-300 p-3">
+          <dt className="text-sm font-semibold text-slate-700">{t("requests")}</dt>
+          <dd className="text-2xl font-bold" data-testid="report-requests">{formatCell(data.requests, "count", locale)}</dd>
+        </div>
+        <div className="rounded border border-slate-300 p-3">
+          <dt className="text-sm font-semibold text-slate-700">{tr("kpi.shareMet")}</dt>
+          <dd className="text-2xl font-bold" data-testid="report-share">{formatCell(decided ? metOnTime / decided : null, "percent", locale)}</dd>
+        </div>
+        <div className="rounded border border-slate-300 p-3">
+          <dt className="text-sm font-semibold text-slate-700">{tr("kpi.callsWithinTarget")}</dt>
+          <dd className="text-2xl font-bold">{formatCell(data.calls.shareWithinTarget, "percent", locale)}</dd>
+        </div>
+      </dl>
+      {(["targets", "promises", "calls", "volumes"] as const).map((id) => (
+        <section key={id} aria-labelledby={`r-${id}`} className="mt-6">
+          <h2 id={`r-${id}`} className="text-2xl font-semibold text-qc-navy">{tr(`sections.${id}`)}</h2>
+          <DataTableView table={tables[id]} locale={locale} caption={tr(`tableTitles.${id}`)} empty={tr("empty")} />
+        </section>
+      ))}
+      <p className="mt-6 text-sm text-slate-700">{tr("notes.targets")}</p>
+    </article>
+  );
+}

@@ -1,0 +1,178 @@
+// The dashboard's tables, built once for the page and for its CSV export (so the file holds what
+// the page shows): titles, column headers and cells in the reader's language.
+import type { Period } from "@/domain/dashboard/period";
+import { isoDateFromDayNumber } from "@/domain/catalogue/zone";
+import { AGE_CLASSES, type TargetSummary } from "@/domain/dashboard/statistics";
+import type { ClockId } from "@/domain/catalogue/types";
+import { formatClockDuration, serviceDayMs } from "@/domain/requests/time-left";
+import { formatDateTime, premier } from "@/i18n/format";
+import type { Locale } from "@/i18n/routing";
+import type { Catalogue } from "@/server/services/get-catalogue";
+import type { DashboardData } from "@/server/services/dashboard";
+
+export const TABLE_IDS = ["targets", "promises", "volumes", "calls", "backlog", "at-risk"] as const;
+export type TableId = (typeof TABLE_IDS)[number];
+
+/** count: an integer; percent: a share 0–1; text: as is (durations, dates and names are text). */
+export type ColumnKind = "text" | "count" | "percent";
+export type Cell = string | number | null;
+export type DataTable = { id: TableId; columns: { label: string; kind: ColumnKind }[]; rows: Cell[][] };
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+const numberFormats = { fr: new Intl.NumberFormat("fr-CA"), en: new Intl.NumberFormat("en-CA") };
+const percentFormats = {
+  fr: new Intl.NumberFormat("fr-CA", { style: "percent", maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat("en-CA", { style: "percent", maximumFractionDigits: 1 }),
+};
+
+/** A cell as the page shows it: `1 234`, `87,5 %`, `—` for no value. */
+export function formatCell(cell: Cell, kind: ColumnKind, locale: Locale): string {
+  if (cell === null) return "—";
+  if (typeof cell === "string") return cell;
+  return kind === "percent" ? percentFormats[locale].format(cell) : numberFormats[locale].format(cell);
+}
+
+/** A chart bucket's label: `23 nov.` per day, `novembre 2026` per month. */
+export function bucketLabel(key: string, locale: Locale): string {
+  const [y, m, d] = key.split("-").map(Number) as [number, number, number | undefined];
+  const date = new Date(Date.UTC(y, m - 1, d ?? 1, 12));
+  const options: Intl.DateTimeFormatOptions = d === undefined ? { month: "long", year: "numeric", timeZone: "UTC" } : { day: "numeric", month: "short", timeZone: "UTC" };
+  return new Intl.DateTimeFormat(locale === "fr" ? "fr-CA" : "en-CA", options).format(date);
+}
+
+/** The period as a heading: `novembre 2026`, `semaine du 23 au 29 novembre 2026`, `du 1er au 15 mars 2026`. */
+export function periodLabel(period: Period, t: Translate, locale: Locale): string {
+  const iso = (day: number) => new Date(day * 86_400_000 + 43_200_000);
+  const long = new Intl.DateTimeFormat(locale === "fr" ? "fr-CA" : "en-CA", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const first = premier(long.format(iso(period.firstDay)), locale);
+  const last = premier(long.format(iso(period.lastDay)), locale);
+  switch (period.kind) {
+    case "day":
+      return first;
+    case "month":
+      return new Intl.DateTimeFormat(locale === "fr" ? "fr-CA" : "en-CA", { month: "long", year: "numeric", timeZone: "UTC" }).format(iso(period.firstDay));
+    case "week":
+      return t("periodLabel.week", { first, last });
+    case "range":
+      return t("periodLabel.range", { first, last });
+  }
+}
+
+/** A catalogue target's name: `Réponse ou avis de délai · Candidats · 10 jours ouvrables`. */
+export function targetLabel(summary: Pick<TargetSummary, "key">, catalogue: Catalogue, t: Translate, locale: Locale): string {
+  const target = catalogue.definition.targets.find((d) => d.id === summary.key);
+  if (!target) return t("promisesRow");
+  const duration =
+    target.unit === "minutes"
+      ? t("duration.minutes", { amount: target.amount })
+      : target.unit === "days"
+        ? t("duration.days", { amount: target.amount })
+        : target.clock === "elapsed"
+          ? t("duration.hours", { amount: target.amount })
+          : t("duration.businessHours", { amount: target.amount });
+  return `${t(`metrics.${target.metric}`)} · ${catalogue.audienceLabels[target.audienceId]?.[locale] ?? target.audienceId} · ${duration}`;
+}
+
+export function dashboardTables(data: DashboardData, catalogue: Catalogue, t: Translate, locale: Locale): DataTable[] {
+  const dayMs = (calendarId: string) => {
+    const calendar = catalogue.definition.calendars.find((c) => c.id === calendarId);
+    return calendar ? serviceDayMs(calendar) : 0;
+  };
+  const inClock = (ms: number | null, clock: string, calendarId: string) =>
+    ms === null ? null : formatClockDuration(ms, clock as ClockId, dayMs(calendarId), locale);
+  const elapsed = (ms: number | null) => (ms === null ? null : formatClockDuration(ms, "elapsed", 0, locale));
+  const col = (label: string, kind: ColumnKind = "count") => ({ label: t(`columns.${label}`), kind });
+  const tables: DataTable[] = [];
+
+  tables.push({
+    id: "targets",
+    columns: [
+      col("target", "text"), col("total"), col("metOnTime"), col("metLate"), col("overdue"), col("pending"), col("atRisk"),
+      col("shareMet", "percent"), col("clockMedian", "text"), col("clockP90", "text"), col("elapsedMedian", "text"), col("elapsedP90", "text"),
+    ],
+    rows: data.targets.map((s) => [
+      targetLabel(s, catalogue, t, locale), s.total, s.metOnTime, s.metLate, s.overdue, s.pending, s.atRisk, s.shareMet,
+      inClock(s.clockMedianMs, s.clock, s.calendarId), inClock(s.clockP90Ms, s.clock, s.calendarId), elapsed(s.elapsedMedianMs), elapsed(s.elapsedP90Ms),
+    ]),
+  });
+
+  const p = data.promises;
+  tables.push({
+    id: "promises",
+    columns: [col("delayNotices"), col("promisesKept"), col("promisesKeptLate"), col("promisesBroken"), col("pending"), col("shareKept", "percent")],
+    rows: [[p?.total ?? 0, p?.metOnTime ?? 0, p?.metLate ?? 0, p?.overdue ?? 0, p?.pending ?? 0, p?.shareMet ?? null]],
+  });
+
+  tables.push({
+    id: "volumes",
+    columns: [col(data.period.bucket === "day" ? "day" : "month", "text"), ...data.volumes.channels.map((c) => ({ label: catalogue.channelLabels[c]?.[locale] ?? c, kind: "count" as const })), col("requestsTotal")],
+    rows: data.volumes.rows.map((r) => [bucketLabel(r.bucket, locale), ...data.volumes.channels.map((c) => r.byChannel[c] ?? 0), r.total]),
+  });
+
+  const c = data.calls;
+  tables.push({
+    id: "calls",
+    columns: [col("channel", "text"), col("received"), col("answered"), col("answeredWithinTarget"), col("shareWithinTarget", "percent"), col("waitMedian", "text"), col("waitP90", "text")],
+    rows: [
+      [catalogue.channelLabels.phone?.[locale] ?? "phone", c.calls, c.answered, c.answeredWithinTarget, c.shareWithinTarget, elapsed(c.waitMedianMs), elapsed(c.waitP90Ms)],
+      ...(["voicemail", "fax", "email"] as const)
+        .filter((ch) => (c.byChannel[ch] ?? 0) > 0)
+        .map((ch) => [t(`callChannels.${ch}`), c.byChannel[ch] ?? 0, null, null, null, null, null] as Cell[]),
+    ],
+  });
+
+  tables.push({
+    id: "backlog",
+    columns: [col("age", "text"), col("openRequests")],
+    rows: AGE_CLASSES.map((a) => [t(`ages.${a}`), data.backlog[a]]),
+  });
+
+  tables.push({
+    id: "at-risk",
+    columns: [col("number", "text"), col("subject", "text"), col("assignee", "text"), col("due", "text"), col("state", "text")],
+    rows: data.atRisk.items.map((i) => [
+      i.number, i.subject, i.assigneeName ?? t("nobody"), i.dueAt ? formatDateTime(i.dueAt.getTime(), locale) : null, t(i.breached ? "states.breached" : "states.at-risk"),
+    ]),
+  });
+  return tables;
+}
+
+/**
+ * A table as CSV for Excel in French: UTF-8 with a byte-order mark (accents read right),
+ * semicolons between fields and a decimal comma in French (the fr-CA list separator), every text
+ * field quoted, percentages as numbers of percent (`87,5`) under a header that says so.
+ */
+export function toCsv(table: DataTable, locale: Locale): string {
+  const separator = locale === "fr" ? ";" : ",";
+  const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
+  const number = (n: number) => {
+    const text = String(Math.round(n * 1000) / 1000);
+    return locale === "fr" ? text.replace(".", ",") : text;
+  };
+  const cell = (value: Cell, kind: ColumnKind) => {
+    if (value === null) return "";
+    if (typeof value === "string") return quote(value);
+    return kind === "percent" ? number(value * 100) : number(value);
+  };
+  const header = table.columns.map((c) => quote(c.kind === "percent" ? `${c.label} (%)` : c.label)).join(separator);
+  const lines = table.rows.map((row) => row.map((v, i) => cell(v, table.columns[i]!.kind)).join(separator));
+  return `\uFEFF${[header, ...lines].join("\r\n")}\r\n`;
+}
+
+/** The URL parameters of a period (and the filters kept). */
+export function periodParams(period: Period, filters: { audienceId?: string | undefined; channel?: string | undefined }): string {
+  const params = new URLSearchParams();
+  if (period.kind === "range") {
+    params.set("period", "range");
+    params.set("from", isoDateFromDayNumber(period.firstDay));
+    params.set("to", isoDateFromDayNumber(period.lastDay));
+  } else {
+    params.set("period", period.kind);
+    params.set("date", isoDateFromDayNumber(period.firstDay));
+  }
+  if (filters.audienceId) params.set("audience", filters.audienceId);
+  if (filters.channel) params.set("channel", filters.channel);
+  return params.toString();
+}
+

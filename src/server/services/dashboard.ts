@@ -1,0 +1,145 @@
+import "server-only";
+// The managers' dashboards (per service, audience, channel and period) and the monthly report:
+// the figures of the domain's statistics, aggregated by the dashboard repository in SQL (target
+// states as the domain's evaluateTarget gives them; a test recomputes them from the event log).
+import { bucketKeys, resolvePeriod, shiftPeriod, type Period } from "@/domain/dashboard/period";
+import { PROMISE_ROW, type AgeClass, type CallSummary, type TargetSummary } from "@/domain/dashboard/statistics";
+import { dayNumberFromIsoDate, getZone } from "@/domain/catalogue/zone";
+import type { DashboardQuery } from "@/schemas/dashboard";
+import { isManagerOf } from "@/server/auth/authorize";
+import type { CurrentUser } from "@/server/auth/current-user";
+import { getDb } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import {
+  countBacklog,
+  countVolumes,
+  summarizePeriodCalls,
+  summarizePeriodTargets,
+  type DashboardScope,
+} from "@/server/repositories/dashboard-repository";
+import { countQueue, listQueue } from "@/server/repositories/queue-repository";
+import { getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
+
+/** The live list of requests at risk or overdue shows this many (the counts are exact up to AT_RISK_COUNT_CAP). */
+export const AT_RISK_LIST_SIZE = 20;
+const AT_RISK_COUNT_CAP = 1000;
+
+export function requireManagerOf(user: CurrentUser | null, serviceId: string): CurrentUser {
+  if (!isManagerOf(user, serviceId)) throw new AppError("NOT_FOUND", "not a manager of this service");
+  return user;
+}
+
+/** The service's time zone (its calendars': one zone per service). */
+export function serviceTimeZone(catalogue: Catalogue, serviceId: string): string {
+  const service = catalogue.engine.getService(serviceId);
+  return catalogue.engine.calendarFor(serviceId, service.audiences[0]!.id).timeZone;
+}
+
+/** The period the query asks for; the current month when it cannot be read (the form shows why). */
+export function periodOf(query: DashboardQuery, timeZone: string, now: Date, valid: boolean): Period {
+  const zone = getZone(timeZone);
+  const today = zone.dayOf(now.getTime());
+  if (!valid) return resolvePeriod(zone, "month", today);
+  if (query.period === "range") {
+    return resolvePeriod(zone, "range", today, { first: dayNumberFromIsoDate(query.from!)!, last: dayNumberFromIsoDate(query.to!)! });
+  }
+  return resolvePeriod(zone, query.period, query.date ? dayNumberFromIsoDate(query.date)! : today);
+}
+
+/** An open request at risk, or breached (overdue, or a target met late). */
+export type AtRiskItem = { number: string; subject: string; assigneeName: string | null; dueAt: Date | null; breached: boolean };
+
+export type DashboardData = {
+  serviceId: string;
+  timeZone: string;
+  period: Period;
+  previous: Period;
+  next: Period;
+  filters: { audienceId: string | undefined; channel: string | undefined };
+  audiences: string[];
+  channels: string[];
+  requests: number;
+  targets: TargetSummary[];
+  promises: TargetSummary | null;
+  volumes: { keys: string[]; channels: string[]; rows: { bucket: string; byChannel: Record<string, number>; total: number }[] };
+  calls: CallSummary;
+  backlog: Record<AgeClass, number>;
+  atRisk: { items: AtRiskItem[]; atRisk: number; breached: number; capped: number };
+};
+
+/** Every figure of a service's dashboard for a period, as of `now`. */
+export async function readDashboard({
+  user,
+  serviceId,
+  query,
+  valid = true,
+  now,
+}: {
+  user: CurrentUser | null;
+  serviceId: string;
+  query: DashboardQuery;
+  valid?: boolean;
+  now: Date;
+}): Promise<DashboardData> {
+  const manager = requireManagerOf(user, serviceId);
+  const catalogue = await getCatalogue();
+  const service = catalogue.engine.getService(serviceId);
+  const audiences = service.audiences.map((a) => a.id as string);
+  const channels = [...new Set(service.audiences.flatMap((a) => a.channels as readonly string[]))];
+  const filters = {
+    audienceId: query.audience && audiences.includes(query.audience) ? query.audience : undefined,
+    channel: query.channel && channels.includes(query.channel) ? query.channel : undefined,
+  };
+  const timeZone = serviceTimeZone(catalogue, serviceId);
+  const period = periodOf(query, timeZone, now, valid);
+  const zone = getZone(timeZone);
+  const scope: DashboardScope = { serviceId, from: new Date(period.from), to: new Date(period.to), ...filters };
+  const db = getDb();
+  const queueFilters = { serviceId, status: "open" as const, ...filters };
+  const context = { userId: manager.id, now };
+  const [summaries, volumeRows, calls, backlog, atRiskPage, breachedPage, atRiskCount, breachedCount] = await Promise.all([
+    summarizePeriodTargets(db, scope, now),
+    countVolumes(db, scope, { timeZone, bucket: period.bucket }),
+    summarizePeriodCalls(db, scope),
+    countBacklog(db, { serviceId, ...filters }, now),
+    listQueue(db, { ...queueFilters, state: "at-risk" }, { ...context, limit: AT_RISK_LIST_SIZE }),
+    listQueue(db, { ...queueFilters, state: "breached" }, { ...context, limit: AT_RISK_LIST_SIZE }),
+    countQueue(db, { ...queueFilters, state: "at-risk" }, { ...context, cap: AT_RISK_COUNT_CAP }),
+    countQueue(db, { ...queueFilters, state: "breached" }, { ...context, cap: AT_RISK_COUNT_CAP }),
+  ]);
+
+  const catalogueOrder = catalogue.definition.targets.map((t) => t.id as string);
+  const targets = summaries
+    .filter((s) => s.key !== PROMISE_ROW)
+    .sort((a, b) => catalogueOrder.indexOf(a.key) - catalogueOrder.indexOf(b.key));
+
+  const keys = bucketKeys(period);
+  const volumeChannels = [...new Set(volumeRows.map((v) => v.channel))].sort((a, b) => channels.indexOf(a) - channels.indexOf(b));
+  const rows = keys.map((bucket) => {
+    const byChannel: Record<string, number> = {};
+    for (const v of volumeRows) if (v.bucket === bucket) byChannel[v.channel] = v.count;
+    return { bucket, byChannel, total: Object.values(byChannel).reduce((a, b) => a + b, 0) };
+  });
+
+  const atRiskItems = [...breachedPage.rows.map((r) => ({ r, breached: true })), ...atRiskPage.rows.map((r) => ({ r, breached: false }))]
+    .slice(0, AT_RISK_LIST_SIZE)
+    .map(({ r, breached }) => ({ number: r.number, subject: r.subject, assigneeName: r.assignee_name, dueAt: r.next_due_at, breached }));
+
+  return {
+    serviceId,
+    timeZone,
+    period,
+    previous: shiftPeriod(zone, period, -1),
+    next: shiftPeriod(zone, period, 1),
+    filters,
+    audiences,
+    channels,
+    requests: rows.reduce((a, r) => a + r.total, 0),
+    targets,
+    promises: summaries.find((s) => s.key === PROMISE_ROW) ?? null,
+    volumes: { keys, channels: volumeChannels, rows },
+    calls,
+    backlog,
+    atRisk: { items: atRiskItems, atRisk: atRiskCount, breached: breachedCount, capped: AT_RISK_COUNT_CAP },
+  };
+}
