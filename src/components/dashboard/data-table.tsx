@@ -6,8 +6,8 @@ export function DataTableView({ table, locale, caption, empty }: { table: DataTa
   if (table.rows.length === 0) return <p className="mt-3" data-testid={`table-${table.id}`}>{empty}</p>;
   return (
     // Focusable, so that a keyboard can scroll a table wider than a phone's screen.
-    <div className="mt-3 overflow-x-auto" tabIndex={0} role="group" aria-label={caption}>
-      <table className="w-full min-w-[36rem] border-collapse text-left" data-testid={`table-${table.id}`}>
+    <div className="mt-3 overflow-x-auto print:overflow-visible" tabIndex={0} role="group" aria-label={caption}>
+      <table className="w-full min-w-[36rem] border-collapse text-left print:min-w-0 print:text-sm" data-testid={`table-${table.id}`}>
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b-2 border-qc-navy">
@@ -22,8 +22,9 @@ export function DataTableView({ table, locale, caption, empty }: { table: DataTa
               {row.map((cell, i) => {
                 const kind = table.columns[i]!.kind;
                 const text = formatCell(cell, kind, locale);
-                return i === 0 ? (
-                  <th key={i} scope="row" className="py-2 pr-3 font-normal">{text}</th>
+                // A row is named by its first cell when that is text (a commitment, a day, a channel).
+                return i === 0 && kind === "text" ? (
+                  <th key={i} scope="row" className="min-w-[10rem] py-2 pr-3 font-normal print:min-w-0">{text}</th>
                 ) : (
                   <td key={i} className={`py-2 pr-3 ${kind === "text" ? "" : "text-right tabular-nums"}`}>{text}</td>
                 );

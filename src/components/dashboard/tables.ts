@@ -6,6 +6,7 @@ import { AGE_CLASSES, type TargetSummary } from "@/domain/dashboard/statistics";
 import type { ClockId } from "@/domain/catalogue/types";
 import { formatClockDuration, serviceDayMs } from "@/domain/requests/time-left";
 import { formatDateTime, premier } from "@/i18n/format";
+import { durationMessage } from "@/i18n/target-duration";
 import type { Locale } from "@/i18n/routing";
 import type { Catalogue } from "@/server/services/get-catalogue";
 import type { DashboardData } from "@/server/services/dashboard";
@@ -16,7 +17,14 @@ export type TableId = (typeof TABLE_IDS)[number];
 /** count: an integer; percent: a share 0–1; text: as is (durations, dates and names are text). */
 export type ColumnKind = "text" | "count" | "percent";
 export type Cell = string | number | null;
-export type DataTable = { id: TableId; columns: { label: string; kind: ColumnKind }[]; rows: Cell[][] };
+export type Column = { key: string; label: string; kind: ColumnKind };
+export type DataTable = { id: TableId; columns: Column[]; rows: Cell[][] };
+
+/** The same table with only some of its columns (the printed report keeps the essential ones). */
+export function withColumns(table: DataTable, keys: readonly string[]): DataTable {
+  const kept = table.columns.flatMap((c, i) => (keys.includes(c.key) ? [i] : []));
+  return { ...table, columns: kept.map((i) => table.columns[i]!), rows: table.rows.map((row) => kept.map((i) => row[i]!)) };
+}
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
@@ -63,14 +71,7 @@ export function periodLabel(period: Period, t: Translate, locale: Locale): strin
 export function targetLabel(summary: Pick<TargetSummary, "key">, catalogue: Catalogue, t: Translate, locale: Locale): string {
   const target = catalogue.definition.targets.find((d) => d.id === summary.key);
   if (!target) return t("promisesRow");
-  const duration =
-    target.unit === "minutes"
-      ? t("duration.minutes", { amount: target.amount })
-      : target.unit === "days"
-        ? t("duration.days", { amount: target.amount })
-        : target.clock === "elapsed"
-          ? t("duration.hours", { amount: target.amount })
-          : t("duration.businessHours", { amount: target.amount });
+  const duration = t(`duration.${durationMessage(target)}`, { amount: target.amount });
   return `${t(`metrics.${target.metric}`)} · ${catalogue.audienceLabels[target.audienceId]?.[locale] ?? target.audienceId} · ${duration}`;
 }
 
@@ -82,7 +83,7 @@ export function dashboardTables(data: DashboardData, catalogue: Catalogue, t: Tr
   const inClock = (ms: number | null, clock: string, calendarId: string) =>
     ms === null ? null : formatClockDuration(ms, clock as ClockId, dayMs(calendarId), locale);
   const elapsed = (ms: number | null) => (ms === null ? null : formatClockDuration(ms, "elapsed", 0, locale));
-  const col = (label: string, kind: ColumnKind = "count") => ({ label: t(`columns.${label}`), kind });
+  const col = (key: string, kind: ColumnKind = "count"): Column => ({ key, label: t(`columns.${key}`), kind });
   const tables: DataTable[] = [];
 
   tables.push({
@@ -106,7 +107,7 @@ export function dashboardTables(data: DashboardData, catalogue: Catalogue, t: Tr
 
   tables.push({
     id: "volumes",
-    columns: [col(data.period.bucket === "day" ? "day" : "month", "text"), ...data.volumes.channels.map((c) => ({ label: catalogue.channelLabels[c]?.[locale] ?? c, kind: "count" as const })), col("requestsTotal")],
+    columns: [col(data.period.bucket === "day" ? "day" : "month", "text"), ...data.volumes.channels.map((c): Column => ({ key: c, label: catalogue.channelLabels[c]?.[locale] ?? c, kind: "count" })), col("requestsTotal")],
     rows: data.volumes.rows.map((r) => [bucketLabel(r.bucket, locale), ...data.volumes.channels.map((c) => r.byChannel[c] ?? 0), r.total]),
   });
 

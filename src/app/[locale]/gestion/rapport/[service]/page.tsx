@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DataTableView } from "@/components/dashboard/data-table";
 import { PrintButton } from "@/components/dashboard/print-button";
-import { dashboardTables, formatCell, periodLabel, type DataTable, type TableId } from "@/components/dashboard/tables";
+import { dashboardTables, formatCell, periodLabel, withColumns, type DataTable, type TableId } from "@/components/dashboard/tables";
 import { getZone, ymdFromDayNumber } from "@/domain/catalogue/zone";
 import { formatDate } from "@/i18n/format";
 import { Link } from "@/i18n/navigation";
@@ -40,7 +40,23 @@ export default async function ReportPage({ params, searchParams }: Props) {
     : today.month === 1 ? [today.year - 1, 12] : [today.year, today.month - 1];
   const data = await readDashboard({ user, serviceId: service, query: { period: "month", date: `${year}-${String(monthNumber).padStart(2, "0")}-01`, from: undefined, to: undefined, audience: undefined, channel: undefined }, now });
   const tr = (key: string, values?: Record<string, string | number>) => tr_(key as "title", values as never);
-  const tables = Object.fromEntries(dashboardTables(data, catalogue, tr, locale).map((d) => [d.id, d])) as Record<TableId, DataTable>;
+  const all = Object.fromEntries(dashboardTables(data, catalogue, tr, locale).map((d) => [d.id, d])) as Record<TableId, DataTable>;
+  // What the statement needs, printable on a page's width: each commitment's outcome and times in
+  // its own clock; the month's volumes by channel (the dashboard has them per day).
+  const byChannel: DataTable = {
+    id: "volumes",
+    columns: [{ key: "channel", label: tr("columns.channel"), kind: "text" }, { key: "requestsTotal", label: tr("columns.requestsTotal"), kind: "count" }],
+    rows: [
+      ...data.volumes.channels.map((c) => [catalogue.channelLabels[c]?.[locale] ?? c, data.volumes.rows.reduce((a, r) => a + (r.byChannel[c] ?? 0), 0)]),
+      [tr("columns.requestsTotal"), data.requests],
+    ],
+  };
+  const tables: Record<"targets" | "promises" | "calls" | "volumes", DataTable> = {
+    targets: withColumns(all.targets, ["target", "total", "metOnTime", "metLate", "overdue", "pending", "shareMet", "clockMedian", "clockP90"]),
+    promises: all.promises,
+    calls: all.calls,
+    volumes: byChannel,
+  };
   const serviceName = catalogue.profiles.find((p) => p.serviceId === service)?.name[locale] ?? service;
   const monthText = periodLabel(data.period, tr, locale);
   const decided = data.targets.reduce((a, s) => a + s.metOnTime + s.metLate + s.overdue, 0);
@@ -81,8 +97,8 @@ export default async function ReportPage({ params, searchParams }: Props) {
       </dl>
       {(["targets", "promises", "calls", "volumes"] as const).map((id) => (
         <section key={id} aria-labelledby={`r-${id}`} className="mt-6">
-          <h2 id={`r-${id}`} className="text-2xl font-semibold text-qc-navy">{tr(`sections.${id}`)}</h2>
-          <DataTableView table={tables[id]} locale={locale} caption={tr(`tableTitles.${id}`)} empty={tr("empty")} />
+          <h2 id={`r-${id}`} className="text-2xl font-semibold text-qc-navy">{id === "volumes" ? t("volumesByChannel") : tr(`sections.${id}`)}</h2>
+          <DataTableView table={tables[id]} locale={locale} caption={id === "volumes" ? t("volumesByChannel") : tr(`tableTitles.${id}`)} empty={tr("empty")} />
         </section>
       ))}
       <p className="mt-6 text-sm text-slate-700">{tr("notes.targets")}</p>

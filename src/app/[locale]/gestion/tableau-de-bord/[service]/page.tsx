@@ -66,7 +66,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
       </div>
       {note && <p className="mt-1 max-w-4xl text-sm text-slate-700">{note}</p>}
       {children}
-      <DataTableView table={tables[id]} locale={locale} caption={t(`tableTitles.${id}` as "tableTitles.targets")} empty={t("empty")} />
+      <DataTableView table={tables[id]} locale={locale} caption={t(`tableTitles.${id}` as "tableTitles.targets")} empty={t(id === "at-risk" ? "emptyAtRisk" : "empty")} />
     </section>
   );
 
@@ -117,20 +117,20 @@ export default async function DashboardPage({ params, searchParams }: Props) {
               {fieldErrors[f] && <p id={`e-${f}`} className="mt-1 text-sm font-semibold text-red-800">{fieldErrors[f]}</p>}
             </div>
           ))}
-          <div>
-            <label htmlFor="f-audience" className="font-semibold">{t("audience")}</label>
-            <select id="f-audience" name="audience" defaultValue={data.filters.audienceId ?? ""} className={inputClass}>
-              <option value="">{t("all")}</option>
-              {data.audiences.map((a) => <option key={a} value={a}>{catalogue.audienceLabels[a]?.[locale] ?? a}</option>)}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="f-channel" className="font-semibold">{t("channel")}</label>
-            <select id="f-channel" name="channel" defaultValue={data.filters.channel ?? ""} className={inputClass}>
-              <option value="">{t("all")}</option>
-              {data.channels.map((c) => <option key={c} value={c}>{catalogue.channelLabels[c]?.[locale] ?? c}</option>)}
-            </select>
-          </div>
+          {(
+            [
+              ["audience", data.filters.audienceId, data.audiences.map((a) => [a, catalogue.audienceLabels[a]?.[locale] ?? a])],
+              ["channel", data.filters.channel, data.channels.map((c) => [c, catalogue.channelLabels[c]?.[locale] ?? c])],
+            ] as const
+          ).map(([name, value, options]) => (
+            <div key={name}>
+              <label htmlFor={`f-${name}`} className="font-semibold">{t(name)}</label>
+              <select id={`f-${name}`} name={name} defaultValue={value ?? ""} className={inputClass}>
+                <option value="">{t("all")}</option>
+                {options.map(([v, label]) => <option key={v} value={v}>{label}</option>)}
+              </select>
+            </div>
+          ))}
         </div>
         <div className="mt-3 flex flex-wrap items-center gap-3">
           <button type="submit" className="rounded bg-qc-blue px-4 py-1.5 font-semibold text-white hover:bg-qc-navy">{t("apply")}</button>

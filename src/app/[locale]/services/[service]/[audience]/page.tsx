@@ -9,6 +9,7 @@ import type { ContactPoint } from "@/domain/catalogue/service-profile";
 import { formatDateTime, formatIsoDate } from "@/i18n/format";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
+import { durationMessage } from "@/i18n/target-duration";
 import { getNow } from "@/server/clock";
 import { getAudiencePage } from "@/server/services/get-service-page";
 
@@ -55,14 +56,7 @@ export default async function AudiencePage({ params }: { params: Params }) {
   const ts = await getTranslations("Status");
   const ti = await getTranslations("Inquiry");
   const { service, audience } = page;
-  const duration = (target: (typeof page.targets)[number]) =>
-    target.unit === "minutes"
-      ? td("minutes", { amount: target.amount })
-      : target.unit === "days"
-        ? td("days", { amount: target.amount })
-        : target.clock === "elapsed"
-          ? td("hours", { amount: target.amount })
-          : td("businessHours", { amount: target.amount });
+  const duration = (target: (typeof page.targets)[number]) => td(durationMessage(target), { amount: target.amount });
   return (
     <>
       <AutoRefresh />
