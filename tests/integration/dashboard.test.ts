@@ -204,6 +204,18 @@ describe("met clock times", () => {
   });
 });
 
+describe("a target's copy of its request's facts", () => {
+  it("is its request's service, audience, channel and receipt, which never change", async () => {
+    const mismatched = await db.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM request_target t JOIN request r ON r.id = t.request_id
+      WHERE (t.service_id, t.audience_id, t.channel, t.received_at) IS DISTINCT FROM (r.service_id, r.audience_id, r.channel, r.received_at)`;
+    expect(Number(mismatched[0]!.n)).toBe(0);
+    expect(await db.requestTarget.count()).toBeGreaterThan(10);
+    await expect(db.$executeRaw`UPDATE request SET channel = 'phone' WHERE number = ${numbers.answered}`).rejects.toThrow(/never change/);
+    await expect(db.$executeRaw`UPDATE request SET received_at = received_at + interval '1 day' WHERE number = ${numbers.answered}`).rejects.toThrow(/never change/);
+  });
+});
+
 describe("who sees the dashboards", () => {
   it("managers of the service and the admin; not agents, MO users, nor anyone signed out", async () => {
     const admin = await currentUserFor(db, "admin@cspq.exemple.qc.ca");

@@ -1,7 +1,8 @@
 import "server-only";
 // The managers' dashboards: the rows each figure is computed from, for one service, a period of
-// receipt [from, to) and optional audience and channel filters. Read through the index
-// `request_service_received_idx` (service, received_at). Each figure is a domain function of
+// receipt [from, to) and optional audience and channel filters. Read through the indexes
+// `request_service_received_idx` and `request_target_service_received_idx` (service, received_at;
+// a target carries its request's service, audience, channel and receipt). Each figure is a domain function of
 // src/domain/dashboard/statistics.ts written as one SQL aggregate (a month of a service is tens of
 // thousands of rows: summed where they are); the tests recompute every figure with the domain
 // functions from the event log and compare.
@@ -54,10 +55,10 @@ export async function summarizePeriodTargets(db: Db, scope: DashboardScope, now:
            percentile_disc(0.9) WITHIN GROUP (ORDER BY t.met_clock_ms) AS clock_p90,
            percentile_disc(0.5) WITHIN GROUP (ORDER BY (extract(epoch FROM t.met_at - t.starts_at) * 1000)::float8) AS elapsed_p50,
            percentile_disc(0.9) WITHIN GROUP (ORDER BY (extract(epoch FROM t.met_at - t.starts_at) * 1000)::float8) AS elapsed_p90
-    FROM request r JOIN request_target t ON t.request_id = r.id
-    WHERE ${requestConditions(scope)}
+    FROM request_target t
+    WHERE ${requestConditions(scope, Prisma.sql`t`)}
       -- A merged duplicate's unmet targets are withdrawn (the surviving request carries them).
-      AND NOT (r.merged_into_id IS NOT NULL AND t.met_at IS NULL)
+      AND (t.met_at IS NOT NULL OR t.request_id NOT IN (SELECT m.id FROM request m WHERE m.merged_into_id IS NOT NULL))
     GROUP BY 1`;
   const n = (v: bigint | number | null) => (v === null ? null : Number(v));
   return rows.map((r) => {
