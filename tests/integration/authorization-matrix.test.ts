@@ -1,14 +1,17 @@
 // Every use case behind a route or an action, for every role: who may, and what the others get.
 // Pages, server actions and API routes are thin shells over these functions (they pass the
-// signed-in user), so this table is the authorization of the whole of intake. "Not found" is
+// signed-in user), so this table is the authorization of the whole of intake (and of the
+// console's and the dashboards' reads). "Not found" is
 // the answer wherever a refusal would tell that a request number exists.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ZDashboardQuery } from "../../src/schemas/dashboard";
 import { ZSagirRequestInput } from "../../src/schemas/sagir-request";
 import type { CurrentUser } from "../../src/server/auth/current-user";
 import { seedDemoData } from "../../src/server/db/demo-data";
 import { seedDatabase } from "../../src/server/db/seed";
 import { createMoRequest } from "../../src/server/services/create-mo-request";
 import { createSagirRequest } from "../../src/server/services/create-sagir-request";
+import { readDashboard } from "../../src/server/services/dashboard";
 import { getRequest } from "../../src/server/services/get-request";
 import { changeRequestStatus, revealPersonalData, takeInCharge } from "../../src/server/services/handle-request";
 import { inviteMember, listMembers, updateMember } from "../../src/server/services/manage-members";
@@ -67,6 +70,9 @@ const USE_CASES: Record<string, (user: CurrentUser | null) => Promise<unknown>> 
   "changeRequestStatus (agent)": async (user) =>
     changeRequestStatus({ user, number: sagirNumber, expectedVersion: await versionOf(sagirNumber), status: "in_progress", now }),
   "revealPersonalData (handling agent only)": (user) => revealPersonalData({ user, number: departureNumber, now }),
+  "readDashboard ca-dotation (/gestion/tableau-de-bord/…, its CSV and the monthly report)": (user) =>
+    readDashboard({ user, serviceId: "ca-dotation", query: ZDashboardQuery.parse({}), now }),
+  "readDashboard sagir": (user) => readDashboard({ user, serviceId: "sagir", query: ZDashboardQuery.parse({}), now }),
 };
 
 /** Who may do each; everyone else gets `others` (anonymous gets UNAUTHENTICATED where it applies). */
@@ -103,6 +109,13 @@ const RULES: Record<string, { may: Who[]; others: Outcome; except?: Partial<Reco
     // The SAGIR agent may see the request but is not its handler until they take it in charge.
     except: { anonymous: "NOT_FOUND", "agent.sagir@cspq.exemple.qc.ca": "FORBIDDEN" },
   },
+  // Managers of the service and the admin; everyone else, signed in or not, finds nothing there.
+  "readDashboard ca-dotation (/gestion/tableau-de-bord/…, its CSV and the monthly report)": {
+    may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"],
+    others: "NOT_FOUND",
+    except: { anonymous: "NOT_FOUND" },
+  },
+  "readDashboard sagir": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
 };
 
 function expected(useCase: string, who: Who): Outcome {
