@@ -48,6 +48,16 @@ try {
   if (migrationsApplied.length) console.log(`guichet: migrations appliquées : ${migrationsApplied.join(", ")}`);
   if (holidayYearsGenerated.length) console.log(`guichet: jours fériés générés pour ${holidayYearsGenerated.join(", ")}`);
   if (demoUsersCreated) console.log(`guichet: ${demoUsersCreated} comptes de démonstration créés (voir README)`);
+  // A developer's own embedded database, on its first start: four weeks of demo requests, so the
+  // console and the dashboards have something to show (not on the tests' throw-away cluster).
+  if (embedded !== null && process.env.GUICHET_DB_EPHEMERAL !== "1") {
+    process.env.DATABASE_URL = databaseUrl;
+    const { getDb } = await import("../src/server/db/client");
+    const { seedDemoRequests } = await import("../src/server/db/demo-requests");
+    const made = await seedDemoRequests(getDb(), new Date());
+    await getDb().$disconnect();
+    if (made) console.log(`guichet: ${made} requêtes de démonstration créées (quatre dernières semaines)`);
+  }
 } catch (error) {
   await embedded?.stop();
   if (error instanceof EmbeddedPostgresError || error instanceof MigrationError) fail(error.message);

@@ -1,0 +1,50 @@
+// The demo requests `npm run dev` makes on a developer's first start: four weeks of both centres'
+// traffic through the real use cases, once; the console and the dashboards then show them.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ZQueueQuery } from "../../src/schemas/console";
+import { ZDashboardQuery } from "../../src/schemas/dashboard";
+import { seedDemoData } from "../../src/server/db/demo-data";
+import { seedDemoRequests } from "../../src/server/db/demo-requests";
+import { seedDatabase } from "../../src/server/db/seed";
+import { readQueue } from "../../src/server/services/agent-console";
+import { readDashboard } from "../../src/server/services/dashboard";
+import { connectTestDb, truncateAll } from "../support/db";
+import { currentUserFor } from "../support/users";
+
+const db = connectTestDb();
+// Monday 23 November 2026, 10:00 in Québec.
+const now = new Date("2026-11-23T15:00:00Z");
+let made = 0;
+
+beforeAll(async () => {
+  await truncateAll(db);
+  await seedDatabase(db, now);
+  await seedDemoData(db);
+  made = await seedDemoRequests(db, now);
+}, 120_000);
+afterAll(() => db.$disconnect());
+
+describe("demo requests", () => {
+  it("fill four weeks of both centres once, through the use cases", async () => {
+    expect(made).toBeGreaterThan(40);
+    expect(await db.request.count()).toBe(made);
+    expect(await seedDemoRequests(db, now)).toBe(0);
+    expect(await db.request.count({ where: { receivedAt: { gte: now } } })).toBe(0);
+    expect(await db.phoneCall.count()).toBeGreaterThan(20);
+    expect(await db.requestTarget.count({ where: { metric: "promised-reply" } })).toBeGreaterThan(0);
+  });
+
+  it("give the console a queue and the dashboards figures", async () => {
+    const agent = await currentUserFor(db, "agent.dotation@cspq.exemple.qc.ca");
+    const queue = await readQueue({ user: agent, serviceId: "ca-dotation", query: ZQueueQuery.parse({}), now });
+    expect(queue.items.length).toBeGreaterThan(5);
+    const manager = await currentUserFor(db, "gestionnaire@cspq.exemple.qc.ca");
+    for (const serviceId of ["ca-dotation", "sagir"]) {
+      const data = await readDashboard({ user: manager, serviceId, query: ZDashboardQuery.parse({ period: "range", from: "2026-10-26", to: "2026-11-22" }), now });
+      expect(data.requests).toBeGreaterThan(15);
+      expect(data.targets.some((t) => t.metOnTime > 0)).toBe(true);
+      expect(data.targets.some((t) => t.metLate + t.overdue > 0)).toBe(true);
+      expect(data.calls.calls).toBeGreaterThan(10);
+    }
+  });
+});
