@@ -29,6 +29,8 @@ export const VALIDATION_MESSAGES = {
   },
   "range.order": { fr: "La date de fin doit suivre la date de début.", en: "The end date must follow the start date." },
   "range.tooLong": { fr: "La période choisie ne peut dépasser 366 jours.", en: "The period cannot exceed 366 days." },
+  "holidayName.length": { fr: "Inscrivez le nom du jour férié (2 à 80 caractères).", en: "Enter the holiday's name (2 to 80 characters)." },
+  "year.invalid": { fr: "Inscrivez une année entre 2000 et 2099.", en: "Enter a year between 2000 and 2099." },
   "text.tooLong": { fr: "Ce texte est trop long.", en: "This text is too long." },
   "date.invalid": { fr: "Inscrivez une date valide, p. ex. 2026-12-04.", en: "Enter a valid date, e.g. 2026-12-04." },
   "participants.count": {

@@ -42,6 +42,11 @@ async function load(): Promise<Catalogue> {
   return catalogue;
 }
 
+/** After an edit: this instance reads the catalogue again at its next use (others within CACHE_TTL_MS). */
+export function forgetCatalogue(): void {
+  current = null;
+}
+
 export async function getCatalogue(): Promise<Catalogue> {
   if (current && performance.now() - current.loadedAt < CACHE_TTL_MS) return current.catalogue;
   inFlight ??= load().finally(() => {

@@ -32,6 +32,7 @@ export default async function SpacePage({ params }: Props) {
   const tp = await getTranslations("Pilot");
   const tconsole = await getTranslations("Console");
   const tdashboard = await getTranslations("Dashboard");
+  const tcatalogue = await getTranslations("Catalogue");
   const { profiles } = await getCatalogue();
   const serviceName = (id: string) => profiles.find((p) => p.serviceId === id)?.name[locale] ?? id;
   // The MO emergency line is for MO users of an organization served by CA-dotation, never for candidates.
@@ -94,6 +95,9 @@ export default async function SpacePage({ params }: Props) {
         <p className="mt-4 flex flex-wrap items-center gap-4">
           <Link href="/gestion/tableau-de-bord" className="rounded bg-qc-blue px-4 py-2 font-semibold text-white hover:bg-qc-navy" data-testid="dashboard-link">
             {tdashboard("title")}
+          </Link>
+          <Link href="/gestion/catalogue" className="text-qc-blue underline" data-testid="catalogue-link">
+            {tcatalogue("title")}
           </Link>
           <Link href="/gestion/journal" className="text-qc-blue underline">
             {tconsole("audit.title")}

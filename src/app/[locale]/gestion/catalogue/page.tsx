@@ -1,0 +1,148 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { ActionForm, Field, SubmitButton } from "@/components/console/action-form";
+import { targetLabel } from "@/components/dashboard/tables";
+import { effectiveHolidays } from "@/domain/catalogue/holidays";
+import { getZone } from "@/domain/catalogue/zone";
+import { formatDateTime, formatIsoDate } from "@/i18n/format";
+import { redirect } from "@/i18n/navigation";
+import type { Locale } from "@/i18n/routing";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { getNow } from "@/server/clock";
+import { canEditHolidaySet, readCatalogueHistory, servicesOfHolidaySet } from "@/server/services/edit-holidays";
+import { getCatalogue } from "@/server/services/get-catalogue";
+import { addHolidayAction, deleteHolidayAction, generateYearAction, moveHolidayAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: Locale }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  return { title: (await getTranslations({ locale, namespace: "Catalogue" }))("title"), robots: { index: false } };
+}
+
+/**
+ * The holidays of the catalogue, for their editors (the admin; a manager of every service a
+ * holiday set serves): each year's list with move and delete, add, store the next year by the
+ * rule; what a request received now would be due, which the next change moves; the history.
+ */
+export default async function CataloguePage({ params }: Props) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const user = await getCurrentUser();
+  if (!user) return redirect({ href: "/connexion", locale });
+  const [catalogue, now, t, td] = await Promise.all([getCatalogue(), getNow(), getTranslations("Catalogue"), getTranslations("Dashboard")]);
+  const sets = catalogue.definition.holidaySets.filter((s) => canEditHolidaySet(user, catalogue, s.id));
+  if (sets.length === 0) notFound();
+  const history = await readCatalogueHistory(user, 20);
+  const tr = (key: string, values?: Record<string, string | number>) => td(key as "title", values as never);
+  const serviceName = (id: string) => catalogue.profiles.find((p) => p.serviceId === id)?.name[locale] ?? id;
+
+  return (
+    <>
+      <h1 className="text-3xl font-bold text-qc-navy">{t("title")}</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">{t("intro")}</p>
+      {sets.map((set) => {
+        const calendars = new Set(catalogue.definition.calendars.filter((c) => c.holidaySetId === set.id).map((c) => c.id));
+        const targets = catalogue.definition.targets.filter((target) => calendars.has(target.calendarId));
+        const zone = getZone(catalogue.definition.calendars.find((c) => calendars.has(c.id))!.timeZone);
+        const year = zone.yearOf(now.getTime());
+        const nextToStore = Math.max(year, ...set.storedYears) + 1;
+        return (
+          <section key={set.id} aria-labelledby={`set-${set.id}`} className="mt-8" data-testid={`holiday-set-${set.id}`}>
+            <h2 id={`set-${set.id}`} className="text-2xl font-semibold text-qc-navy">
+              {t("setTitle", { services: servicesOfHolidaySet(catalogue, set.id).map(serviceName).join(", ") })}
+            </h2>
+
+            <h3 className="mt-4 text-xl font-semibold">{t("preview")}</h3>
+            <p className="text-sm text-slate-700">{t("previewNote")}</p>
+            <ul className="mt-2 space-y-1" data-testid="due-preview">
+              {targets.map((target) => (
+                <li key={target.id} data-target={target.id}>
+                  {targetLabel({ key: target.id }, catalogue, tr, locale)} : <strong>{formatDateTime(catalogue.engine.addClockTime(target, now.getTime()), locale)}</strong>
+                </li>
+              ))}
+            </ul>
+
+            {[year, year + 1].map((y) => {
+              const holidays = effectiveHolidays(set, y, y).filter((h) => h.year === y);
+              return (
+                <div key={y} className="mt-6">
+                  <h3 className="text-xl font-semibold">{t("yearTitle", { year: y })}</h3>
+                  <table className="mt-2 w-full border-collapse text-left" data-testid={`holidays-${y}`}>
+                    <thead>
+                      <tr className="border-b-2 border-qc-navy">
+                        <th scope="col" className="py-2 pr-3">{t("date")}</th>
+                        <th scope="col" className="py-2 pr-3">{t("name")}</th>
+                        <th scope="col" className="py-2">{t("actions")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {holidays.map((h) => (
+                        <tr key={h.date} className="border-b border-slate-200 align-top" data-date={h.date}>
+                          <td className="py-2 pr-3">{formatIsoDate(h.date, locale)}</td>
+                          <td className="py-2 pr-3">{locale === "fr" ? h.nameFr : h.nameEn}</td>
+                          <td className="flex flex-wrap items-end gap-3 py-2">
+                            <ActionForm action={moveHolidayAction.bind(null, locale)} className="flex items-end gap-2" label={t("moveLabel", { date: h.date })}>
+                              <input type="hidden" name="holidaySetId" value={set.id} />
+                              <input type="hidden" name="date" value={h.date} />
+                              <Field kind="input" type="date" id={`to-${h.date}`} name="to" label={t("moveTo")} />
+                              <SubmitButton variant="secondary">{t("move")}</SubmitButton>
+                            </ActionForm>
+                            <ActionForm action={deleteHolidayAction.bind(null, locale)} className="flex items-end" label={t("deleteLabel", { date: h.date })}>
+                              <input type="hidden" name="holidaySetId" value={set.id} />
+                              <input type="hidden" name="date" value={h.date} />
+                              <SubmitButton variant="secondary">{t("delete")}</SubmitButton>
+                            </ActionForm>
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              );
+            })}
+
+            <h3 className="mt-6 text-xl font-semibold">{t("addTitle")}</h3>
+            <ActionForm action={addHolidayAction.bind(null, locale)} className="mt-2 grid max-w-3xl gap-3 sm:grid-cols-3" label={t("addTitle")}>
+              <input type="hidden" name="holidaySetId" value={set.id} />
+              <Field kind="input" type="date" id={`add-date-${set.id}`} name="date" label={t("date")} />
+              <Field kind="input" id={`add-fr-${set.id}`} name="nameFr" label={t("nameFr")} />
+              <Field kind="input" id={`add-en-${set.id}`} name="nameEn" label={t("nameEn")} />
+              <div>
+                <SubmitButton>{t("add")}</SubmitButton>
+              </div>
+            </ActionForm>
+
+            <ActionForm action={generateYearAction.bind(null, locale)} className="mt-6" label={t("generate", { year: nextToStore })}>
+              <input type="hidden" name="holidaySetId" value={set.id} />
+              <input type="hidden" name="year" value={nextToStore} />
+              <p className="text-sm text-slate-700">{t("generateNote")}</p>
+              <SubmitButton variant="secondary">{t("generate", { year: nextToStore })}</SubmitButton>
+            </ActionForm>
+          </section>
+        );
+      })}
+
+      <section aria-labelledby="history" className="mt-10">
+        <h2 id="history" className="text-2xl font-semibold text-qc-navy">{t("history")}</h2>
+        {history.length === 0 ? (
+          <p className="mt-2">{t("noHistory")}</p>
+        ) : (
+          <ul className="mt-2 space-y-1" data-testid="catalogue-history">
+            {history.map((entry) => {
+              const data = entry.data as { date?: string; from?: string; to?: string; year?: number; nameFr?: string };
+              return (
+                <li key={String(entry.id)}>
+                  {formatDateTime(entry.at.getTime(), locale)} — {entry.actor?.name ?? "—"} — {t(`audit.${entry.action}` as "audit.catalogue_holiday_added", { date: data.date ?? data.from ?? "", to: data.to ?? "", year: data.year ?? "", name: data.nameFr ?? "" })}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

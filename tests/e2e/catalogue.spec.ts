@@ -1,0 +1,58 @@
+// The holiday editor in Chromium: a manager adds a holiday and sees a request received after it
+// get the later due instant (the page's preview, then a real inquiry), a refused date is explained
+// at the field, the change is in the history; agents cannot reach the page.
+import { expect, test } from "@playwright/test";
+import { expectAccessible, setNow, signInToSpace } from "./support";
+
+// Monday 14 June 2027, 10:00 in Québec: far from the other tests' dates (their due instants must
+// not move when this test adds a holiday).
+const NOW = "2027-06-14T14:00:00.000Z";
+test.describe.configure({ timeout: 120_000 });
+
+test("a manager adds a holiday; a request received after it is due a business day later", async ({ page, context, baseURL }) => {
+  await setNow(context, baseURL!, NOW);
+  await signInToSpace(page, "gestionnaire@cspq.exemple.qc.ca");
+  await page.getByTestId("catalogue-link").click();
+  await expect(page).toHaveURL(/\/gestion\/catalogue$/);
+  await expectAccessible(page);
+  const preview = page.getByTestId("due-preview").locator('[data-target="cad-candidate-reply"]');
+  // Ten business days from Monday 14 June 2027 (24 June, Fête nationale, is a holiday): Tuesday 29 June.
+  await expect(preview).toContainText("le mardi 29 juin 2027 à 16 h 30");
+
+  // A date that cannot be: a Saturday.
+  const add = page.getByRole("form", { name: "Ajouter un jour férié" });
+  await add.getByLabel("Date").fill("2027-06-19");
+  await add.getByLabel("Nom en français").fill("Journée d'essai");
+  await add.getByLabel("Nom en anglais").fill("Test day");
+  await add.getByRole("button", { name: "Ajouter" }).click();
+  await expect(page.getByRole("form", { name: "Ajouter un jour férié" }).getByText("Ce jour est un samedi ou un dimanche")).toBeVisible();
+  await expect(page.getByRole("form", { name: "Ajouter un jour férié" }).getByLabel("Nom en français")).toHaveValue("Journée d'essai");
+
+  // Wednesday 16 June 2027.
+  await page.getByRole("form", { name: "Ajouter un jour férié" }).getByLabel("Date").fill("2027-06-16");
+  await page.getByRole("form", { name: "Ajouter un jour férié" }).getByRole("button", { name: "Ajouter" }).click();
+  await expect(page.getByTestId("form-notice")).toContainText("Jour férié ajouté");
+  await expect(preview).toContainText("le mercredi 30 juin 2027 à 16 h 30");
+  await expect(page.getByTestId("holidays-2027").locator('tr[data-date="2027-06-16"]')).toContainText("Journée d'essai");
+  await expect(page.getByTestId("catalogue-history")).toContainText("jour férié ajouté le 2027-06-16 (Journée d'essai)");
+  await expectAccessible(page);
+
+  // A real inquiry received now: due at the later instant.
+  const response = await page.request.post("/api/v1/inquiries", {
+    data: { name: "Geneviève Tremblay", email: "genevieve@exemple.ca", subject: "Après le jour férié", topic: "online-systems", message: "Une question reçue après l'ajout du jour férié." },
+  });
+  expect(response.status()).toBe(201);
+  const body = await response.json();
+  expect(body.targets.find((t: { id: string }) => t.id === "cad-candidate-reply").dueAt).toBe("2027-06-30T20:30:00.000Z");
+
+  // Delete it again: the preview is back.
+  await page.getByRole("form", { name: "Supprimer le jour férié du 2027-06-16" }).getByRole("button", { name: "Supprimer" }).click();
+  await expect(preview).toContainText("le mardi 29 juin 2027 à 16 h 30");
+});
+
+test("agents cannot reach the catalogue editor", async ({ page, context, baseURL }) => {
+  await setNow(context, baseURL!, NOW);
+  await signInToSpace(page, "agent.sagir@cspq.exemple.qc.ca");
+  await expect(page.getByTestId("catalogue-link")).toHaveCount(0);
+  expect((await page.goto("/gestion/catalogue"))!.status()).toBe(404);
+});
