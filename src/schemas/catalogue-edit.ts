@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseDayHours } from "@/domain/catalogue/hours-text";
 import { ZIsoDate } from "@/schemas/sagir-request";
 
 // The managers' catalogue editing forms (holidays), shared by the page and its server actions.
@@ -15,3 +16,40 @@ export const ZHolidayDelete = z.object({ holidaySetId: ZSetId, date: ZIsoDate })
 export type HolidayDelete = z.output<typeof ZHolidayDelete>;
 export const ZHolidayYear = z.object({ holidaySetId: ZSetId, year: z.coerce.number({ error: "year.invalid" }).int({ error: "year.invalid" }).min(2000, { error: "year.invalid" }).max(2099, { error: "year.invalid" }) });
 export type HolidayYear = z.output<typeof ZHolidayYear>;
+
+/**
+ * A calendar's weekly hours: one text per weekday (`d0` Sunday … `d6` Saturday), each parsed by the
+ * domain's parseDayHours; `intent` = preview (show the impact) or save.
+ */
+export const WEEKDAY_FIELDS = ["d1", "d2", "d3", "d4", "d5", "d6", "d0"] as const;
+const ZDayHours = z
+  .string()
+  .max(120, { error: "hours.format" })
+  .default("")
+  .transform((text, ctx) => {
+    const parsed = parseDayHours(text);
+    if ("error" in parsed) {
+      ctx.addIssue({ code: "custom", message: parsed.error });
+      return z.NEVER;
+    }
+    return parsed.intervals;
+  });
+export const ZCalendarHours = z
+  .object({
+    calendarId: ZSetId,
+    intent: z.enum(["preview", "save"]).catch("preview"),
+    d0: ZDayHours,
+    d1: ZDayHours,
+    d2: ZDayHours,
+    d3: ZDayHours,
+    d4: ZDayHours,
+    d5: ZDayHours,
+    d6: ZDayHours,
+  })
+  .superRefine((v, ctx) => {
+    if ([v.d0, v.d1, v.d2, v.d3, v.d4, v.d5, v.d6].every((d) => Array.isArray(d) && d.length === 0)) {
+      ctx.addIssue({ code: "custom", path: ["d1"], message: "hours.none" });
+    }
+  })
+  .transform((v) => ({ calendarId: v.calendarId, intent: v.intent, week: [v.d0, v.d1, v.d2, v.d3, v.d4, v.d5, v.d6] }));
+export type CalendarHours = z.output<typeof ZCalendarHours>;

@@ -31,6 +31,10 @@ export const VALIDATION_MESSAGES = {
   "range.tooLong": { fr: "La période choisie ne peut dépasser 366 jours.", en: "The period cannot exceed 366 days." },
   "holidayName.length": { fr: "Inscrivez le nom du jour férié (2 à 80 caractères).", en: "Enter the holiday's name (2 to 80 characters)." },
   "year.invalid": { fr: "Inscrivez une année entre 2000 et 2099.", en: "Enter a year between 2000 and 2099." },
+  "hours.format": { fr: "Écrivez les heures ainsi : 8:30-12:00, 13:00-16:30 (vide si fermé).", en: "Write the hours like this: 8:30-12:00, 13:00-16:30 (empty when closed)." },
+  "hours.order": { fr: "Chaque plage doit finir après son début, et les plages se suivre dans l'ordre de la journée.", en: "Each range must end after it starts, and the ranges follow the day's order." },
+  "hours.overlap": { fr: "Les plages ne peuvent pas se chevaucher.", en: "The ranges cannot overlap." },
+  "hours.none": { fr: "Le calendrier doit ouvrir au moins un jour de la semaine.", en: "The calendar must open at least one day of the week." },
   "text.tooLong": { fr: "Ce texte est trop long.", en: "This text is too long." },
   "date.invalid": { fr: "Inscrivez une date valide, p. ex. 2026-12-04.", en: "Enter a valid date, e.g. 2026-12-04." },
   "participants.count": {

@@ -50,6 +50,34 @@ test("a manager adds a holiday; a request received after it is due a business da
   await expect(preview).toContainText("le mardi 29 juin 2027 à 16 h 30");
 });
 
+test("a manager edits SAGIR's Tuesday hours and sees the preview before saving anything", async ({ page, context, baseURL }) => {
+  // Tuesday 15 June 2027, 13:30 in Québec: SAGIR's Tuesday afternoon opens at 14:00.
+  await setNow(context, baseURL!, "2027-06-15T17:30:00.000Z");
+  await signInToSpace(page, "gestionnaire@cspq.exemple.qc.ca");
+  await page.goto("/gestion/catalogue");
+  const form = page.getByTestId("calendar-sagir").getByRole("form");
+  const tuesday = form.getByLabel("Mardi");
+  await expect(tuesday).toHaveValue("8:30-12:00, 14:00-16:30");
+  // Unreadable hours: the message is at the field, the text kept.
+  await tuesday.fill("8:30-12:00, 13:00");
+  await form.getByRole("button", { name: "Aperçu" }).click();
+  await expect(page.getByTestId("calendar-sagir").getByText("Écrivez les heures ainsi")).toBeVisible();
+  await expect(page.getByTestId("calendar-sagir").getByLabel("Mardi")).toHaveValue("8:30-12:00, 13:00");
+  await expect(page.getByTestId("calendar-sagir").getByLabel("Mardi")).toHaveAttribute("aria-invalid", "true");
+  // The afternoon from 13:00: open now instead of at 14:00; the commitments do not count hours.
+  await page.getByTestId("calendar-sagir").getByLabel("Mardi").fill("8:30-12:00, 13:00-16:30");
+  await page.getByTestId("calendar-sagir").getByRole("button", { name: "Aperçu" }).click();
+  const notice = page.getByTestId("calendar-sagir").getByTestId("form-notice");
+  await expect(notice).toContainText("Aperçu — échéance d'une requête reçue maintenant, avant → après :");
+  await expect(notice).toContainText("Ouverture (maintenant ou prochaine) : le mardi 15 juin 2027 à 14 h → le mardi 15 juin 2027 à 13 h 30");
+  // (Its due date depends on the holidays, which the test above changes meanwhile: not asserted here.)
+  await expect(notice).toContainText(/Prise en charge · Utilisatrices et utilisateurs de SAGIR · 24 heures \(jours ouvrables\) : le [^→]+ → inchangée/);
+  // Nothing was saved: the page still shows the hours in force.
+  await page.reload();
+  await expect(page.getByTestId("calendar-sagir").getByLabel("Mardi")).toHaveValue("8:30-12:00, 14:00-16:30");
+  await expectAccessible(page);
+});
+
 test("agents cannot reach the catalogue editor", async ({ page, context, baseURL }) => {
   await setNow(context, baseURL!, NOW);
   await signInToSpace(page, "agent.sagir@cspq.exemple.qc.ca");

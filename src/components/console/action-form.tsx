@@ -52,8 +52,8 @@ export function ActionForm({
             {state.failure.message}
           </p>
         )}
-        {state.ok && state.notice && (
-          <p role="status" className="rounded border-l-4 border-ok bg-ok-pale p-3" data-testid="form-notice">
+        {state.notice && (
+          <p role="status" className="whitespace-pre-line rounded border-l-4 border-ok bg-ok-pale p-3" data-testid="form-notice">
             {state.notice}
             {state.link && (
               <>

@@ -19,7 +19,7 @@ import {
   listCatalogueAudit,
   moveHolidayRow,
   storeYear,
-} from "@/server/repositories/holiday-repository";
+} from "@/server/repositories/catalogue-edit-repository";
 import type { Tx } from "@/server/repositories/request-repository";
 import { forgetCatalogue, getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
 

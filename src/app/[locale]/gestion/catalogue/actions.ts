@@ -5,11 +5,16 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import type { ConsoleFormState } from "@/components/console/action-form";
 import type { Locale } from "@/i18n/routing";
-import { ZHolidayAdd, ZHolidayDelete, ZHolidayMove, ZHolidayYear } from "@/schemas/catalogue-edit";
+import { ZCalendarHours, ZHolidayAdd, ZHolidayDelete, ZHolidayMove, ZHolidayYear } from "@/schemas/catalogue-edit";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getNow } from "@/server/clock";
 import { runAction } from "@/server/http/server-action";
 import { addHoliday, deleteHoliday, generateHolidayYear, moveHoliday } from "@/server/services/edit-holidays";
+import { editCalendarHours } from "@/server/services/edit-hours";
+import { formatDateTime } from "@/i18n/format";
+import { getCatalogue } from "@/server/services/get-catalogue";
+import { getTranslations } from "next-intl/server";
+import { targetLabel } from "@/components/dashboard/tables";
 import { parseInput } from "@/server/validate";
 
 type Edit<S extends z.ZodType> = (options: { user: Awaited<ReturnType<typeof getCurrentUser>>; input: z.output<S>; now: Date }) => Promise<void>;
@@ -36,4 +41,30 @@ export async function deleteHolidayAction(locale: Locale, previous: ConsoleFormS
 
 export async function generateYearAction(locale: Locale, previous: ConsoleFormState, form: FormData) {
   return handle(locale, ZHolidayYear, generateHolidayYear, previous, form, { fr: "Jours fériés de l'année enregistrés.", en: "The year's holidays are stored." });
+}
+
+/** Hours: "preview" shows each commitment's due instant for a request received now, before and after; "save" also saves them. */
+export async function hoursAction(locale: Locale, previous: ConsoleFormState, form: FormData): Promise<ConsoleFormState> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries()) if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
+  const now = await getNow();
+  const result = await runAction(locale, async () => editCalendarHours({ user: await getCurrentUser(), input: parseInput(ZCalendarHours, values), now }));
+  if (!result.ok) return { seq: previous.seq + 1, ok: false, values, failure: result, notice: null };
+  if (result.data.saved) revalidatePath(`/${locale}/gestion/catalogue`);
+  const [catalogue, t] = await Promise.all([getCatalogue(), getTranslations({ locale, namespace: "Dashboard" })]);
+  const tr = (key: string, v?: Record<string, string | number>) => t(key as "title", v as never);
+  const when = (ms: number) => formatDateTime(ms, locale);
+  const unchanged = locale === "fr" ? "inchangée" : "unchanged";
+  const arrow = (before: number | null, after: number | null) => `${before === null ? "—" : when(before)} → ${before === after ? unchanged : after === null ? "—" : when(after)}`;
+  const { status, targets } = result.data.impact;
+  const opening = (s: typeof status.before) => (s.open ? now.getTime() : s.nextOpening);
+  const lines = [
+    `${locale === "fr" ? "Ouverture (maintenant ou prochaine) :" : "Opening (now or next):"} ${arrow(opening(status.before), opening(status.after))}`,
+    ...targets.map(({ target, before, after }) => `${targetLabel({ key: target.id }, catalogue, tr, locale)}${locale === "fr" ? " :" : ":"} ${arrow(before, after)}`),
+  ];
+  const head = result.data.saved
+    ? { fr: "Heures enregistrées : elles valent pour les requêtes reçues à partir de maintenant.", en: "Hours saved: they apply to requests received from now on." }
+    : { fr: "Aperçu — échéance d'une requête reçue maintenant, avant → après :", en: "Preview — due instant of a request received now, before → after:" };
+  // A preview keeps the typed hours in the form; a save shows the saved ones.
+  return { seq: previous.seq + 1, ok: result.data.saved, values, failure: null, notice: [head[locale], ...lines].join("\n") };
 }

@@ -11,8 +11,11 @@ import type { Locale } from "@/i18n/routing";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getNow } from "@/server/clock";
 import { canEditHolidaySet, readCatalogueHistory, servicesOfHolidaySet } from "@/server/services/edit-holidays";
+import { canEditCalendar } from "@/server/services/edit-hours";
+import { formatDayHours } from "@/domain/catalogue/hours-text";
+import { WEEKDAY_FIELDS } from "@/schemas/catalogue-edit";
 import { getCatalogue } from "@/server/services/get-catalogue";
-import { addHolidayAction, deleteHolidayAction, generateYearAction, moveHolidayAction } from "./actions";
+import { addHolidayAction, deleteHolidayAction, generateYearAction, hoursAction, moveHolidayAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +38,9 @@ export default async function CataloguePage({ params }: Props) {
   if (!user) return redirect({ href: "/connexion", locale });
   const [catalogue, now, t, td] = await Promise.all([getCatalogue(), getNow(), getTranslations("Catalogue"), getTranslations("Dashboard")]);
   const sets = catalogue.definition.holidaySets.filter((s) => canEditHolidaySet(user, catalogue, s.id));
-  if (sets.length === 0) notFound();
+  const calendars = catalogue.definition.calendars.filter((c) => canEditCalendar(user, catalogue, c.id));
+  if (sets.length === 0 && calendars.length === 0) notFound();
+  const tw = await getTranslations("Weekday");
   const history = await readCatalogueHistory(user, 20);
   const tr = (key: string, values?: Record<string, string | number>) => td(key as "title", values as never);
   const serviceName = (id: string) => catalogue.profiles.find((p) => p.serviceId === id)?.name[locale] ?? id;
@@ -44,6 +49,44 @@ export default async function CataloguePage({ params }: Props) {
     <>
       <h1 className="text-3xl font-bold text-qc-navy">{t("title")}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">{t("intro")}</p>
+
+      <h2 className="mt-8 text-2xl font-semibold text-qc-navy">{t("hoursTitle")}</h2>
+      <p className="mt-1 max-w-3xl text-sm text-slate-700">{t("hoursNote")}</p>
+      {calendars.map((calendar) => {
+        const users = catalogue.definition.services.flatMap((s) =>
+          s.audiences.filter((a) => a.calendarId === calendar.id).map((a) => `${serviceName(s.id)} — ${catalogue.audienceLabels[a.id]?.[locale] ?? a.id}`),
+        );
+        return (
+          <section key={calendar.id} aria-labelledby={`cal-${calendar.id}`} className="mt-4 rounded border border-slate-300 p-4" data-testid={`calendar-${calendar.id}`}>
+            <h3 id={`cal-${calendar.id}`} className="text-xl font-semibold">{users.join(" · ")}</h3>
+            <ActionForm action={hoursAction.bind(null, locale)} className="mt-2 space-y-3" label={t("hoursForm", { calendar: users.join(" · ") })}>
+              <input type="hidden" name="calendarId" value={calendar.id} />
+              <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+                {WEEKDAY_FIELDS.map((field) => (
+                  <Field
+                    key={field}
+                    kind="input"
+                    id={`${calendar.id}-${field}`}
+                    name={field}
+                    label={tw(field.slice(1) as "1")}
+                    defaultValue={formatDayHours(calendar.week[Number(field.slice(1))]!)}
+                    required={false}
+                  />
+                ))}
+              </div>
+              <div className="flex flex-wrap gap-3">
+                <button type="submit" name="intent" value="preview" className="rounded border border-qc-blue bg-white px-4 py-2 font-semibold text-qc-blue hover:bg-qc-pale">
+                  {t("hoursPreview")}
+                </button>
+                <button type="submit" name="intent" value="save" className="rounded bg-qc-blue px-4 py-2 font-semibold text-white hover:bg-qc-navy">
+                  {t("hoursSave")}
+                </button>
+              </div>
+            </ActionForm>
+          </section>
+        );
+      })}
+
       {sets.map((set) => {
         const calendars = new Set(catalogue.definition.calendars.filter((c) => c.holidaySetId === set.id).map((c) => c.id));
         const targets = catalogue.definition.targets.filter((target) => calendars.has(target.calendarId));
@@ -133,10 +176,10 @@ export default async function CataloguePage({ params }: Props) {
         ) : (
           <ul className="mt-2 space-y-1" data-testid="catalogue-history">
             {history.map((entry) => {
-              const data = entry.data as { date?: string; from?: string; to?: string; year?: number; nameFr?: string };
+              const data = entry.data as { date?: string; from?: string; to?: string; year?: number; nameFr?: string; calendarId?: string };
               return (
                 <li key={String(entry.id)}>
-                  {formatDateTime(entry.at.getTime(), locale)} — {entry.actor?.name ?? "—"} — {t(`audit.${entry.action}` as "audit.catalogue_holiday_added", { date: data.date ?? data.from ?? "", to: data.to ?? "", year: data.year ?? "", name: data.nameFr ?? "" })}
+                  {formatDateTime(entry.at.getTime(), locale)} — {entry.actor?.name ?? "—"} — {t(`audit.${entry.action}` as "audit.catalogue_holiday_added", { date: data.date ?? data.from ?? "", to: data.to ?? "", year: data.year ?? "", name: data.nameFr ?? "", calendar: data.calendarId ?? "" })}
                 </li>
               );
             })}

@@ -1,6 +1,7 @@
 import "server-only";
-// The holidays of a holiday set, as the catalogue editor changes them. A year not stored yet is
-// first stored as its rule generates it (then edited): the engine reads stored years as they are.
+// What the catalogue editor changes: the holidays of a holiday set (a year not stored yet is
+// first stored as its rule generates it, then edited: the engine reads stored years as they
+// are), a calendar's weekly hours, and the catalogue's audit entries.
 import { generateHolidays } from "@/domain/catalogue/holidays";
 import type { HolidayRuleId } from "@/domain/catalogue/types";
 import type { Prisma } from "@/generated/prisma/client";
@@ -53,5 +54,13 @@ export function listCatalogueAudit(tx: Tx, limit: number) {
     orderBy: { id: "desc" },
     take: limit,
     select: { id: true, at: true, action: true, data: true, actor: { select: { name: true } } },
+  });
+}
+
+/** A calendar's weekly hours replaced by new ones (index = weekday, 0 = Sunday). */
+export async function replaceCalendarIntervals(tx: Tx, calendarId: string, week: readonly (readonly { start: number; end: number }[])[]): Promise<void> {
+  await tx.calendarInterval.deleteMany({ where: { calendarId } });
+  await tx.calendarInterval.createMany({
+    data: week.flatMap((intervals, weekday) => intervals.map((iv) => ({ calendarId, weekday, startMinute: iv.start, endMinute: iv.end }))),
   });
 }
