@@ -98,6 +98,17 @@ export function summarizeTargets(targets: readonly EvaluatedTarget[]): TargetSum
   });
 }
 
+/** Every commitment of a period together (the dashboard's and the report's headline): share met, breaches. */
+export function overallOutcome(summaries: readonly TargetSummary[]): { shareMet: number | null; breaches: number } {
+  let metOnTime = 0;
+  let breaches = 0;
+  for (const s of summaries) {
+    metOnTime += s.metOnTime;
+    breaches += s.metLate + s.overdue;
+  }
+  return { shareMet: metOnTime + breaches === 0 ? null : metOnTime / (metOnTime + breaches), breaches };
+}
+
 export type CallFacts = { channel: string; receivedAt: number; answeredAt: number | null; dueAt: number | null };
 export type CallSummary = {
   /** Phone calls (voicemails, faxes and e-mails logged apart). */

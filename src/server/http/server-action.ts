@@ -32,3 +32,10 @@ export async function runAction<T>(locale: "fr" | "en", run: () => Promise<T>): 
     };
   }
 }
+
+/** What a form submitted (React's own `$ACTION_…` fields left out), given back on a refusal so nothing typed is lost. */
+export function formValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries()) if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
+  return values;
+}

@@ -3,7 +3,7 @@ import "server-only";
 // the figures of the domain's statistics, aggregated by the dashboard repository in SQL (target
 // states as the domain's evaluateTarget gives them; a test recomputes them from the event log).
 import { bucketKeys, resolvePeriod, shiftPeriod, type Period } from "@/domain/dashboard/period";
-import { PROMISE_ROW, type AgeClass, type CallSummary, type TargetSummary } from "@/domain/dashboard/statistics";
+import { overallOutcome, PROMISE_ROW, type AgeClass, type CallSummary, type TargetSummary } from "@/domain/dashboard/statistics";
 import { dayNumberFromIsoDate, getZone } from "@/domain/catalogue/zone";
 import type { DashboardQuery } from "@/schemas/dashboard";
 import { isManagerOf } from "@/server/auth/authorize";
@@ -60,6 +60,8 @@ export type DashboardData = {
   channels: string[];
   requests: number;
   targets: TargetSummary[];
+  /** The catalogue commitments together (promises apart). */
+  overall: { shareMet: number | null; breaches: number };
   promises: TargetSummary | null;
   volumes: { keys: string[]; channels: string[]; rows: { bucket: string; byChannel: Record<string, number>; total: number }[] };
   calls: CallSummary;
@@ -136,6 +138,7 @@ export async function readDashboard({
     channels,
     requests: rows.reduce((a, r) => a + r.total, 0),
     targets,
+    overall: overallOutcome(targets),
     promises: summaries.find((s) => s.key === PROMISE_ROW) ?? null,
     volumes: { keys, channels: volumeChannels, rows },
     calls,

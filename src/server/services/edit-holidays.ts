@@ -2,11 +2,11 @@ import "server-only";
 // The managers' holiday editing: add, move and delete a holiday of a holiday set, store a year as
 // the rule generates it. Each change is audited, and applies to requests received after it: a
 // request's due instants are fixed at its receipt (promises already made stay as they were).
-// A holiday set may serve several services' calendars: its editors are the admin, or a manager
-// of every service whose calendars use it.
-import { dayNumberFromIsoDate, weekdayOfDayNumber } from "@/domain/catalogue/zone";
+// A holiday set may serve several services' calendars: see catalogue-editors.ts for who edits it.
+import { effectiveHolidays } from "@/domain/catalogue/holidays";
+import type { HolidayDefinition, TargetDefinition } from "@/domain/catalogue/types";
+import { dayNumberFromIsoDate, getZone, weekdayOfDayNumber } from "@/domain/catalogue/zone";
 import type { HolidayAdd, HolidayDelete, HolidayMove, HolidayYear } from "@/schemas/catalogue-edit";
-import { isManagerOf } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/session-user";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -21,17 +21,44 @@ import {
   storeYear,
 } from "@/server/repositories/catalogue-edit-repository";
 import type { Tx } from "@/server/repositories/request-repository";
+import { calendarsOfHolidaySet, mayEditFor, servicesOfCalendars } from "@/server/services/catalogue-editors";
+import { canEditCalendar } from "@/server/services/edit-hours";
 import { forgetCatalogue, getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
 
-/** The services whose calendars use a holiday set. */
-export function servicesOfHolidaySet(catalogue: Catalogue, holidaySetId: string): string[] {
-  const calendars = new Set(catalogue.definition.calendars.filter((c) => c.holidaySetId === holidaySetId).map((c) => c.id));
-  return catalogue.definition.services.filter((s) => s.audiences.some((a) => calendars.has(a.calendarId))).map((s) => s.id);
+export function canEditHolidaySet(user: CurrentUser | null, catalogue: Catalogue, holidaySetId: string): user is CurrentUser {
+  return mayEditFor(user, servicesOfCalendars(catalogue, calendarsOfHolidaySet(catalogue, holidaySetId)));
 }
 
-export function canEditHolidaySet(user: CurrentUser | null, catalogue: Catalogue, holidaySetId: string): user is CurrentUser {
-  const services = servicesOfHolidaySet(catalogue, holidaySetId);
-  return user !== null && (user.role === "admin" || (services.length > 0 && services.every((s) => isManagerOf(user, s))));
+export type HolidaySetView = {
+  id: string;
+  services: string[];
+  /** Each target counted on the set's calendars: its due instant for a request received now. */
+  preview: { target: TargetDefinition; dueAt: number }[];
+  /** The current year and the next, each with its holidays in force (stored, or by the rule). */
+  years: { year: number; holidays: HolidayDefinition[] }[];
+  /** The first year after those stored: the one "store by the rule" offers. */
+  nextToStore: number;
+};
+
+/** The holiday sets the user may edit, as the editor shows them at `now`. */
+export async function readHolidaySets(user: CurrentUser | null, now: Date): Promise<HolidaySetView[]> {
+  const catalogue = await getCatalogue();
+  return catalogue.definition.holidaySets
+    .filter((set) => canEditHolidaySet(user, catalogue, set.id))
+    .map((set) => {
+      const calendars = calendarsOfHolidaySet(catalogue, set.id);
+      const zone = getZone(catalogue.definition.calendars.find((c) => calendars.has(c.id))!.timeZone);
+      const year = zone.yearOf(now.getTime());
+      return {
+        id: set.id,
+        services: servicesOfCalendars(catalogue, calendars),
+        preview: catalogue.definition.targets
+          .filter((target) => calendars.has(target.calendarId))
+          .map((target) => ({ target, dueAt: catalogue.engine.addClockTime(target, now.getTime()) })),
+        years: [year, year + 1].map((y) => ({ year: y, holidays: effectiveHolidays(set, y, y).filter((h) => h.year === y) })),
+        nextToStore: Math.max(year, ...set.storedYears) + 1,
+      };
+    });
 }
 
 function invalid(field: string, fr: string, en: string): AppError {
@@ -107,6 +134,7 @@ export function generateHolidayYear({ user, input, now }: { user: CurrentUser | 
 /** The catalogue's change history (newest first), for those who may edit part of it. */
 export async function readCatalogueHistory(user: CurrentUser | null, limit: number) {
   const catalogue = await getCatalogue();
-  if (!catalogue.definition.holidaySets.some((s) => canEditHolidaySet(user, catalogue, s.id))) throw new AppError("NOT_FOUND", "not a catalogue editor");
+  const editor = catalogue.definition.holidaySets.some((s) => canEditHolidaySet(user, catalogue, s.id)) || catalogue.definition.calendars.some((c) => canEditCalendar(user, catalogue, c.id));
+  if (!editor) throw new AppError("NOT_FOUND", "not a catalogue editor");
   return listCatalogueAudit(getDb(), limit);
 }

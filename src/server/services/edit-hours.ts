@@ -6,20 +6,15 @@ import "server-only";
 import { createCatalogueEngine } from "@/domain/catalogue/engine";
 import type { CalendarDefinition, OpenStatus, TargetDefinition } from "@/domain/catalogue/types";
 import type { CalendarHours } from "@/schemas/catalogue-edit";
-import { isManagerOf } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/session-user";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { insertCatalogueAudit, replaceCalendarIntervals } from "@/server/repositories/catalogue-edit-repository";
+import { mayEditFor, servicesOfCalendars } from "@/server/services/catalogue-editors";
 import { forgetCatalogue, getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
 
-export function servicesOfCalendar(catalogue: Catalogue, calendarId: string): string[] {
-  return catalogue.definition.services.filter((s) => s.audiences.some((a) => a.calendarId === calendarId)).map((s) => s.id);
-}
-
 export function canEditCalendar(user: CurrentUser | null, catalogue: Catalogue, calendarId: string): user is CurrentUser {
-  const services = servicesOfCalendar(catalogue, calendarId);
-  return user !== null && (user.role === "admin" || (services.length > 0 && services.every((s) => isManagerOf(user, s))));
+  return mayEditFor(user, servicesOfCalendars(catalogue, new Set([calendarId])));
 }
 
 export type HoursImpact = {

@@ -8,7 +8,7 @@ import type { Locale } from "@/i18n/routing";
 import { ZCallInput, ZIdentityInput, ZMergeInput, ZNoteInput, ZReassignInput, ZReplyInput, ZStatusInput } from "@/schemas/console";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getNow } from "@/server/clock";
-import { runAction } from "@/server/http/server-action";
+import { formValues, runAction } from "@/server/http/server-action";
 import { heartbeat } from "@/server/services/agent-console";
 import {
   addInternalNote,
@@ -24,12 +24,6 @@ import {
 import { logCall } from "@/server/services/log-call";
 import { parseInput } from "@/server/validate";
 
-function valuesOf(form: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of form.entries()) if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
-  return values;
-}
-
 const DONE = { fr: "C'est fait.", en: "Done." };
 
 async function handle(
@@ -40,7 +34,7 @@ async function handle(
   run: (values: Record<string, string>, context: { user: Awaited<ReturnType<typeof getCurrentUser>>; now: Date }) => Promise<unknown>,
   notice: { fr: string; en: string } = DONE,
 ): Promise<ConsoleFormState> {
-  const values = valuesOf(form);
+  const values = formValues(form);
   const result = await runAction(locale, async () => run(values, { user: await getCurrentUser(), now: await getNow() }));
   // Success and conflict alike: the page shows the request's current state.
   if (result.ok || result.code === "CONFLICT") revalidatePath(`/${locale}/console/requetes/${number}`);
@@ -114,7 +108,7 @@ export async function heartbeatAction(locale: Locale, number: string): Promise<s
 }
 
 export async function logCallAction(locale: Locale, serviceId: string, previous: ConsoleFormState, form: FormData): Promise<ConsoleFormState> {
-  const values = valuesOf(form);
+  const values = formValues(form);
   const result = await runAction(locale, async () => logCall({ user: await getCurrentUser(), serviceId, input: parseInput(ZCallInput, values), now: await getNow() }));
   if (!result.ok) return { seq: previous.seq + 1, ok: false, values, failure: result, notice: null };
   revalidatePath(`/${locale}/console/${serviceId}`);

@@ -8,7 +8,7 @@ import type { Locale } from "@/i18n/routing";
 import { ZCalendarHours, ZHolidayAdd, ZHolidayDelete, ZHolidayMove, ZHolidayYear } from "@/schemas/catalogue-edit";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getNow } from "@/server/clock";
-import { runAction } from "@/server/http/server-action";
+import { formValues, runAction } from "@/server/http/server-action";
 import { addHoliday, deleteHoliday, generateHolidayYear, moveHoliday } from "@/server/services/edit-holidays";
 import { editCalendarHours } from "@/server/services/edit-hours";
 import { formatDateTime } from "@/i18n/format";
@@ -20,8 +20,7 @@ import { parseInput } from "@/server/validate";
 type Edit<S extends z.ZodType> = (options: { user: Awaited<ReturnType<typeof getCurrentUser>>; input: z.output<S>; now: Date }) => Promise<void>;
 
 async function handle<S extends z.ZodType>(locale: Locale, schema: S, run: Edit<S>, previous: ConsoleFormState, form: FormData, notice: { fr: string; en: string }): Promise<ConsoleFormState> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of form.entries()) if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
+  const values = formValues(form);
   const result = await runAction(locale, async () => run({ user: await getCurrentUser(), input: parseInput(schema, values), now: await getNow() }));
   if (result.ok) revalidatePath(`/${locale}/gestion/catalogue`);
   return { seq: previous.seq + 1, ok: result.ok, values, failure: result.ok ? null : result, notice: result.ok ? notice[locale] : null };
@@ -45,8 +44,7 @@ export async function generateYearAction(locale: Locale, previous: ConsoleFormSt
 
 /** Hours: "preview" shows each commitment's due instant for a request received now, before and after; "save" also saves them. */
 export async function hoursAction(locale: Locale, previous: ConsoleFormState, form: FormData): Promise<ConsoleFormState> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of form.entries()) if (typeof value === "string" && !key.startsWith("$")) values[key] = value;
+  const values = formValues(form);
   const now = await getNow();
   const result = await runAction(locale, async () => editCalendarHours({ user: await getCurrentUser(), input: parseInput(ZCalendarHours, values), now }));
   if (!result.ok) return { seq: previous.seq + 1, ok: false, values, failure: result, notice: null };

@@ -3,14 +3,12 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ActionForm, Field, SubmitButton } from "@/components/console/action-form";
 import { targetLabel } from "@/components/dashboard/tables";
-import { effectiveHolidays } from "@/domain/catalogue/holidays";
-import { getZone } from "@/domain/catalogue/zone";
 import { formatDateTime, formatIsoDate } from "@/i18n/format";
 import { redirect } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getNow } from "@/server/clock";
-import { canEditHolidaySet, readCatalogueHistory, servicesOfHolidaySet } from "@/server/services/edit-holidays";
+import { readCatalogueHistory, readHolidaySets } from "@/server/services/edit-holidays";
 import { canEditCalendar } from "@/server/services/edit-hours";
 import { formatDayHours } from "@/domain/catalogue/hours-text";
 import { WEEKDAY_FIELDS } from "@/schemas/catalogue-edit";
@@ -37,7 +35,7 @@ export default async function CataloguePage({ params }: Props) {
   const user = await getCurrentUser();
   if (!user) return redirect({ href: "/connexion", locale });
   const [catalogue, now, t, td] = await Promise.all([getCatalogue(), getNow(), getTranslations("Catalogue"), getTranslations("Dashboard")]);
-  const sets = catalogue.definition.holidaySets.filter((s) => canEditHolidaySet(user, catalogue, s.id));
+  const sets = await readHolidaySets(user, now);
   const calendars = catalogue.definition.calendars.filter((c) => canEditCalendar(user, catalogue, c.id));
   if (sets.length === 0 && calendars.length === 0) notFound();
   const tw = await getTranslations("Weekday");
@@ -88,29 +86,23 @@ export default async function CataloguePage({ params }: Props) {
       })}
 
       {sets.map((set) => {
-        const calendars = new Set(catalogue.definition.calendars.filter((c) => c.holidaySetId === set.id).map((c) => c.id));
-        const targets = catalogue.definition.targets.filter((target) => calendars.has(target.calendarId));
-        const zone = getZone(catalogue.definition.calendars.find((c) => calendars.has(c.id))!.timeZone);
-        const year = zone.yearOf(now.getTime());
-        const nextToStore = Math.max(year, ...set.storedYears) + 1;
         return (
           <section key={set.id} aria-labelledby={`set-${set.id}`} className="mt-8" data-testid={`holiday-set-${set.id}`}>
             <h2 id={`set-${set.id}`} className="text-2xl font-semibold text-qc-navy">
-              {t("setTitle", { services: servicesOfHolidaySet(catalogue, set.id).map(serviceName).join(", ") })}
+              {t("setTitle", { services: set.services.map(serviceName).join(", ") })}
             </h2>
 
             <h3 className="mt-4 text-xl font-semibold">{t("preview")}</h3>
             <p className="text-sm text-slate-700">{t("previewNote")}</p>
             <ul className="mt-2 space-y-1" data-testid="due-preview">
-              {targets.map((target) => (
+              {set.preview.map(({ target, dueAt }) => (
                 <li key={target.id} data-target={target.id}>
-                  {targetLabel({ key: target.id }, catalogue, tr, locale)} : <strong>{formatDateTime(catalogue.engine.addClockTime(target, now.getTime()), locale)}</strong>
+                  {targetLabel({ key: target.id }, catalogue, tr, locale)} : <strong>{formatDateTime(dueAt, locale)}</strong>
                 </li>
               ))}
             </ul>
 
-            {[year, year + 1].map((y) => {
-              const holidays = effectiveHolidays(set, y, y).filter((h) => h.year === y);
+            {set.years.map(({ year: y, holidays }) => {
               return (
                 <div key={y} className="mt-6">
                   <h3 className="text-xl font-semibold">{t("yearTitle", { year: y })}</h3>
@@ -159,11 +151,11 @@ export default async function CataloguePage({ params }: Props) {
               </div>
             </ActionForm>
 
-            <ActionForm action={generateYearAction.bind(null, locale)} className="mt-6" label={t("generate", { year: nextToStore })}>
+            <ActionForm action={generateYearAction.bind(null, locale)} className="mt-6" label={t("generate", { year: set.nextToStore })}>
               <input type="hidden" name="holidaySetId" value={set.id} />
-              <input type="hidden" name="year" value={nextToStore} />
+              <input type="hidden" name="year" value={set.nextToStore} />
               <p className="text-sm text-slate-700">{t("generateNote")}</p>
-              <SubmitButton variant="secondary">{t("generate", { year: nextToStore })}</SubmitButton>
+              <SubmitButton variant="secondary">{t("generate", { year: set.nextToStore })}</SubmitButton>
             </ActionForm>
           </section>
         );

@@ -59,8 +59,6 @@ export default async function ReportPage({ params, searchParams }: Props) {
   };
   const serviceName = catalogue.profiles.find((p) => p.serviceId === service)?.name[locale] ?? service;
   const monthText = periodLabel(data.period, tr, locale);
-  const decided = data.targets.reduce((a, s) => a + s.metOnTime + s.metLate + s.overdue, 0);
-  const metOnTime = data.targets.reduce((a, s) => a + s.metOnTime, 0);
   const monthValue = `${year}-${String(monthNumber).padStart(2, "0")}`;
 
   return (
@@ -88,7 +86,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
         </div>
         <div className="rounded border border-slate-300 p-3">
           <dt className="text-sm font-semibold text-slate-700">{tr("kpi.shareMet")}</dt>
-          <dd className="text-2xl font-bold" data-testid="report-share">{formatCell(decided ? metOnTime / decided : null, "percent", locale)}</dd>
+          <dd className="text-2xl font-bold" data-testid="report-share">{formatCell(data.overall.shareMet, "percent", locale)}</dd>
         </div>
         <div className="rounded border border-slate-300 p-3">
           <dt className="text-sm font-semibold text-slate-700">{tr("kpi.callsWithinTarget")}</dt>

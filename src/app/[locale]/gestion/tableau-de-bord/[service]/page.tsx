@@ -45,13 +45,10 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const query$ = periodParams(data.period, data.filters);
   const csvHref = (table: TableId) => `/${locale}/gestion/tableau-de-bord/${service}/csv?table=${table}&${query$}`;
 
-  const decided = data.targets.reduce((a, s) => a + s.metOnTime + s.metLate + s.overdue, 0);
-  const metOnTime = data.targets.reduce((a, s) => a + s.metOnTime, 0);
-  const breaches = data.targets.reduce((a, s) => a + s.metLate + s.overdue, 0);
   const kpis: [string, string, string][] = [
     ["requests", formatCell(data.requests, "count", locale), "kpi-requests"],
-    ["shareMet", formatCell(decided ? metOnTime / decided : null, "percent", locale), "kpi-share"],
-    ["breaches", formatCell(breaches, "count", locale), "kpi-breaches"],
+    ["shareMet", formatCell(data.overall.shareMet, "percent", locale), "kpi-share"],
+    ["breaches", formatCell(data.overall.breaches, "count", locale), "kpi-breaches"],
     ["atRiskNow", formatCell(data.atRisk.atRisk, "count", locale), "kpi-at-risk"],
     ["callsWithinTarget", formatCell(data.calls.shareWithinTarget, "percent", locale), "kpi-calls"],
   ];
