@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseDayHours } from "@/domain/catalogue/hours-text";
+import { CHANNEL_IDS, CLOCK_IDS, DURATION_UNITS } from "@/domain/catalogue/types";
 import { ZIsoDate } from "@/schemas/sagir-request";
 
 // The managers' catalogue editing forms (holidays), shared by the page and its server actions.
@@ -53,3 +54,41 @@ export const ZCalendarHours = z
   })
   .transform((v) => ({ calendarId: v.calendarId, intent: v.intent, week: [v.d0, v.d1, v.d2, v.d3, v.d4, v.d5, v.d6] }));
 export type CalendarHours = z.output<typeof ZCalendarHours>;
+
+/**
+ * A commitment's definition as its editor changes it: the allowed time (a positive whole number of
+ * minutes, hours, or business days — days go with the business-days clock, and only they), the
+ * clock, the calendar, and the channels it applies to (one checkbox `channel:<id>` each, at least
+ * one). `seen` is what the editor started from: a save refuses a target changed meanwhile.
+ * Whether the calendar and channels fit the target's audience is checked by the use case.
+ */
+export const TARGET_AMOUNT_MAX = { minutes: 999, hours: 999, days: 60 } as const;
+export const ZTargetEdit = z.preprocess(
+  (raw) => {
+    if (typeof raw !== "object" || raw === null) return raw;
+    const values = raw as Record<string, unknown>;
+    const channels = Object.keys(values).filter((k) => k.startsWith("channel:") && values[k]).map((k) => k.slice("channel:".length));
+    return { ...values, channels };
+  },
+  z
+    .object({
+      targetId: ZSetId,
+      seen: z.string().max(400).default(""),
+      intent: z.enum(["preview", "save"]).catch("preview"),
+      amount: z.coerce.number({ error: "target.amount" }).int({ error: "target.amount" }).min(1, { error: "target.amount" }),
+      unit: z.enum(DURATION_UNITS, { error: "choice.invalid" }),
+      clock: z.enum(CLOCK_IDS, { error: "choice.invalid" }),
+      calendarId: ZSetId,
+      channels: z.array(z.enum(CHANNEL_IDS, { error: "choice.invalid" })).min(1, { error: "target.channels" }),
+    })
+    .superRefine((v, ctx) => {
+      if ((v.clock === "business-days") !== (v.unit === "days")) ctx.addIssue({ code: "custom", path: ["unit"], message: "target.unitClock" });
+      else if (v.amount > TARGET_AMOUNT_MAX[v.unit]) ctx.addIssue({ code: "custom", path: ["amount"], message: `target.amountMax.${v.unit}` });
+    }),
+);
+export type TargetEdit = z.output<typeof ZTargetEdit>;
+
+/** What an editor saw of a target (the hidden `seen` field): a save compares it with the stored one. */
+export function targetSignature(t: { amount: number; unit: string; clock: string; calendarId: string; channels: readonly string[] }): string {
+  return [t.amount, t.unit, t.clock, t.calendarId, [...t.channels].sort().join(",")].join("|");
+}

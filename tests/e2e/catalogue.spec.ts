@@ -84,3 +84,43 @@ test("agents cannot reach the catalogue editor", async ({ page, context, baseURL
   await expect(page.getByTestId("catalogue-link")).toHaveCount(0);
   expect((await page.goto("/gestion/catalogue"))!.status()).toBe(404);
 });
+
+test("a manager edits a commitment: the preview before → after, refusals at the field, nothing saved by a preview", async ({ page, context, baseURL }) => {
+  // Tuesday 15 June 2027, 10:00 in Québec.
+  await setNow(context, baseURL!, "2027-06-15T14:00:00.000Z");
+  await signInToSpace(page, "gestionnaire@cspq.exemple.qc.ca");
+  await page.goto("/gestion/catalogue");
+  const section = page.getByTestId("target-sagir-phone-take-charge");
+  await expect(section.getByTestId("target-now")).toContainText("En vigueur : 15 minutes · temps écoulé · Centre d'assistance SAGIR — Utilisatrices et utilisateurs de SAGIR · Téléphone");
+  const form = section.getByRole("form");
+  await expect(form.getByLabel("Délai")).toHaveValue("15");
+
+  // A duration of zero, then days on the elapsed clock: each explained at its field, the values kept.
+  await form.getByLabel("Délai").fill("0");
+  await form.getByRole("button", { name: "Aperçu" }).click();
+  await expect(section.getByText("Inscrivez un délai en nombre entier plus grand que zéro.")).toBeVisible();
+  await expect(section.getByLabel("Délai")).toHaveValue("0");
+  await expect(section.getByLabel("Délai")).toHaveAttribute("aria-invalid", "true");
+  await section.getByLabel("Délai").fill("2");
+  await section.getByLabel("Unité").selectOption("days");
+  await section.getByRole("button", { name: "Aperçu" }).click();
+  await expect(section.getByText("Les jours ouvrables se comptent avec l'horloge « jours ouvrables »")).toBeVisible();
+  await expect(section.getByLabel("Unité")).toHaveValue("days");
+
+  // Ten minutes: due ten minutes after now instead of fifteen.
+  await section.getByLabel("Délai").fill("10");
+  await section.getByLabel("Unité").selectOption("minutes");
+  await section.getByRole("button", { name: "Aperçu" }).click();
+  const notice = section.getByTestId("form-notice");
+  await expect(notice).toContainText("Aperçu — pour une requête reçue maintenant, avant → après :");
+  await expect(notice).toContainText("10 minutes · temps écoulé");
+  await expect(notice).toContainText("Échéance : le mardi 15 juin 2027 à 10 h 15 → le mardi 15 juin 2027 à 10 h 10");
+  await expect(section.getByLabel("Délai")).toHaveValue("10");
+  await expectAccessible(page);
+
+  // Nothing saved by the preview; saving the definition in force writes nothing either.
+  await page.reload();
+  await expect(page.getByTestId("target-sagir-phone-take-charge").getByLabel("Délai")).toHaveValue("15");
+  await page.getByTestId("target-sagir-phone-take-charge").getByRole("button", { name: "Enregistrer l'engagement" }).click();
+  await expect(page.getByTestId("target-sagir-phone-take-charge").getByTestId("form-notice")).toContainText("Aucun changement : l'engagement est déjà ainsi.");
+});

@@ -150,3 +150,33 @@ export function Field(props: FieldProps) {
     </div>
   );
 }
+
+/**
+ * Checkboxes named `<prefix><value>`, one per option, in a fieldset whose error is the group's
+ * field `name`: after a refusal or a preview, the boxes ticked are those submitted.
+ */
+export function CheckboxGroup({ name, prefix, legend, options, defaultChecked, idPrefix }: { name: string; prefix: string; legend: string; options: readonly { value: string; label: string }[]; defaultChecked: readonly string[]; idPrefix: string }) {
+  const state = useFormState();
+  const { errorId } = useFormField(name);
+  const submitted = state.seq > 0 && !state.ok;
+  return (
+    <fieldset aria-describedby={errorId}>
+      <legend className="font-semibold">{legend}</legend>
+      <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+        {options.map((o) => (
+          <label key={o.value} htmlFor={`${idPrefix}-${o.value}`} className="flex items-center gap-2">
+            <input
+              id={`${idPrefix}-${o.value}`}
+              type="checkbox"
+              name={`${prefix}${o.value}`}
+              defaultChecked={submitted ? state.values[`${prefix}${o.value}`] !== undefined : defaultChecked.includes(o.value)}
+              className="h-5 w-5"
+            />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      <FieldError name={name} />
+    </fieldset>
+  );
+}

@@ -64,3 +64,20 @@ export async function replaceCalendarIntervals(tx: Tx, calendarId: string, week:
     data: week.flatMap((intervals, weekday) => intervals.map((iv) => ({ calendarId, weekday, startMinute: iv.start, endMinute: iv.end }))),
   });
 }
+
+/** A target as stored, its row locked until the transaction ends (null: no such target). */
+export async function lockTarget(tx: Tx, id: string): Promise<{ amount: number; unit: string; clock: string; calendarId: string; channels: string[] } | null> {
+  const rows = await tx.$queryRaw<{ amount: number; unit: string; clock: string; calendar_id: string }[]>`
+    SELECT amount, unit, clock, calendar_id FROM target WHERE id = ${id} FOR UPDATE`;
+  const row = rows[0];
+  if (!row) return null;
+  const channels = await tx.targetChannel.findMany({ where: { targetId: id }, select: { channelId: true }, orderBy: { channelId: "asc" } });
+  return { amount: row.amount, unit: row.unit, clock: row.clock, calendarId: row.calendar_id, channels: channels.map((c) => c.channelId) };
+}
+
+/** A target's allowed time, clock, calendar and channels replaced (its metric, service and audience stay). */
+export async function updateTarget(tx: Tx, id: string, t: { amount: number; unit: string; clock: string; calendarId: string; channels: readonly string[] }): Promise<void> {
+  await tx.target.update({ where: { id }, data: { amount: t.amount, unit: t.unit, clock: t.clock, calendarId: t.calendarId }, select: { id: true } });
+  await tx.targetChannel.deleteMany({ where: { targetId: id } });
+  await tx.targetChannel.createMany({ data: t.channels.map((channelId) => ({ targetId: id, channelId })) });
+}

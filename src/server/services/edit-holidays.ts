@@ -22,6 +22,7 @@ import {
 } from "@/server/repositories/catalogue-edit-repository";
 import type { Tx } from "@/server/repositories/request-repository";
 import { calendarsOfHolidaySet, mayEditFor, servicesOfCalendars } from "@/server/services/catalogue-editors";
+import { canEditTarget } from "@/server/services/edit-targets";
 import { canEditCalendar } from "@/server/services/edit-hours";
 import { forgetCatalogue, getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
 
@@ -134,7 +135,7 @@ export function generateHolidayYear({ user, input, now }: { user: CurrentUser | 
 /** The catalogue's change history (newest first), for those who may edit part of it. */
 export async function readCatalogueHistory(user: CurrentUser | null, limit: number) {
   const catalogue = await getCatalogue();
-  const editor = catalogue.definition.holidaySets.some((s) => canEditHolidaySet(user, catalogue, s.id)) || catalogue.definition.calendars.some((c) => canEditCalendar(user, catalogue, c.id));
+  const editor = catalogue.definition.holidaySets.some((s) => canEditHolidaySet(user, catalogue, s.id)) || catalogue.definition.calendars.some((c) => canEditCalendar(user, catalogue, c.id)) || catalogue.definition.targets.some((t) => canEditTarget(user, t));
   if (!editor) throw new AppError("NOT_FOUND", "not a catalogue editor");
   return listCatalogueAudit(getDb(), limit);
 }

@@ -5,12 +5,15 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import type { ConsoleFormState } from "@/components/console/action-form";
 import type { Locale } from "@/i18n/routing";
-import { ZCalendarHours, ZHolidayAdd, ZHolidayDelete, ZHolidayMove, ZHolidayYear } from "@/schemas/catalogue-edit";
+import { ZCalendarHours, ZHolidayAdd, ZHolidayDelete, ZHolidayMove, ZHolidayYear, ZTargetEdit } from "@/schemas/catalogue-edit";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getNow } from "@/server/clock";
 import { formValues, runAction } from "@/server/http/server-action";
 import { addHoliday, deleteHoliday, generateHolidayYear, moveHoliday } from "@/server/services/edit-holidays";
 import { editCalendarHours } from "@/server/services/edit-hours";
+import { editTarget } from "@/server/services/edit-targets";
+import { describeTarget } from "@/components/catalogue/target-text";
+import type { TargetDefinition } from "@/domain/catalogue/types";
 import { formatDateTime } from "@/i18n/format";
 import { getCatalogue } from "@/server/services/get-catalogue";
 import { getTranslations } from "next-intl/server";
@@ -64,5 +67,43 @@ export async function hoursAction(locale: Locale, previous: ConsoleFormState, fo
     ? { fr: "Heures enregistrées : elles valent pour les requêtes reçues à partir de maintenant.", en: "Hours saved: they apply to requests received from now on." }
     : { fr: "Aperçu — échéance d'une requête reçue maintenant, avant → après :", en: "Preview — due instant of a request received now, before → after:" };
   // A preview keeps the typed hours in the form; a save shows the saved ones.
+  return { seq: previous.seq + 1, ok: result.data.saved, values, failure: null, notice: [head[locale], ...lines].join("\n") };
+}
+
+/**
+ * A commitment: "preview" shows a request received now's due and at-risk instants before → after
+ * (and the channels gaining or losing it); "save" also saves. A conflict says what is stored now.
+ */
+export async function targetAction(locale: Locale, previous: ConsoleFormState, form: FormData): Promise<ConsoleFormState> {
+  const values = formValues(form);
+  const now = await getNow();
+  const result = await runAction(locale, async () => editTarget({ user: await getCurrentUser(), input: parseInput(ZTargetEdit, values), now }));
+  const [catalogue, t] = await Promise.all([getCatalogue(), getTranslations({ locale })]);
+  const tr = (key: string, v?: Record<string, string | number>) => t(key as "Catalogue.title", v as never);
+  if (!result.ok) {
+    const current = result.details.current as (Pick<TargetDefinition, "amount" | "unit" | "clock" | "calendarId" | "channels">) | undefined;
+    if (current) revalidatePath(`/${locale}/gestion/catalogue`);
+    const failure = current ? { ...result, message: `${result.message} ${tr("Catalogue.targetNow", { definition: describeTarget(current, catalogue, tr, locale) })}` } : result;
+    return { seq: previous.seq + 1, ok: false, values, failure, notice: null };
+  }
+  if (result.data.saved) revalidatePath(`/${locale}/gestion/catalogue`);
+  const when = (ms: number) => formatDateTime(ms, locale);
+  const unchanged = locale === "fr" ? "inchangée" : "unchanged";
+  const arrow = ({ before, after }: { before: number; after: number }) => `${when(before)} → ${before === after ? unchanged : when(after)}`;
+  const { impact } = result.data;
+  const channel = (c: string) => catalogue.channelLabels[c]?.[locale] ?? c;
+  const fr = locale === "fr";
+  const lines = [
+    describeTarget(result.data.target, catalogue, tr, locale),
+    `${fr ? "Échéance :" : "Due:"} ${arrow(impact.dueAt)}`,
+    `${fr ? "À risque dès :" : "At risk from:"} ${arrow(impact.riskAt)}`,
+    ...(impact.channelsAdded.length ? [`${fr ? "S'applique désormais aussi à :" : "Now also applies to:"} ${impact.channelsAdded.map(channel).join(", ")}`] : []),
+    ...(impact.channelsRemoved.length ? [`${fr ? "Ne s'applique plus à :" : "No longer applies to:"} ${impact.channelsRemoved.map(channel).join(", ")}`] : []),
+  ];
+  const head = result.data.unchanged
+    ? { fr: "Aucun changement : l'engagement est déjà ainsi.", en: "No change: the commitment is already so." }
+    : result.data.saved
+    ? { fr: "Engagement enregistré : il vaut pour les requêtes reçues à partir de maintenant; les échéances déjà fixées et les promesses faites ne changent pas.", en: "Commitment saved: it applies to requests received from now on; due instants already set and promises made do not change." }
+    : { fr: "Aperçu — pour une requête reçue maintenant, avant → après :", en: "Preview — for a request received now, before → after:" };
   return { seq: previous.seq + 1, ok: result.data.saved, values, failure: null, notice: [head[locale], ...lines].join("\n") };
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { ActionForm, Field, SubmitButton } from "@/components/console/action-form";
+import { calendarLabel, describeTarget, targetName } from "@/components/catalogue/target-text";
+import { ActionForm, CheckboxGroup, Field, SubmitButton } from "@/components/console/action-form";
 import { targetLabel } from "@/components/dashboard/tables";
 import { formatDateTime, formatIsoDate } from "@/i18n/format";
 import { redirect } from "@/i18n/navigation";
@@ -11,9 +12,11 @@ import { getNow } from "@/server/clock";
 import { readCatalogueHistory, readHolidaySets } from "@/server/services/edit-holidays";
 import { canEditCalendar } from "@/server/services/edit-hours";
 import { formatDayHours } from "@/domain/catalogue/hours-text";
-import { WEEKDAY_FIELDS } from "@/schemas/catalogue-edit";
+import { targetSignature, WEEKDAY_FIELDS } from "@/schemas/catalogue-edit";
+import { CLOCK_IDS, DURATION_UNITS } from "@/domain/catalogue/types";
+import { calendarsOfService, channelsOfAudience, readEditableTargets } from "@/server/services/edit-targets";
 import { getCatalogue } from "@/server/services/get-catalogue";
-import { addHolidayAction, deleteHolidayAction, generateYearAction, hoursAction, moveHolidayAction } from "./actions";
+import { addHolidayAction, deleteHolidayAction, generateYearAction, hoursAction, moveHolidayAction, targetAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -25,9 +28,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /**
- * The holidays of the catalogue, for their editors (the admin; a manager of every service a
- * holiday set serves): each year's list with move and delete, add, store the next year by the
- * rule; what a request received now would be due, which the next change moves; the history.
+ * The catalogue's editor, each part for its editors (the admin; a manager of every service it
+ * serves): weekly hours per calendar and commitments (allowed time, clock, calendar, channels),
+ * each with a preview before → after; holidays (each year's list with move and delete, add, store
+ * the next year by the rule, what a request received now would be due); the history.
  */
 export default async function CataloguePage({ params }: Props) {
   const { locale } = await params;
@@ -35,10 +39,11 @@ export default async function CataloguePage({ params }: Props) {
   const user = await getCurrentUser();
   if (!user) return redirect({ href: "/connexion", locale });
   const [catalogue, now, t, td] = await Promise.all([getCatalogue(), getNow(), getTranslations("Catalogue"), getTranslations("Dashboard")]);
-  const sets = await readHolidaySets(user, now);
+  const [sets, targets] = await Promise.all([readHolidaySets(user, now), readEditableTargets(user)]);
   const calendars = catalogue.definition.calendars.filter((c) => canEditCalendar(user, catalogue, c.id));
-  if (sets.length === 0 && calendars.length === 0) notFound();
-  const tw = await getTranslations("Weekday");
+  if (sets.length === 0 && calendars.length === 0 && targets.length === 0) notFound();
+  const [tw, troot] = await Promise.all([getTranslations("Weekday"), getTranslations()]);
+  const trr = (key: string, values?: Record<string, string | number>) => troot(key as "Catalogue.title", values as never);
   const history = await readCatalogueHistory(user, 20);
   const tr = (key: string, values?: Record<string, string | number>) => td(key as "title", values as never);
   const serviceName = (id: string) => catalogue.profiles.find((p) => p.serviceId === id)?.name[locale] ?? id;
@@ -51,13 +56,11 @@ export default async function CataloguePage({ params }: Props) {
       <h2 className="mt-8 text-2xl font-semibold text-qc-navy">{t("hoursTitle")}</h2>
       <p className="mt-1 max-w-3xl text-sm text-slate-700">{t("hoursNote")}</p>
       {calendars.map((calendar) => {
-        const users = catalogue.definition.services.flatMap((s) =>
-          s.audiences.filter((a) => a.calendarId === calendar.id).map((a) => `${serviceName(s.id)} — ${catalogue.audienceLabels[a.id]?.[locale] ?? a.id}`),
-        );
+        const users = calendarLabel(catalogue, calendar.id, locale);
         return (
           <section key={calendar.id} aria-labelledby={`cal-${calendar.id}`} className="mt-4 rounded border border-slate-300 p-4" data-testid={`calendar-${calendar.id}`}>
-            <h3 id={`cal-${calendar.id}`} className="text-xl font-semibold">{users.join(" · ")}</h3>
-            <ActionForm action={hoursAction.bind(null, locale)} className="mt-2 space-y-3" label={t("hoursForm", { calendar: users.join(" · ") })}>
+            <h3 id={`cal-${calendar.id}`} className="text-xl font-semibold">{users}</h3>
+            <ActionForm action={hoursAction.bind(null, locale)} className="mt-2 space-y-3" label={t("hoursForm", { calendar: users })}>
               <input type="hidden" name="calendarId" value={calendar.id} />
               <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
                 {WEEKDAY_FIELDS.map((field) => (
@@ -78,6 +81,55 @@ export default async function CataloguePage({ params }: Props) {
                 </button>
                 <button type="submit" name="intent" value="save" className="rounded bg-qc-blue px-4 py-2 font-semibold text-white hover:bg-qc-navy">
                   {t("hoursSave")}
+                </button>
+              </div>
+            </ActionForm>
+          </section>
+        );
+      })}
+
+      {targets.length > 0 && (
+        <>
+          <h2 className="mt-8 text-2xl font-semibold text-qc-navy">{t("targetsTitle")}</h2>
+          <p className="mt-1 max-w-3xl text-sm text-slate-700">{t("targetsNote")}</p>
+        </>
+      )}
+      {targets.map((target) => {
+        const name = t("targetTitle", { target: targetName(target.id, catalogue, trr, locale), service: serviceName(target.serviceId) });
+        return (
+          <section key={target.id} aria-labelledby={`target-${target.id}`} className="mt-4 rounded border border-slate-300 p-4" data-testid={`target-${target.id}`}>
+            <h3 id={`target-${target.id}`} className="text-xl font-semibold">{name}</h3>
+            <p className="text-sm text-slate-700" data-testid="target-now">{t("targetNow", { definition: describeTarget(target, catalogue, trr, locale) })}</p>
+            <ActionForm action={targetAction.bind(null, locale)} className="mt-2 space-y-3" label={t("targetForm", { target: name })}>
+              <input type="hidden" name="targetId" value={target.id} />
+              <input type="hidden" name="seen" value={targetSignature(target)} />
+              <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+                <Field kind="input" id={`${target.id}-amount`} name="amount" label={t("amount")} defaultValue={String(target.amount)} />
+                <Field kind="select" id={`${target.id}-unit`} name="unit" label={t("unit")} defaultValue={target.unit} options={DURATION_UNITS.map((u) => ({ value: u, label: t(`units.${u}`) }))} />
+                <Field kind="select" id={`${target.id}-clock`} name="clock" label={t("clock")} defaultValue={target.clock} options={CLOCK_IDS.map((c) => ({ value: c, label: t(`clocks.${c}`) }))} />
+                <Field
+                  kind="select"
+                  id={`${target.id}-calendar`}
+                  name="calendarId"
+                  label={t("calendar")}
+                  defaultValue={target.calendarId}
+                  options={calendarsOfService(catalogue, target.serviceId).map((c) => ({ value: c, label: calendarLabel(catalogue, c, locale) }))}
+                />
+              </div>
+              <CheckboxGroup
+                name="channels"
+                prefix="channel:"
+                idPrefix={`${target.id}-channel`}
+                legend={t("channels")}
+                options={channelsOfAudience(catalogue, target).map((c) => ({ value: c, label: catalogue.channelLabels[c]?.[locale] ?? c }))}
+                defaultChecked={target.channels}
+              />
+              <div className="flex flex-wrap gap-3">
+                <button type="submit" name="intent" value="preview" className="rounded border border-qc-blue bg-white px-4 py-2 font-semibold text-qc-blue hover:bg-qc-pale">
+                  {t("hoursPreview")}
+                </button>
+                <button type="submit" name="intent" value="save" className="rounded bg-qc-blue px-4 py-2 font-semibold text-white hover:bg-qc-navy">
+                  {t("targetSave")}
                 </button>
               </div>
             </ActionForm>
@@ -168,10 +220,10 @@ export default async function CataloguePage({ params }: Props) {
         ) : (
           <ul className="mt-2 space-y-1" data-testid="catalogue-history">
             {history.map((entry) => {
-              const data = entry.data as { date?: string; from?: string; to?: string; year?: number; nameFr?: string; calendarId?: string };
+              const data = entry.data as { date?: string; from?: string; to?: string; year?: number; nameFr?: string; calendarId?: string; targetId?: string };
               return (
                 <li key={String(entry.id)}>
-                  {formatDateTime(entry.at.getTime(), locale)} — {entry.actor?.name ?? "—"} — {t(`audit.${entry.action}` as "audit.catalogue_holiday_added", { date: data.date ?? data.from ?? "", to: data.to ?? "", year: data.year ?? "", name: data.nameFr ?? "", calendar: data.calendarId ?? "" })}
+                  {formatDateTime(entry.at.getTime(), locale)} — {entry.actor?.name ?? "—"} — {t(`audit.${entry.action}` as "audit.catalogue_holiday_added", { date: data.date ?? data.from ?? "", to: data.to ?? "", year: data.year ?? "", name: data.nameFr ?? "", calendar: data.calendarId ? calendarLabel(catalogue, data.calendarId, locale) : "", target: data.targetId ? targetName(data.targetId, catalogue, trr, locale) : "" })}
                 </li>
               );
             })}
