@@ -57,6 +57,8 @@ export default defineConfig({
       PORT: String(PORT),
       HOSTNAME: "127.0.0.1",
       GUICHET_TEST_CLOCK: "1",
+      // The notification cycle is run by the tests at their fixed instants, not by the real clock.
+      GUICHET_JOBS: "off",
       NEXTAUTH_URL: baseURL,
       GUICHET_DB_EPHEMERAL: "1",
       GUICHET_DB_PORT: process.env.E2E_DB_PORT,

@@ -10,6 +10,7 @@ import { LanguageSwitch } from "@/components/language-switch";
 import { Link } from "@/i18n/navigation";
 import { LANGUAGE_TAG, routing } from "@/i18n/routing";
 import { getCurrentUser } from "@/server/auth/current-user";
+import { unreadNotifications } from "@/server/services/notifications";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -41,7 +42,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
                 <span className="text-sm text-slate-200">{t("tagline")}</span>
               </Link>
               <nav aria-label={t("home")} className="flex flex-wrap items-center gap-1">
-                <AccountMenu name={user?.name ?? null} />
+                <AccountMenu name={user?.name ?? null} notifications={user?.role === "agent" ? await unreadNotifications(user) : null} />
                 <LanguageSwitch />
               </nav>
             </div>

@@ -2,6 +2,7 @@
 // definition (allowed time, clock, calendar, channels) — for the page, its previews and its
 // conflict messages alike.
 import type { TargetDefinition } from "@/domain/catalogue/types";
+import { PROMISE_METRIC, PROMISE_TARGET_PREFIX } from "@/domain/requests/targets";
 import type { Locale } from "@/i18n/routing";
 import type { Catalogue } from "@/server/services/get-catalogue";
 
@@ -34,9 +35,9 @@ export function describeTarget(
   ].join(" · ");
 }
 
-/** "Réponse ou avis de délai · Candidats": what a commitment measures, for whom (its id if unknown). */
+/** "Réponse ou avis de délai · Candidats": what a commitment measures, for whom ("Réponse promise" for a promise). */
 export function targetName(targetId: string, catalogue: Catalogue, t: Translate, locale: Locale): string {
   const target = catalogue.definition.targets.find((d) => d.id === targetId);
-  if (!target) return targetId;
+  if (!target) return targetId.startsWith(PROMISE_TARGET_PREFIX) ? t(`Dashboard.metrics.${PROMISE_METRIC}`) : targetId;
   return `${t(`Dashboard.metrics.${target.metric}`)} · ${catalogue.audienceLabels[target.audienceId]?.[locale] ?? target.audienceId}`;
 }

@@ -1,0 +1,15 @@
+// End-to-end tests only (GUICHET_TEST_CLOCK=1; "not found" otherwise): runs one notification
+// cycle at the caller's fixed "now" (the guichet-now cookie) — the e2e server runs without the
+// background worker, whose real clock would not match the tests' instants.
+import { NextResponse } from "next/server";
+import { getNow } from "@/server/clock";
+import { isTestClockEnabled } from "@/server/env";
+import { runAppNotificationCycle } from "@/server/services/notifications";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request) {
+  if (!isTestClockEnabled()) return NextResponse.json({ error: { code: "NOT_FOUND" } }, { status: 404 });
+  const result = await runAppNotificationCycle(await getNow(), new URL(request.url).origin);
+  return NextResponse.json(result);
+}

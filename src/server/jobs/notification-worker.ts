@@ -1,0 +1,43 @@
+import "server-only";
+// The notification cycle on pg-boss (PostgreSQL-backed jobs): every instance of the app schedules
+// the same cron (every minute, Québec time) and works the same queue; pg-boss creates one job per
+// minute for all instances and hands each job to one worker. The queue is "stately": at most one
+// cycle waiting and one running, so a slow cycle never piles up others. Jobs, schedules, dispatches
+// and the outbox are rows in PostgreSQL, so a restart loses none of them; and should two cycles
+// ever overlap, the dispatches' key and SKIP LOCKED still send each notification once.
+import PgBoss from "pg-boss";
+import type { Db } from "@/server/db/client";
+import { runNotificationCycle, type MailTransport } from "@/server/services/notifications";
+
+export const NOTIFICATION_QUEUE = "guichet-notification-cycle";
+
+export type WorkerOptions = {
+  connectionString: string;
+  db: Db;
+  transport: MailTransport;
+  /** The origin of the links in e-mails. */
+  baseUrl: string;
+  /** The cycle's "now" (the real clock but in tests). */
+  clock?: () => Date;
+  /** Whether this instance also schedules the cron (tests send jobs themselves). */
+  schedule?: boolean;
+  pollingIntervalSeconds?: number;
+};
+
+export async function startNotificationWorker(options: WorkerOptions): Promise<{ boss: PgBoss; stop: () => Promise<void> }> {
+  const boss = new PgBoss({ connectionString: options.connectionString, schema: "pgboss", application_name: "guichet-jobs", max: 3 });
+  // Errors carry SQL or connection facts, never personal information; one line each.
+  boss.on("error", (error: Error) => console.error(`guichet jobs: ${error.message.split("\n")[0]}`));
+  await boss.start();
+  await boss.createQueue(NOTIFICATION_QUEUE, { name: NOTIFICATION_QUEUE, policy: "stately", retryLimit: 3, retryDelay: 20, expireInSeconds: 300 });
+  if (options.schedule ?? true) await boss.schedule(NOTIFICATION_QUEUE, "* * * * *", {}, { tz: "America/Toronto" });
+  const clock = options.clock ?? (() => new Date());
+  await boss.work(NOTIFICATION_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 5 }, async () => {
+    const result = await runNotificationCycle(options.db, clock(), options.transport, options.baseUrl);
+    if (result.dispatched || result.notified || result.emails.sent || result.emails.failed) {
+      console.log(`guichet jobs: ${result.dispatched} état(s) relevé(s), ${result.notified} notification(s), ${result.emails.sent} courriel(s) envoyé(s), ${result.emails.failed} en échec`);
+    }
+    return result;
+  });
+  return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
+}

@@ -1,0 +1,183 @@
+import "server-only";
+// Notifications of commitments at risk or breached, in three steps each run by the notification
+// cycle (a pg-boss cron job, every minute, on one instance at a time — see src/server/jobs):
+//
+// 1. scan: every unmet target of an open request whose at-risk or due instant has passed gets a
+//    dispatch row, once per (request, target, state) — the primary key, whatever the number of
+//    instances — to be delivered now if its calendar is open, else at its next opening;
+// 2. deliver: due dispatches are claimed (SKIP LOCKED) and, unless the target was met or the
+//    request ended meanwhile (or an at-risk one was overtaken by the breach), become an in-app
+//    notification and an e-mail for the assigned agent, or for each agent of the service when
+//    nobody is assigned; one that comes due while its calendar is closed waits for the opening;
+// 3. send: the e-mail outbox is handed to the mail transport (SMTP when SMTP_URL is set; without
+//    it, nodemailer's JSON transport renders the message and nothing leaves the machine), retried
+//    at the next cycles on failure, given up after 8 attempts.
+//
+// Dispatches, notifications and e-mails live in PostgreSQL: a restart loses nothing. Every step
+// takes `now`, so tests drive it with a fixed clock.
+import nodemailer from "nodemailer";
+import en from "../../../messages/en.json";
+import fr from "../../../messages/fr.json";
+import { deliveryInstant, deliveryOutcome, recipientsOf, SCAN_WINDOW_MS, type NotifiedState } from "@/domain/notifications/notifications";
+import { formatDateTime } from "@/i18n/format";
+import type { CurrentUser } from "@/server/auth/session-user";
+import type { Db } from "@/server/db/client";
+import { getDb } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import {
+  agentsOfServices,
+  claimDueDispatches,
+  claimUnsentEmails,
+  countUnread,
+  insertDispatches,
+  insertEmails,
+  insertNotifications,
+  listNotifications,
+  markDispatches,
+  markEmail,
+  markRead,
+  purgeNotifications,
+  rescheduleDispatches,
+  type PendingDispatch,
+} from "@/server/repositories/notification-repository";
+import { getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
+
+const DELIVERY_BATCH = 500;
+const EMAIL_BATCH = 100;
+const EMAIL_MAX_ATTEMPTS = 8;
+
+/** Step 1: the targets that entered a notified state since the window's start get their dispatch (once). */
+export async function scanTargets(db: Db, now: Date): Promise<number> {
+  const catalogue = await getCatalogue();
+  const at = now.getTime();
+  const deliverAt = catalogue.definition.calendars.map((c) => ({ calendarId: c.id, at: new Date(deliveryInstant(catalogue.engine.calendarStatus(c.id, at), at)) }));
+  return insertDispatches(db, now, new Date(at - SCAN_WINDOW_MS), deliverAt);
+}
+
+const metricLabel = (metric: string, locale: "fr" | "en") => ((locale === "fr" ? fr : en).Dashboard.metrics as Record<string, string>)[metric] ?? metric;
+
+/** The e-mail for one delivered notification: French first, then English; no personal information (the number and a link). */
+export function notificationEmail(d: Pick<PendingDispatch, "number" | "targetId" | "dueAt"> & { state: NotifiedState }, catalogue: Catalogue, baseUrl: string) {
+  const metric = catalogue.definition.targets.find((t) => t.id === d.targetId)?.metric ?? (d.targetId.startsWith("promise-") ? "promised-reply" : d.targetId);
+  const due = d.dueAt.getTime();
+  const link = `${baseUrl}/console/requetes/${encodeURIComponent(d.number)}`;
+  const breached = d.state === "breached";
+  const subject = breached ? `Guichet — ${d.number} : engagement dépassé / commitment breached` : `Guichet — ${d.number} : engagement à risque / commitment at risk`;
+  const body = [
+    breached
+      ? `La requête ${d.number} a dépassé son engagement « ${metricLabel(metric, "fr")} » (échéance : ${formatDateTime(due, "fr")}).`
+      : `La requête ${d.number} risque de dépasser son engagement « ${metricLabel(metric, "fr")} » (échéance : ${formatDateTime(due, "fr")}).`,
+    `Ouvrir la requête : ${link}`,
+    "",
+    breached
+      ? `Request ${d.number} has breached its "${metricLabel(metric, "en")}" commitment (due ${formatDateTime(due, "en")}).`
+      : `Request ${d.number} is at risk of breaching its "${metricLabel(metric, "en")}" commitment (due ${formatDateTime(due, "en")}).`,
+    `Open the request: ${link}`,
+  ].join("\n");
+  return { subject, body };
+}
+
+/** Step 2: due dispatches become notifications and e-mails — or wait for the opening, or are dropped when no longer true. */
+export async function deliverNotifications(db: Db, now: Date, baseUrl: string): Promise<{ sent: number; dropped: number; postponed: number; notified: number }> {
+  const catalogue = await getCatalogue();
+  const at = now.getTime();
+  return db.$transaction(async (tx) => {
+    const due = await claimDueDispatches(tx, now, DELIVERY_BATCH);
+    const agents = await agentsOfServices(tx, [...new Set(due.map((d) => d.serviceId))]);
+    const handled: { requestId: string; targetId: string; state: string; outcome: string }[] = [];
+    const postponed: { requestId: string; targetId: string; state: string; at: Date }[] = [];
+    const notifications: { userId: string; requestId: string; targetId: string; state: string; dueAt: Date; createdAt: Date }[] = [];
+    const emails: { userId: string; subject: string; body: string; createdAt: Date }[] = [];
+    const known = new Set(catalogue.definition.calendars.map((c) => c.id));
+    for (const d of due) {
+      const outcome = deliveryOutcome({ state: d.state as NotifiedState }, { metAt: d.metAt?.getTime() ?? null, dueAt: d.dueAt.getTime() }, d.requestOpen, at);
+      if (outcome === "sent" && known.has(d.calendarId)) {
+        const status = catalogue.engine.calendarStatus(d.calendarId, at);
+        if (!status.open && status.nextOpening !== null) {
+          postponed.push({ ...d, at: new Date(status.nextOpening) });
+          continue;
+        }
+      }
+      handled.push({ requestId: d.requestId, targetId: d.targetId, state: d.state, outcome });
+      if (outcome !== "sent") continue;
+      const mail = notificationEmail({ ...d, state: d.state as NotifiedState }, catalogue, baseUrl);
+      for (const userId of recipientsOf(d.assigneeId, agents.get(d.serviceId) ?? [])) {
+        notifications.push({ userId, requestId: d.requestId, targetId: d.targetId, state: d.state, dueAt: d.dueAt, createdAt: now });
+        emails.push({ userId, ...mail, createdAt: now });
+      }
+    }
+    await insertNotifications(tx, notifications);
+    await insertEmails(tx, emails);
+    await markDispatches(tx, handled, now);
+    await rescheduleDispatches(tx, postponed);
+    const sent = handled.filter((h) => h.outcome === "sent").length;
+    return { sent, dropped: handled.length - sent, postponed: postponed.length, notified: notifications.length };
+  });
+}
+
+export type MailTransport = { send(message: { to: string; subject: string; text: string }): Promise<string> };
+
+/** SMTP when SMTP_URL is set; otherwise nodemailer's JSON transport (the message is rendered, not sent anywhere). */
+export function mailTransportFromEnv(): MailTransport {
+  const from = process.env.GUICHET_MAIL_FROM ?? "Guichet <ne-pas-repondre@guichet.gouv.qc.ca>";
+  const transporter = process.env.SMTP_URL ? nodemailer.createTransport(process.env.SMTP_URL) : nodemailer.createTransport({ jsonTransport: true });
+  return { send: async (message) => (await transporter.sendMail({ from, ...message })).messageId };
+}
+
+/** Step 3: the outbox handed to the transport; a failure is counted and retried at the next cycle. */
+export async function sendEmails(db: Db, transport: MailTransport, now: Date): Promise<{ sent: number; failed: number }> {
+  return db.$transaction(async (tx) => {
+    const emails = await claimUnsentEmails(tx, EMAIL_BATCH, EMAIL_MAX_ATTEMPTS);
+    let sent = 0;
+    for (const email of emails) {
+      try {
+        const messageId = await transport.send({ to: email.email, subject: email.subject, text: email.body });
+        await markEmail(tx, email.id, { sentAt: now, messageId });
+        sent += 1;
+      } catch (error) {
+        // The error's first line only: it never carries the address in what is kept.
+        await markEmail(tx, email.id, { error: String((error as Error)?.message ?? error).split("\n")[0]!.replaceAll(email.email, "<adresse>").slice(0, 300) });
+      }
+    }
+    return { sent, failed: emails.length - sent };
+  }, { timeout: 60_000 });
+}
+
+/** One notification cycle: scan, deliver, send, purge what has served. */
+export async function runNotificationCycle(db: Db, now: Date, transport: MailTransport, baseUrl: string) {
+  const dispatched = await scanTargets(db, now);
+  const delivered = await deliverNotifications(db, now, baseUrl);
+  const emails = await sendEmails(db, transport, now);
+  await purgeNotifications(db, now);
+  return { dispatched, ...delivered, emails };
+}
+
+// --- The people's side: their notifications -------------------------------------------------------
+
+const PAGE = 50;
+
+function agentOnly(user: CurrentUser | null): asserts user is CurrentUser {
+  if (!user || user.role !== "agent") throw new AppError("NOT_FOUND", "notifications are for agents");
+}
+
+/** An agent's notifications, newest first, 50 a page (keyset `before`). */
+export async function readNotifications(user: CurrentUser | null, before?: bigint) {
+  agentOnly(user);
+  const rows = await listNotifications(getDb(), user.id, { take: PAGE + 1, before });
+  return { rows: rows.slice(0, PAGE), hasMore: rows.length > PAGE, unread: await countUnread(getDb(), user.id) };
+}
+
+/** How many unread notifications (0 for anyone who is not an agent). */
+export async function unreadNotifications(user: CurrentUser | null): Promise<number> {
+  return user?.role === "agent" ? countUnread(getDb(), user.id) : 0;
+}
+
+export async function markNotificationsRead(user: CurrentUser | null, ids: readonly bigint[] | "all", now: Date): Promise<number> {
+  agentOnly(user);
+  return markRead(getDb(), user.id, ids, now);
+}
+
+/** One cycle on the app's database and mail transport (the e2e tests' route, at their fixed instant). */
+export function runAppNotificationCycle(now: Date, baseUrl: string) {
+  return runNotificationCycle(getDb(), now, mailTransportFromEnv(), baseUrl);
+}
