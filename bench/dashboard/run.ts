@@ -4,8 +4,8 @@
 // domain's figures). Prints p50 and p95 per query with its row count; the target is ≤ 300 ms p95
 // (issue 5).
 import os from "node:os";
-import { performance } from "node:perf_hooks";
 import { ZDashboardQuery } from "../../src/schemas/dashboard";
+import { measure } from "../measure";
 import { openBenchDatabase } from "../queue/database";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -28,7 +28,6 @@ const lastMonth = new Date(now.getTime() - 31 * 86_400_000).toISOString().slice(
 const query = ZDashboardQuery.parse({ period: "month", date: lastMonth });
 const period = periodOf(query, "America/Toronto", now, true);
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 console.log(`bench:dashboard — ${total.toLocaleString("fr-CA")} requêtes; mois du ${new Date(period.from).toISOString().slice(0, 10)}; ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}; Node ${process.version}; ${RUNS} mesures par requête`);
 console.log("service      | requête                               | lignes  | p50 (ms) | p95 (ms) | ≤ 300 ms");
 let worst = 0;
@@ -47,17 +46,9 @@ for (const serviceId of ["ca-dotation", "sagir"]) {
     ["même, canal téléphone", async () => (await readDashboard({ user, serviceId, query: { ...query, channel: "phone" }, now })).requests],
   ];
   for (const [label, run] of cases) {
-    let rows = await run();
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i += 1) {
-      const t0 = performance.now();
-      rows = await run();
-      times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    const p95 = percentile(times, 0.95);
+    const { result: rows, p50, p95 } = await measure(run, RUNS);
     worst = Math.max(worst, p95);
-    console.log(`${serviceId.padEnd(12)} | ${label.padEnd(37)} | ${String(rows).padStart(7)} | ${percentile(times, 0.5).toFixed(1).padStart(8)} | ${p95.toFixed(1).padStart(8)} | ${p95 <= TARGET_MS ? "oui" : "NON"}`);
+    console.log(`${serviceId.padEnd(12)} | ${label.padEnd(37)} | ${String(rows).padStart(7)} | ${p50.toFixed(1).padStart(8)} | ${p95.toFixed(1).padStart(8)} | ${p95 <= TARGET_MS ? "oui" : "NON"}`);
   }
 }
 console.log(`Pire p95 : ${worst.toFixed(1)} ms (${worst <= TARGET_MS ? "objectif atteint" : "objectif manqué"}).`);

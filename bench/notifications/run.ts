@@ -5,7 +5,7 @@
 // count. Each measured run is rolled back, so the database is left as it was. Prints p50 and p95
 // with the row counts; a cycle runs every minute, so the target is ≤ 1 s p95 for scan + claim.
 import os from "node:os";
-import { performance } from "node:perf_hooks";
+import { measure } from "../measure";
 import { openBenchDatabase } from "../queue/database";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -38,7 +38,6 @@ async function rolledBack<T>(work: (tx: Parameters<Parameters<typeof db.$transac
   return result as T;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 console.log(`bench:notifications — ${total.toLocaleString("fr-CA")} requêtes; ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}; Node ${process.version}; ${RUNS} mesures`);
 console.log("requête                                         | lignes  | p50 (ms) | p95 (ms)");
 let worst = 0;
@@ -48,17 +47,9 @@ const cases: [string, () => Promise<number>][] = [
   ["compte des non lues (en-tête)", () => countUnread(db, agent.id)],
 ];
 for (const [label, run] of cases) {
-  let rows = await run();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i += 1) {
-    const t0 = performance.now();
-    rows = await run();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  const p95 = percentile(times, 0.95);
+  const { result: rows, p50, p95 } = await measure(run, RUNS);
   if (!label.startsWith("compte")) worst = Math.max(worst, p95);
-  console.log(`${label.padEnd(47)} | ${String(rows).padStart(7)} | ${percentile(times, 0.5).toFixed(1).padStart(8)} | ${p95.toFixed(1).padStart(8)}`);
+  console.log(`${label.padEnd(47)} | ${String(rows).padStart(7)} | ${p50.toFixed(1).padStart(8)} | ${p95.toFixed(1).padStart(8)}`);
 }
 console.log(`Pire p95 du cycle : ${worst.toFixed(1)} ms (${worst <= TARGET_MS ? "objectif ≤ 1 s atteint" : "objectif manqué"}).`);
 await db.$disconnect();

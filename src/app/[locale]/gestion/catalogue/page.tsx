@@ -75,14 +75,7 @@ export default async function CataloguePage({ params }: Props) {
                   />
                 ))}
               </div>
-              <div className="flex flex-wrap gap-3">
-                <button type="submit" name="intent" value="preview" className="rounded border border-qc-blue bg-white px-4 py-2 font-semibold text-qc-blue hover:bg-qc-pale">
-                  {t("hoursPreview")}
-                </button>
-                <button type="submit" name="intent" value="save" className="rounded bg-qc-blue px-4 py-2 font-semibold text-white hover:bg-qc-navy">
-                  {t("hoursSave")}
-                </button>
-              </div>
+              <PreviewSaveButtons preview={t("hoursPreview")} save={t("hoursSave")} />
             </ActionForm>
           </section>
         );
@@ -124,14 +117,7 @@ export default async function CataloguePage({ params }: Props) {
                 options={channelsOfAudience(catalogue, target).map((c) => ({ value: c, label: catalogue.channelLabels[c]?.[locale] ?? c }))}
                 defaultChecked={target.channels}
               />
-              <div className="flex flex-wrap gap-3">
-                <button type="submit" name="intent" value="preview" className="rounded border border-qc-blue bg-white px-4 py-2 font-semibold text-qc-blue hover:bg-qc-pale">
-                  {t("hoursPreview")}
-                </button>
-                <button type="submit" name="intent" value="save" className="rounded bg-qc-blue px-4 py-2 font-semibold text-white hover:bg-qc-navy">
-                  {t("targetSave")}
-                </button>
-              </div>
+              <PreviewSaveButtons preview={t("hoursPreview")} save={t("targetSave")} />
             </ActionForm>
           </section>
         );
@@ -231,5 +217,19 @@ export default async function CataloguePage({ params }: Props) {
         )}
       </section>
     </>
+  );
+}
+
+/** "Aperçu" (nothing saved) and the save button of one editing form: the `intent` field says which. */
+function PreviewSaveButtons({ preview, save }: { preview: string; save: string }) {
+  return (
+    <div className="flex flex-wrap gap-3">
+      <button type="submit" name="intent" value="preview" className="rounded border border-qc-blue bg-white px-4 py-2 font-semibold text-qc-blue hover:bg-qc-pale">
+        {preview}
+      </button>
+      <button type="submit" name="intent" value="save" className="rounded bg-qc-blue px-4 py-2 font-semibold text-white hover:bg-qc-navy">
+        {save}
+      </button>
+    </div>
   );
 }
