@@ -3,9 +3,9 @@
 // demo CA-dotation and SAGIR agents, on the database `bench:queue:generate` filled. Prints p50 and
 // p95 per filter, with the filter and the row count; the target is ≤ 50 ms p95 (issue 4).
 import os from "node:os";
-import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { ZQueueQuery } from "../../src/schemas/console";
+import { measure } from "../measure";
 import { openBenchDatabase } from "./database";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
@@ -54,7 +54,6 @@ const cases: [string, string, Record<string, string>][] = [
   ["sagir", "q=rapport", { q: "rapport" }],
 ];
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 console.log(`bench:queue — ${rows.toLocaleString("fr-CA")} requêtes; ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}; Node ${process.version}; ${RUNS} mesures par filtre`);
 console.log("service      | filtre                          | résultats | p50 (ms) | p95 (ms) | ≤ 50 ms");
 let worst = 0;
@@ -62,19 +61,11 @@ for (const [serviceId, label, raw] of cases) {
   const query = ZQueueQuery.parse(raw);
   const user = agents[serviceId as keyof typeof agents];
   const now = new Date();
-  let result = await readQueue({ user, serviceId, query, now });
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i += 1) {
-    const t0 = performance.now();
-    result = await readQueue({ user, serviceId, query, now });
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  const p95 = percentile(times, 0.95);
+  const { result, p50, p95 } = await measure(() => readQueue({ user, serviceId, query, now }), RUNS);
   worst = Math.max(worst, p95);
   const found = result.totalCapped ? `> ${result.total - 1}` : String(result.total);
   console.log(
-    `${serviceId.padEnd(12)} | ${label.padEnd(31)} | ${found.padStart(9)} | ${percentile(times, 0.5).toFixed(1).padStart(8)} | ${p95.toFixed(1).padStart(8)} | ${p95 <= 50 ? "oui" : "NON"}`,
+    `${serviceId.padEnd(12)} | ${label.padEnd(31)} | ${found.padStart(9)} | ${p50.toFixed(1).padStart(8)} | ${p95.toFixed(1).padStart(8)} | ${p95 <= 50 ? "oui" : "NON"}`,
   );
 }
 console.log(`Pire p95 : ${worst.toFixed(1)} ms (${worst <= 50 ? "objectif atteint" : "objectif manqué"}).`);

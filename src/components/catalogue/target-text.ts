@@ -3,6 +3,7 @@
 // conflict messages alike.
 import type { TargetDefinition } from "@/domain/catalogue/types";
 import { PROMISE_METRIC, PROMISE_TARGET_PREFIX } from "@/domain/requests/targets";
+import { formatDateTime } from "@/i18n/format";
 import type { Locale } from "@/i18n/routing";
 import type { Catalogue } from "@/server/services/get-catalogue";
 
@@ -40,4 +41,10 @@ export function targetName(targetId: string, catalogue: Catalogue, t: Translate,
   const target = catalogue.definition.targets.find((d) => d.id === targetId);
   if (!target) return targetId.startsWith(PROMISE_TARGET_PREFIX) ? t(`Dashboard.metrics.${PROMISE_METRIC}`) : targetId;
   return `${t(`Dashboard.metrics.${target.metric}`)} · ${catalogue.audienceLabels[target.audienceId]?.[locale] ?? target.audienceId}`;
+}
+
+/** A preview's "before → after" of an instant: `— ` for none, « inchangée » when equal. */
+export function beforeAfter(before: number | null, after: number | null, locale: Locale): string {
+  const when = (ms: number | null) => (ms === null ? "—" : formatDateTime(ms, locale));
+  return `${when(before)} → ${before === after ? (locale === "fr" ? "inchangée" : "unchanged") : when(after)}`;
 }

@@ -5,7 +5,8 @@ import { formatDateTime } from "@/i18n/format";
 import type { Locale } from "@/i18n/routing";
 import type { Badge } from "@/server/services/agent-console";
 
-const STYLE: Record<string, string> = {
+/** The colours of a target state (pending, at risk, breached, met, withdrawn), for badges across the console. */
+export const STATE_STYLE: Record<string, string> = {
   pending: "border-qc-blue bg-qc-pale text-qc-navy",
   "at-risk": "border-amber-700 bg-amber-100 text-amber-900",
   breached: "border-closed bg-closed-pale text-closed",
@@ -16,7 +17,7 @@ const STYLE: Record<string, string> = {
 export function TimeLeftBadge({ badge, locale, dueLabel }: { badge: Badge; locale: Locale; dueLabel: string }) {
   const text = formatTimeLeft(badge, locale);
   const due = `${dueLabel} ${formatDateTime(badge.dueAt, locale)}`;
-  const style = STYLE[badge.withdrawn ? "withdrawn" : badge.state];
+  const style = STATE_STYLE[badge.withdrawn ? "withdrawn" : badge.state];
   return (
     <span title={due} data-state={badge.withdrawn ? "withdrawn" : badge.state} data-testid="time-left" className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-sm font-semibold ${style}`}>
       {text}

@@ -3,6 +3,7 @@ import "server-only";
 // people's in-app notifications, and the e-mail outbox. Every statement is set-based (no query
 // per row); the pending rows are claimed with FOR UPDATE SKIP LOCKED, so two instances running
 // the cycle at once never handle the same row.
+import type { NotifiedState } from "@/domain/notifications/notifications";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import type { Tx } from "@/server/repositories/request-repository";
@@ -41,7 +42,7 @@ export async function insertDispatches(db: Db | Tx, now: Date, since: Date, deli
 export type PendingDispatch = {
   requestId: string;
   targetId: string;
-  state: string;
+  state: NotifiedState;
   calendarId: string;
   serviceId: string;
   number: string;
@@ -73,7 +74,7 @@ export async function claimDueDispatches(tx: Tx, now: Date, limit: number): Prom
   return rows.map((r) => ({
     requestId: r.request_id,
     targetId: r.target_id,
-    state: r.state,
+    state: r.state as NotifiedState,
     calendarId: r.calendar_id,
     serviceId: r.service_id,
     number: r.number,

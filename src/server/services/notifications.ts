@@ -18,7 +18,7 @@ import "server-only";
 import nodemailer from "nodemailer";
 import en from "../../../messages/en.json";
 import fr from "../../../messages/fr.json";
-import { deliveryInstant, deliveryOutcome, recipientsOf, SCAN_WINDOW_MS, type NotifiedState } from "@/domain/notifications/notifications";
+import { deliveryInstant, deliveryOutcome, recipientsOf, SCAN_WINDOW_MS } from "@/domain/notifications/notifications";
 import { formatDateTime } from "@/i18n/format";
 import type { CurrentUser } from "@/server/auth/session-user";
 import type { Db } from "@/server/db/client";
@@ -57,7 +57,7 @@ export async function scanTargets(db: Db, now: Date): Promise<number> {
 const metricLabel = (metric: string, locale: "fr" | "en") => ((locale === "fr" ? fr : en).Dashboard.metrics as Record<string, string>)[metric] ?? metric;
 
 /** The e-mail for one delivered notification: French first, then English; no personal information (the number and a link). */
-export function notificationEmail(d: Pick<PendingDispatch, "number" | "targetId" | "dueAt"> & { state: NotifiedState }, catalogue: Catalogue, baseUrl: string) {
+export function notificationEmail(d: Pick<PendingDispatch, "number" | "targetId" | "dueAt" | "state">, catalogue: Catalogue, baseUrl: string) {
   const metric = catalogue.definition.targets.find((t) => t.id === d.targetId)?.metric ?? (d.targetId.startsWith("promise-") ? "promised-reply" : d.targetId);
   const due = d.dueAt.getTime();
   const link = `${baseUrl}/console/requetes/${encodeURIComponent(d.number)}`;
@@ -90,17 +90,16 @@ export async function deliverNotifications(db: Db, now: Date, baseUrl: string): 
     const emails: { userId: string; subject: string; body: string; createdAt: Date }[] = [];
     const known = new Set(catalogue.definition.calendars.map((c) => c.id));
     for (const d of due) {
-      const outcome = deliveryOutcome({ state: d.state as NotifiedState }, { metAt: d.metAt?.getTime() ?? null, dueAt: d.dueAt.getTime() }, d.requestOpen, at);
-      if (outcome === "sent" && known.has(d.calendarId)) {
-        const status = catalogue.engine.calendarStatus(d.calendarId, at);
-        if (!status.open && status.nextOpening !== null) {
-          postponed.push({ ...d, at: new Date(status.nextOpening) });
-          continue;
-        }
+      const outcome = deliveryOutcome(d, { metAt: d.metAt?.getTime() ?? null, dueAt: d.dueAt.getTime() }, d.requestOpen, at);
+      // Due while its calendar is closed (the cycle ran late): to the next opening.
+      const deliverAt = outcome === "sent" && known.has(d.calendarId) ? deliveryInstant(catalogue.engine.calendarStatus(d.calendarId, at), at) : at;
+      if (deliverAt > at) {
+        postponed.push({ ...d, at: new Date(deliverAt) });
+        continue;
       }
       handled.push({ requestId: d.requestId, targetId: d.targetId, state: d.state, outcome });
       if (outcome !== "sent") continue;
-      const mail = notificationEmail({ ...d, state: d.state as NotifiedState }, catalogue, baseUrl);
+      const mail = notificationEmail(d, catalogue, baseUrl);
       for (const userId of recipientsOf(d.assigneeId, agents.get(d.serviceId) ?? [])) {
         notifications.push({ userId, requestId: d.requestId, targetId: d.targetId, state: d.state, dueAt: d.dueAt, createdAt: now });
         emails.push({ userId, ...mail, createdAt: now });

@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { targetName } from "@/components/catalogue/target-text";
 import { ActionForm, SubmitButton } from "@/components/console/action-form";
+import { STATE_STYLE } from "@/components/console/time-left-badge";
 import { formatDateTime, formatRelativeMoment } from "@/i18n/format";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
@@ -21,11 +22,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   return { title: (await getTranslations({ locale, namespace: "Notifications" }))("title"), robots: { index: false } };
 }
-
-const STATE_STYLE: Record<string, string> = {
-  "at-risk": "border-amber-700 bg-amber-100 text-amber-900",
-  breached: "border-closed bg-closed-pale text-closed",
-};
 
 /** An agent's notifications (at risk, breached), newest first, 50 a page; unread ones marked. */
 export default async function NotificationsPage({ params, searchParams }: Props) {

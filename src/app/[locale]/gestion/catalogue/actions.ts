@@ -12,9 +12,8 @@ import { formValues, runAction } from "@/server/http/server-action";
 import { addHoliday, deleteHoliday, generateHolidayYear, moveHoliday } from "@/server/services/edit-holidays";
 import { editCalendarHours } from "@/server/services/edit-hours";
 import { editTarget } from "@/server/services/edit-targets";
-import { describeTarget } from "@/components/catalogue/target-text";
+import { beforeAfter, describeTarget } from "@/components/catalogue/target-text";
 import type { TargetDefinition } from "@/domain/catalogue/types";
-import { formatDateTime } from "@/i18n/format";
 import { getCatalogue } from "@/server/services/get-catalogue";
 import { getTranslations } from "next-intl/server";
 import { targetLabel } from "@/components/dashboard/tables";
@@ -54,9 +53,7 @@ export async function hoursAction(locale: Locale, previous: ConsoleFormState, fo
   if (result.data.saved) revalidatePath(`/${locale}/gestion/catalogue`);
   const [catalogue, t] = await Promise.all([getCatalogue(), getTranslations({ locale, namespace: "Dashboard" })]);
   const tr = (key: string, v?: Record<string, string | number>) => t(key as "title", v as never);
-  const when = (ms: number) => formatDateTime(ms, locale);
-  const unchanged = locale === "fr" ? "inchangée" : "unchanged";
-  const arrow = (before: number | null, after: number | null) => `${before === null ? "—" : when(before)} → ${before === after ? unchanged : after === null ? "—" : when(after)}`;
+  const arrow = (before: number | null, after: number | null) => beforeAfter(before, after, locale);
   const { status, targets } = result.data.impact;
   const opening = (s: typeof status.before) => (s.open ? now.getTime() : s.nextOpening);
   const lines = [
@@ -87,9 +84,7 @@ export async function targetAction(locale: Locale, previous: ConsoleFormState, f
     return { seq: previous.seq + 1, ok: false, values, failure, notice: null };
   }
   if (result.data.saved) revalidatePath(`/${locale}/gestion/catalogue`);
-  const when = (ms: number) => formatDateTime(ms, locale);
-  const unchanged = locale === "fr" ? "inchangée" : "unchanged";
-  const arrow = ({ before, after }: { before: number; after: number }) => `${when(before)} → ${before === after ? unchanged : when(after)}`;
+  const arrow = ({ before, after }: { before: number; after: number }) => beforeAfter(before, after, locale);
   const { impact } = result.data;
   const channel = (c: string) => catalogue.channelLabels[c]?.[locale] ?? c;
   const fr = locale === "fr";
