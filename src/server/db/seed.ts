@@ -24,5 +24,25 @@ export async function seedDatabase(db: Db, now: Date): Promise<{ yearsGenerated:
     holidayYears: [year, year + 1, year + 2],
   });
   await seedCannedReplies(db, CANNED_REPLIES);
+  await seedMailboxes(db);
   return result;
+}
+
+/**
+ * The centres' mailboxes, from the e-mail addresses their public pages give (the first audience
+ * naming an address owns it: carrieres@ is the candidates'; an MO specialist's verified mail is
+ * filed under their own audience). The SAGIR centre serves accounts only: unknown senders wait to
+ * be identified. Existing mailboxes are left as edited.
+ */
+async function seedMailboxes(db: Db): Promise<void> {
+  const rows = new Map<string, { address: string; serviceId: string; audienceId: string; identifySenders: boolean }>();
+  for (const profile of DEFAULT_SERVICE_PROFILES) {
+    for (const audience of profile.audiences) {
+      for (const contact of audience.contacts) {
+        const address = contact.kind === "email" ? contact.value?.trim().toLowerCase() : undefined;
+        if (address && !rows.has(address)) rows.set(address, { address, serviceId: profile.serviceId, audienceId: audience.audienceId, identifySenders: profile.serviceId === "sagir" });
+      }
+    }
+  }
+  await db.mailbox.createMany({ data: [...rows.values()], skipDuplicates: true });
 }

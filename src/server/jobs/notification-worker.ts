@@ -8,6 +8,7 @@ import "server-only";
 import PgBoss from "pg-boss";
 import type { Db } from "@/server/db/client";
 import { runNotificationCycle, type MailTransport } from "@/server/services/notifications";
+import { processPendingInbound, type SenderAuthenticator } from "@/server/services/receive-email";
 
 export const NOTIFICATION_QUEUE = "guichet-notification-cycle";
 
@@ -17,6 +18,8 @@ export type WorkerOptions = {
   transport: MailTransport;
   /** The origin of the links in e-mails. */
   baseUrl: string;
+  /** Checks senders of stored e-mails processed again (those whose first processing failed). */
+  authenticate?: SenderAuthenticator;
   /** The cycle's "now" (the real clock but in tests). */
   clock?: () => Date;
   /** Whether this instance also schedules the cron (tests send jobs themselves). */
@@ -33,7 +36,9 @@ export async function startNotificationWorker(options: WorkerOptions): Promise<{
   if (options.schedule ?? true) await boss.schedule(NOTIFICATION_QUEUE, "* * * * *", {}, { tz: "America/Toronto" });
   const clock = options.clock ?? (() => new Date());
   await boss.work(NOTIFICATION_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 5 }, async () => {
-    const result = await runNotificationCycle(options.db, clock(), options.transport, options.baseUrl);
+    const now = clock();
+    if (options.authenticate) await processPendingInbound(options.db, now, { authenticate: options.authenticate });
+    const result = await runNotificationCycle(options.db, now, options.transport, options.baseUrl);
     if (result.dispatched || result.notified || result.emails.sent || result.emails.failed) {
       console.log(`guichet jobs: ${result.dispatched} état(s) relevé(s), ${result.notified} notification(s), ${result.emails.sent} courriel(s) envoyé(s), ${result.emails.failed} en échec`);
     }

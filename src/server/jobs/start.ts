@@ -1,17 +1,30 @@
 import "server-only";
-// The app's background jobs, started by src/instrumentation.ts.
+// The app's background work, started by src/instrumentation.ts: the jobs on pg-boss and the SMTP receiver.
 import { getDb } from "@/server/db/client";
 import { databaseUrl } from "@/server/env";
 import { startNotificationWorker } from "@/server/jobs/notification-worker";
+import { mailBaseUrl } from "@/server/mail/settings";
+import { receiverSettingsFromEnv, startSmtpReceiver } from "@/server/mail/smtp-receiver";
 import { mailTransportFromEnv } from "@/server/services/notifications";
+import { mailauthAuthenticator } from "@/server/services/receive-email";
 
 export async function startJobs(): Promise<void> {
-  const baseUrl = (process.env.GUICHET_PUBLIC_URL ?? process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
   try {
     // Stopped with the process: a cycle cut short is a job that expires and is retried.
-    await startNotificationWorker({ connectionString: databaseUrl(), db: getDb(), transport: mailTransportFromEnv(), baseUrl });
+    await startNotificationWorker({ connectionString: databaseUrl(), db: getDb(), transport: mailTransportFromEnv(), baseUrl: mailBaseUrl(), authenticate: mailauthAuthenticator() });
   } catch (error) {
     // The app serves people even when the jobs cannot start; the reason is one line.
     console.error(`guichet jobs: not started: ${(error as Error).message.split("\n")[0]}`);
+  }
+}
+
+export async function startMailReceiver(): Promise<void> {
+  try {
+    const settings = receiverSettingsFromEnv();
+    if (!settings) return;
+    const receiver = await startSmtpReceiver({ ...settings, db: getDb(), authenticate: mailauthAuthenticator() });
+    console.log(`guichet: récepteur SMTP sur le port ${receiver.port}`);
+  } catch (error) {
+    console.error(`guichet smtp: not started: ${(error as Error).message.split("\n")[0]}`);
   }
 }

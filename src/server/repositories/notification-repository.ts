@@ -138,21 +138,58 @@ export async function insertEmails(tx: Tx, rows: readonly { userId: string; subj
   if (rows.length) await tx.emailOutbox.createMany({ data: [...rows] });
 }
 
-/** E-mails not sent yet (and not given up on), locked, with their address read now. */
-export async function claimUnsentEmails(tx: Tx, limit: number, maxAttempts: number) {
-  return tx.$queryRaw<{ id: bigint; email: string; subject: string; body: string; attempts: number }[]>`
-    SELECT o.id, u.email, o.subject, o.body, o.attempts
-    FROM email_outbox o JOIN app_user u ON u.id = o.user_id
-    WHERE o.sent_at IS NULL AND o.attempts < ${maxAttempts}
+export type OutboxRow = {
+  id: bigint;
+  email: string | null;
+  subject: string;
+  body: string;
+  html: string | null;
+  attempts: number;
+  kind: string;
+  automatic: boolean;
+  messageId: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  messageRef: string | null;
+  locale: string;
+  serviceId: string | null;
+  audienceId: string | null;
+};
+
+/**
+ * E-mails due to be sent (not given up on, past their backoff), locked, with their address read
+ * now: the staff member's, or the request's requester's (null once erased or the account disabled).
+ */
+export async function claimUnsentEmails(tx: Tx, limit: number, maxAttempts: number, now: Date = new Date()): Promise<OutboxRow[]> {
+  return tx.$queryRaw<OutboxRow[]>`
+    SELECT o.id, COALESCE(u.email, CASE WHEN ru.disabled_at IS NULL THEN ru.email END, r.requester_email) AS email,
+           o.subject, o.body, o.html, o.attempts, o.kind, o.automatic, o.message_id AS "messageId", o.in_reply_to AS "inReplyTo",
+           o."references", o.message_ref::text AS "messageRef", o.locale, r.service_id AS "serviceId", r.audience_id AS "audienceId"
+    FROM email_outbox o
+    LEFT JOIN app_user u ON u.id = o.user_id
+    LEFT JOIN request r ON r.id = o.request_id
+    LEFT JOIN app_user ru ON ru.id = r.requester_user_id
+    WHERE o.sent_at IS NULL AND o.attempts < ${maxAttempts} AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ${now})
     ORDER BY o.id
     LIMIT ${limit}
     FOR UPDATE OF o SKIP LOCKED`;
 }
 
-export async function markEmail(tx: Tx, id: bigint, result: { sentAt: Date; messageId: string } | { error: string }): Promise<void> {
+/** Backoff after a failed attempt: 1, 2, 4 … minutes, at most an hour. */
+export function nextAttemptAfter(now: Date, attempts: number): Date {
+  return new Date(now.getTime() + Math.min(60, 2 ** Math.max(0, attempts)) * 60_000);
+}
+
+export async function markEmail(
+  tx: Tx,
+  id: bigint,
+  result: { sentAt: Date; messageId: string } | { error: string; retryAt: Date | null },
+): Promise<void> {
   await tx.emailOutbox.update({
     where: { id },
-    data: "error" in result ? { attempts: { increment: 1 }, lastError: result.error } : { attempts: { increment: 1 }, sentAt: result.sentAt, messageId: result.messageId, lastError: null },
+    data: "error" in result
+      ? { attempts: result.retryAt ? { increment: 1 } : 1_000, lastError: result.error, nextAttemptAt: result.retryAt }
+      : { attempts: { increment: 1 }, sentAt: result.sentAt, messageId: result.messageId, lastError: null },
     select: { id: true },
   });
 }

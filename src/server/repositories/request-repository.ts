@@ -36,9 +36,13 @@ export type NewRequest = {
   /** The queue's columns derived from the targets (`queueFacts` of the domain). */
   queue: { nextDueAt: Date | null; nextRiskAt: Date | null; hasTargets: boolean };
   nominative: boolean;
+  /** fr | en: the language of what is written to the requester. */
+  language?: string;
+  /** E-mail requests: verified | unverified | unknown (see schema.prisma). */
+  senderStatus?: string | null;
   /** The first message's visibility: a call's summary is an internal note. */
   firstMessageVisibility?: "public" | "internal";
-  firstMessage: { authorKind: "requester" | "agent"; authorUserId: string | null; body: string } | null;
+  firstMessage: { authorKind: "requester" | "agent"; authorUserId: string | null; body: string; quoted?: string | null; inboundEmailId?: bigint | null } | null;
   /** Personal information kept apart from the request and erased when it is closed. */
   personalData: { birthDay: number; birthMonth: number } | null;
   actorKind: "requester" | "agent" | "system";
@@ -80,6 +84,8 @@ async function insertRequest(tx: Tx, data: NewRequest, provisionalNumber: string
       details: data.details,
       receivedAt: data.receivedAt,
       nominative: data.nominative,
+      language: data.language ?? "fr",
+      senderStatus: data.senderStatus ?? null,
       nextDueAt: data.queue.nextDueAt,
       nextRiskAt: data.queue.nextRiskAt,
       hasTargets: data.queue.hasTargets,
@@ -125,15 +131,31 @@ export async function findTrackedRequest(db: Db | Tx, trackingTokenHash: string)
   return db.request.findUnique({ where: { trackingTokenHash }, select: trackedSelect });
 }
 
-export async function appendRequesterMessage(tx: Tx, requestId: string, body: string, at: Date, authorUserId: string | null = null): Promise<void> {
-  await tx.message.create({ data: { requestId, authorKind: "requester", authorUserId, visibility: "public", body, at } });
+export async function appendRequesterMessage(
+  tx: Tx,
+  requestId: string,
+  body: string,
+  at: Date,
+  authorUserId: string | null = null,
+  mail: { quoted: string | null; inboundEmailId: bigint } | null = null,
+  /** Which statuses the requester's message puts back in progress (an auto-reply reopens nothing). */
+  reopen: "waiting" | "waiting-or-resolved" | "none" = "waiting",
+): Promise<{ messageId: string }> {
+  const message = await tx.message.create({ data: { requestId, authorKind: "requester", authorUserId, visibility: "public", body, at, quoted: mail?.quoted ?? null, inboundEmailId: mail?.inboundEmailId ?? null }, select: { id: true } });
   await tx.requestEvent.create({ data: { requestId, kind: "requester_message", actorKind: "requester", actorUserId: authorUserId, at } });
-  // An answer from the requester puts a request that waited for them back in progress.
-  await tx.request.updateMany({
-    where: { id: requestId, status: "waiting_requester" },
-    data: { status: "in_progress", version: { increment: 1 } },
-  });
-  await tx.request.updateMany({ where: { id: requestId, status: { not: "waiting_requester" } }, data: { version: { increment: 1 } } });
+  // An answer from the requester puts a request that waited for them (or, by e-mail, a resolved
+  // one: "something is missing") back in progress.
+  const reopened: ("waiting_requester" | "resolved")[] = reopen === "none" ? [] : reopen === "waiting" ? ["waiting_requester"] : ["waiting_requester", "resolved"];
+  const before = await tx.request.findUnique({ where: { id: requestId }, select: { status: true } });
+  if (before && (reopened as string[]).includes(before.status)) {
+    await tx.request.update({ where: { id: requestId }, data: { status: "in_progress", version: { increment: 1 } }, select: { id: true } });
+    if (before.status === "resolved") {
+      await tx.requestEvent.create({ data: { requestId, kind: "status_changed", actorKind: "requester", actorUserId: authorUserId, at, data: { from: "resolved", to: "in_progress" } } });
+    }
+  } else {
+    await tx.request.update({ where: { id: requestId }, data: { version: { increment: 1 } }, select: { id: true } });
+  }
+  return { messageId: message.id };
 }
 
 const organizationListSelect = {
@@ -271,8 +293,9 @@ export async function appendAgentMessage(
   authorUserId: string,
   visibility: "public" | "internal",
   replyKind: string | null = null,
-): Promise<void> {
-  await tx.message.create({ data: { requestId, authorKind: "agent", authorUserId, visibility, body, at, replyKind }, select: { id: true } });
+): Promise<{ messageId: string }> {
+  const message = await tx.message.create({ data: { requestId, authorKind: "agent", authorUserId, visibility, body, at, replyKind }, select: { id: true } });
+  return { messageId: message.id };
 }
 
 export const targetFactsSelect = {

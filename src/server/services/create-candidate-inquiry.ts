@@ -17,6 +17,8 @@ export type CreateCandidateInquiryOptions = {
   receivedAt: Date;
   /** `web` for the form and the API; `email` when it comes from the centre's mailbox. */
   channel?: "web" | "email";
+  /** The language the candidate wrote in (the form's page): what we write back is in it. */
+  language?: "fr" | "en";
 };
 
 export type CreatedInquiry = {
@@ -56,7 +58,7 @@ export function refusalFor(guard: Exclude<TopicGuard, { kind: "accepted" }>, cat
   });
 }
 
-export async function createCandidateInquiry({ input, receivedAt, channel = "web" }: CreateCandidateInquiryOptions): Promise<CreatedInquiry> {
+export async function createCandidateInquiry({ input, receivedAt, channel = "web", language = "fr" }: CreateCandidateInquiryOptions): Promise<CreatedInquiry> {
   const guard = guardCandidateTopic(input.topic);
   if (guard.kind !== "accepted") throw refusalFor(guard, await getCatalogue(), receivedAt);
   const { token, hash } = newSecretToken();
@@ -70,7 +72,8 @@ export async function createCandidateInquiry({ input, receivedAt, channel = "web
     urgent: false,
     receivedAt,
     details: { topic: input.topic },
-    requester: { kind: "guest", name: input.name, email: input.email, trackingTokenHash: hash },
+    language,
+    requester: { kind: "guest", name: input.name, email: input.email, trackingTokenHash: hash, trackingToken: token },
   });
   return { ...opened, trackingToken: token };
 }

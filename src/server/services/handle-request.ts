@@ -26,7 +26,9 @@ import {
   type Tx,
 } from "@/server/repositories/request-repository";
 import { listServiceAgents } from "@/server/repositories/user-repository";
+import { attachmentStore, type CheckedFile } from "@/server/storage/attachment-store";
 import { getCatalogue } from "@/server/services/get-catalogue";
+import { queueReplyMail } from "@/server/services/request-mail";
 import { refreshTargets } from "@/server/services/request-targets";
 
 export const REQUEST_STATUSES = ["new", "in_progress", "waiting_requester", "resolved", "closed"] as const;
@@ -83,6 +85,7 @@ export async function takeInCharge({ user, number, expectedVersion, now }: Handl
     await appendEvent(tx, { requestId: row.id, kind: "taken_in_charge", actorKind: "agent", actorUserId: agent.id, at: now, data: { assigneeId: agent.id, from: row.assigneeId } });
     await logStatusChange(tx, row, agent.id, status, now);
     await appendAgentMessage(tx, row.id, `Votre requête ${row.number} a été prise en charge par ${agent.name}.`, now, agent.id, "public", "acknowledgement");
+    await queueReplyMail(tx, { requestId: row.id, now, kind: "taken_in_charge", body: null, promisedDate: null, resolved: false, messageRef: null, attachmentNames: [] });
     await refreshTargets(tx, row.id);
     return { version };
   });
@@ -96,6 +99,7 @@ export async function changeRequestStatus({ user, number, expectedVersion, now, 
     if (row.status === status) return { version: row.version };
     const version = await changeAtVersion(tx, row, expectedVersion, { status, closedAt: status === "closed" ? now : null });
     await logStatusChange(tx, row, agent.id, status, now);
+    if (status === "resolved") await queueReplyMail(tx, { requestId: row.id, now, kind: "resolved", body: null, promisedDate: null, resolved: true, messageRef: null, attachmentNames: [] });
     return { version };
   });
 }
@@ -132,7 +136,7 @@ async function promiseFor(row: HandlingRequestRow, promisedDate: string, now: Da
  * nominative request's requester is validated, a text that reads like file information is sent
  * only if the agent confirms it.
  */
-export async function replyToRequest({ user, number, now, input }: { user: CurrentUser | null; number: string; now: Date; input: ReplyInput }): Promise<HandlingResult> {
+export async function replyToRequest({ user, number, now, input, files = [] }: { user: CurrentUser | null; number: string; now: Date; input: ReplyInput; files?: readonly CheckedFile[] }): Promise<HandlingResult> {
   return getDb().$transaction(async (tx) => {
     const { agent, row } = await requestForAgent(tx, user, number);
     refuseIfClosed(row);
@@ -147,7 +151,18 @@ export async function replyToRequest({ user, number, now, input }: { user: Curre
     const status = input.statusAfter === "keep" ? (row.status === "new" ? "in_progress" : row.status) : input.statusAfter;
     const version = await changeAtVersion(tx, row, input.expectedVersion, { status });
     const body = fillCannedReply(input.body, { number: row.number, promisedDate: input.promisedDate ? formatIsoDate(input.promisedDate, "fr") : null });
-    await appendAgentMessage(tx, row.id, body, now, agent.id, "public", input.kind);
+    const { messageId } = await appendAgentMessage(tx, row.id, body, now, agent.id, "public", input.kind);
+    await attachmentStore().save(tx, { requestId: row.id, messageId, at: now }, files);
+    await queueReplyMail(tx, {
+      requestId: row.id,
+      now,
+      kind: input.kind,
+      body,
+      promisedDate: promise ? (input.promisedDate ?? null) : null,
+      resolved: status === "resolved",
+      messageRef: files.length ? messageId : null,
+      attachmentNames: files.map((f) => f.filename),
+    });
     await appendEvent(tx, {
       requestId: row.id,
       kind: "public_reply",

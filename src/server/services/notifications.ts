@@ -36,11 +36,15 @@ import {
   markDispatches,
   markEmail,
   markRead,
+  nextAttemptAfter,
   purgeNotifications,
   rescheduleDispatches,
   type PendingDispatch,
 } from "@/server/repositories/notification-repository";
 import { getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
+import { mailFromAddress } from "@/server/mail/settings";
+import { listMailboxes } from "@/server/repositories/mail-repository";
+import { attachmentStore } from "@/server/storage/attachment-store";
 
 const DELIVERY_BATCH = 500;
 const EMAIL_BATCH = 100;
@@ -114,32 +118,84 @@ export async function deliverNotifications(db: Db, now: Date, baseUrl: string): 
   });
 }
 
-export type MailTransport = { send(message: { to: string; subject: string; text: string }): Promise<string> };
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** The centre's name before our address. */
+  fromName?: string;
+  replyTo?: string;
+  messageId?: string;
+  inReplyTo?: string;
+  references?: string[];
+  headers?: Record<string, string>;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
+};
 
-/** SMTP when SMTP_URL is set; otherwise nodemailer's JSON transport (the message is rendered, not sent anywhere). */
+export type MailTransport = { send(message: OutgoingMail): Promise<string> };
+
+/**
+ * SMTP when SMTP_URL is set; otherwise nodemailer's JSON transport: the message is rendered and
+ * kept in the outbox (readable by admins at /admin/courriels), and nothing leaves the machine.
+ */
 export function mailTransportFromEnv(): MailTransport {
-  const from = process.env.GUICHET_MAIL_FROM ?? "Guichet <ne-pas-repondre@guichet.gouv.qc.ca>";
   const transporter = process.env.SMTP_URL ? nodemailer.createTransport(process.env.SMTP_URL) : nodemailer.createTransport({ jsonTransport: true });
-  return { send: async (message) => (await transporter.sendMail({ from, ...message })).messageId };
+  const address = mailFromAddress();
+  return {
+    send: async ({ fromName, ...message }) => {
+      const from = fromName ? { name: fromName, address } : (process.env.GUICHET_MAIL_FROM ?? `Guichet <${address}>`);
+      return (await transporter.sendMail({ from, ...message })).messageId;
+    },
+  };
 }
 
-/** Step 3: the outbox handed to the transport; a failure is counted and retried at the next cycle. */
+const centreNames = (catalogue: Catalogue, serviceId: string | null, locale: string) => {
+  const profile = catalogue.profiles.find((p) => p.serviceId === serviceId);
+  return profile ? profile.name[locale === "en" ? "en" : "fr"] : undefined;
+};
+
+/**
+ * Step 3: the outbox handed to the transport, with its thread headers, Reply-To (the centre's
+ * mailbox) and attachments; a failure is retried with backoff, given up after 8 attempts; a
+ * message whose address is gone (erased, account disabled) is given up at once.
+ */
 export async function sendEmails(db: Db, transport: MailTransport, now: Date): Promise<{ sent: number; failed: number }> {
+  const catalogue = await getCatalogue();
   return db.$transaction(async (tx) => {
-    const emails = await claimUnsentEmails(tx, EMAIL_BATCH, EMAIL_MAX_ATTEMPTS);
+    const emails = await claimUnsentEmails(tx, EMAIL_BATCH, EMAIL_MAX_ATTEMPTS, now);
+    const mailboxes = await listMailboxes(tx);
+    const files = await attachmentStore().forMessages(tx, emails.flatMap((e) => (e.messageRef ? [e.messageRef] : [])));
     let sent = 0;
     for (const email of emails) {
+      if (!email.email) {
+        await markEmail(tx, email.id, { error: "no address", retryAt: null });
+        continue;
+      }
       try {
-        const messageId = await transport.send({ to: email.email, subject: email.subject, text: email.body });
-        await markEmail(tx, email.id, { sentAt: now, messageId });
+        const replyTo = mailboxes.find((m) => m.serviceId === email.serviceId && m.audienceId === email.audienceId)?.address;
+        const messageId = await transport.send({
+          to: email.email,
+          subject: email.subject,
+          text: email.body,
+          ...(email.html ? { html: email.html } : {}),
+          ...(email.serviceId ? { fromName: centreNames(catalogue, email.serviceId, email.locale) } : {}),
+          ...(replyTo ? { replyTo } : {}),
+          ...(email.messageId ? { messageId: email.messageId } : {}),
+          ...(email.inReplyTo ? { inReplyTo: email.inReplyTo } : {}),
+          ...(email.references.length ? { references: email.references } : {}),
+          headers: { "X-Guichet-Outbox": String(email.id), ...(email.automatic ? { "Auto-Submitted": "auto-replied" } : {}) },
+          ...(email.messageRef ? { attachments: files.filter((f) => f.messageId === email.messageRef).map((f) => ({ filename: f.filename, content: f.content, contentType: f.contentType })) } : {}),
+        });
+        await markEmail(tx, email.id, { sentAt: now, messageId: email.messageId ?? messageId });
         sent += 1;
       } catch (error) {
         // The error's first line only: it never carries the address in what is kept.
-        await markEmail(tx, email.id, { error: String((error as Error)?.message ?? error).split("\n")[0]!.replaceAll(email.email, "<adresse>").slice(0, 300) });
+        await markEmail(tx, email.id, { error: String((error as Error)?.message ?? error).split("\n")[0]!.replaceAll(email.email, "<adresse>").slice(0, 300), retryAt: nextAttemptAfter(now, email.attempts) });
       }
     }
     return { sent, failed: emails.length - sent };
-  }, { timeout: 60_000 });
+  }, { timeout: 120_000 });
 }
 
 /** One notification cycle: scan, deliver, send, purge what has served. */

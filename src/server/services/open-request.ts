@@ -5,7 +5,9 @@ import { formatRequestNumber, NUMBER_PREFIX, numberingYear } from "@/domain/requ
 import { queueFacts } from "@/domain/requests/targets";
 import { getDb } from "@/server/db/client";
 import { insertNumberedRequest, type Tx } from "@/server/repositories/request-repository";
+import { attachmentStore, type CheckedFile, type RefusedFile } from "@/server/storage/attachment-store";
 import { getCatalogue } from "@/server/services/get-catalogue";
+import { queueAcknowledgement } from "@/server/services/request-mail";
 
 export type OpenRequestOptions = {
   serviceId: string;
@@ -21,12 +23,23 @@ export type OpenRequestOptions = {
   /** Personal information kept apart from the request, erased when it is closed. */
   personalData?: { birthDay: number; birthMonth: number } | null;
   requester:
-    | { kind: "guest"; name: string; email: string; trackingTokenHash: string }
+    | { kind: "guest"; name: string; email: string; trackingTokenHash: string; trackingToken?: string | null }
     | { kind: "user"; userId: string; organizationId: string | null }
     /** Logged by an agent (a call, a voicemail, a fax): the requester may be named, or not. */
     | { kind: "logged"; agentId: string; name: string | null; email: string | null; organizationId: string | null };
   /** About the requester's own file: identity must be validated before disclosing anything. */
   nominative?: boolean;
+  /** fr | en: the requester's language (the form's, or the e-mail's). */
+  language?: "fr" | "en";
+  /** E-mail requests: verified | unverified | unknown. */
+  senderStatus?: string | null;
+  /** The first message's quoted history (e-mail) and the e-mail it came from. */
+  firstMessageMail?: { quoted: string | null; inboundEmailId: bigint } | null;
+  /** Files that came with the first message, already checked (and those refused, named in the acknowledgement). */
+  files?: readonly CheckedFile[];
+  refusedFiles?: readonly RefusedFile[];
+  /** The acknowledgement e-mail (default: sent when the request has an address; not to automatic mail). */
+  acknowledge?: boolean;
   /** Written in the same transaction, after the request (a call's answer, its take in charge…). */
   after?: (tx: Tx, request: { id: string; number: string }) => Promise<void>;
 };
@@ -34,6 +47,12 @@ export type OpenRequestOptions = {
 export type OpenedRequest = { number: string; receivedAt: Date; urgent: boolean; targets: { id: string; metric: string; dueAt: Date }[] };
 
 export async function openRequest(options: OpenRequestOptions): Promise<OpenedRequest> {
+  // Numbering serializes the requests of one service and year: under a burst they queue.
+  return getDb().$transaction((tx) => openRequestIn(tx, options), { maxWait: 60_000, timeout: 30_000 });
+}
+
+/** Opens the request in the caller's transaction (the SMTP receiver marks its message processed in the same one). */
+export async function openRequestIn(tx: Tx, options: OpenRequestOptions): Promise<OpenedRequest & { id: string }> {
   const { serviceId, audienceId, channel, receivedAt, requester } = options;
   const { engine } = await getCatalogue();
   const due = engine.dueTargets(serviceId, audienceId, channel, receivedAt.getTime());
@@ -75,26 +94,27 @@ export async function openRequest(options: OpenRequestOptions): Promise<OpenedRe
       hasTargets: facts.hasTargets,
     },
     nominative: options.nominative ?? false,
+    language: options.language ?? "fr",
+    senderStatus: options.senderStatus ?? null,
     firstMessage: logged
       ? { authorKind: "agent" as const, authorUserId: logged.agentId, body: options.body }
-      : { authorKind: "requester" as const, authorUserId: user?.userId ?? null, body: options.body },
+      : { authorKind: "requester" as const, authorUserId: user?.userId ?? null, body: options.body, quoted: options.firstMessageMail?.quoted ?? null, inboundEmailId: options.firstMessageMail?.inboundEmailId ?? null },
     firstMessageVisibility: logged ? ("internal" as const) : ("public" as const),
     personalData: options.personalData ?? null,
     actorKind: logged ? ("agent" as const) : ("requester" as const),
     actorUserId: user?.userId ?? logged?.agentId ?? null,
   };
   const numbering = { prefix, year, format: (sequence: number) => formatRequestNumber(prefix, year, sequence) };
-  // Numbering serializes the requests of one service and year: under a burst they queue.
-  const { number } = await getDb().$transaction(async (tx) => {
-    const inserted = await insertNumberedRequest(tx, request, numbering);
-    await options.after?.(tx, inserted);
-    return inserted;
-  }, {
-    maxWait: 60_000,
-    timeout: 30_000,
-  });
+  const inserted = await insertNumberedRequest(tx, request, numbering);
+  if (options.files?.length) {
+    const first = await tx.message.findFirst({ where: { requestId: inserted.id }, select: { id: true } });
+    await attachmentStore().save(tx, { requestId: inserted.id, messageId: first?.id ?? null, at: receivedAt }, options.files);
+  }
+  await options.after?.(tx, inserted);
+  if (options.acknowledge ?? true) await queueAcknowledgement(tx, { requestId: inserted.id, now: receivedAt, trackingToken: guest?.trackingToken ?? null, refusedFiles: options.refusedFiles ?? [] });
   return {
-    number,
+    id: inserted.id,
+    number: inserted.number,
     receivedAt,
     urgent: options.urgent,
     targets: due.map(({ target, dueAt }) => ({ id: target.id, metric: target.metric, dueAt: new Date(dueAt) })),

@@ -17,7 +17,7 @@ export async function submitInquiry(locale: Locale, _previous: InquiryFormState,
   const result = await runAction(locale, async () => {
     const now = await getNow();
     await checkRateLimit({ scope: "inquiries", clientAddress: clientAddressOf(await headers()), now });
-    return createCandidateInquiry({ input: parseInput(ZCandidateInquiryInput, values), receivedAt: now });
+    return createCandidateInquiry({ input: parseInput(ZCandidateInquiryInput, values), receivedAt: now, language: locale });
   });
   if (result.ok) redirect(`${locale === "en" ? "/en" : ""}/suivi/${result.data.trackingToken}?nouvelle=1`);
   return { values, failure: result };

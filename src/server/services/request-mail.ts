@@ -1,0 +1,165 @@
+import "server-only";
+// What a requester hears by e-mail, queued in the transaction of the event it tells about (a new
+// request, a public reply, a resolution), in their language, with a stable Message-ID and the
+// thread's References so that their answer threads back into the request. The outbox is sent by
+// the mail cycle (src/server/services/notifications.ts, sendEmails). Nothing is queued when the
+// request has no address; automatic messages (acknowledgements) are capped per address per day so
+// that two autoresponders cannot loop through us.
+import { createHash, randomUUID } from "node:crypto";
+import { localePath } from "@/server/mail/links";
+import { acknowledgementMail, filesRefusedMail, replyMail, type MailLocale, type RefusedFileNote } from "@/server/mail/templates";
+import { mailBaseUrl, mailDomain } from "@/server/mail/settings";
+import { countAutomaticReply, insertRequestEmail, threadMessageIds } from "@/server/repositories/mail-repository";
+import type { Tx } from "@/server/repositories/request-repository";
+import { getCatalogue } from "@/server/services/get-catalogue";
+
+/** At most this many automatic messages (acknowledgements) to one address per day. */
+export const MAX_AUTOMATIC_PER_ADDRESS_PER_DAY = 3;
+
+const CANDIDATE_PHONES_SERVICE = "ca-dotation";
+
+type RequestForMail = {
+  id: string;
+  number: string;
+  subject: string;
+  serviceId: string;
+  audienceId: string;
+  channel: string;
+  language: string;
+  requesterEmail: string | null;
+  requesterUser: { email: string; disabledAt: Date | null } | null;
+};
+
+async function requestForMail(tx: Tx, requestId: string): Promise<RequestForMail | null> {
+  return tx.request.findUnique({
+    where: { id: requestId },
+    select: { id: true, number: true, subject: true, serviceId: true, audienceId: true, channel: true, language: true, requesterEmail: true, requesterUser: { select: { email: true, disabledAt: true } } },
+  });
+}
+
+function addressOf(r: RequestForMail): string | null {
+  if (r.requesterUser) return r.requesterUser.disabledAt ? null : r.requesterUser.email;
+  return r.requesterEmail;
+}
+
+const localeOf = (r: RequestForMail): MailLocale => (r.language === "en" ? "en" : "fr");
+
+async function centreName(serviceId: string, locale: MailLocale): Promise<string> {
+  const { profiles } = await getCatalogue();
+  return profiles.find((p) => p.serviceId === serviceId)?.name[locale] ?? "Guichet";
+}
+
+/** The signed-in requester's page of the request (MO specialists, SAGIR users). */
+function requestPageUrl(r: RequestForMail, locale: MailLocale): string | null {
+  if (!r.requesterUser) return null;
+  const path = r.serviceId === "sagir" ? `/sagir/requetes/${r.number}` : `/dotation/requetes/${r.number}`;
+  return `${mailBaseUrl()}${localePath(path, locale)}`;
+}
+
+async function threadHeaders(tx: Tx, requestId: string): Promise<{ inReplyTo: string | null; references: string[] }> {
+  const { inbound, sent } = await threadMessageIds(tx, requestId);
+  const references = [...inbound, ...sent].slice(-20);
+  return { inReplyTo: inbound.at(-1) ?? sent.at(-1) ?? null, references };
+}
+
+/** Counts an automatic message to the address; false once the day's cap is passed (then nothing is sent). */
+async function withinAutomaticCap(tx: Tx, to: string, now: Date): Promise<boolean> {
+  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  return (await countAutomaticReply(tx, addressHash(to), day)) <= MAX_AUTOMATIC_PER_ADDRESS_PER_DAY;
+}
+
+const newMessageId = () => `<${randomUUID()}@${mailDomain()}>`;
+const addressHash = (address: string) => createHash("sha256").update(address.toLowerCase()).digest("hex").slice(0, 32);
+
+export type AcknowledgementOptions = {
+  requestId: string;
+  now: Date;
+  /** The candidate's private tracking token (known only at creation: its hash is stored). */
+  trackingToken: string | null;
+  /** Files of the first message that were not kept: named to the sender. */
+  refusedFiles?: readonly RefusedFileNote[];
+};
+
+/** The acknowledgement of a new request, whatever its channel; false when none is sent (no address, or the day's cap reached). */
+export async function queueAcknowledgement(tx: Tx, { requestId, now, trackingToken, refusedFiles = [] }: AcknowledgementOptions): Promise<boolean> {
+  const r = await requestForMail(tx, requestId);
+  const to = r && addressOf(r);
+  if (!r || !to) return false;
+  if (!(await withinAutomaticCap(tx, to, now))) return false;
+  const locale = localeOf(r);
+  const catalogue = await getCatalogue();
+  const targets = await tx.requestTarget.findMany({ where: { requestId }, select: { metric: true, dueAt: true }, orderBy: { dueAt: "asc" } });
+  let nominativeReminder = null;
+  if (r.serviceId === CANDIDATE_PHONES_SERVICE && r.audienceId === "candidate" && r.channel === "email") {
+    const audience = catalogue.profiles.find((p) => p.serviceId === r.serviceId)?.audiences.find((a) => a.audienceId === r.audienceId);
+    const phones = (audience?.contacts ?? []).filter((c) => c.kind === "phone" && c.value).map((c) => c.value!);
+    const status = catalogue.engine.status(r.serviceId, r.audienceId, now.getTime());
+    nominativeReminder = { phones, openNow: status.open, nextOpening: status.nextOpening === null ? null : new Date(status.nextOpening) };
+  }
+  const mail = acknowledgementMail(
+    {
+      number: r.number,
+      subject: r.subject,
+      centre: await centreName(r.serviceId, locale),
+      receivedAt: now,
+      targets,
+      trackingUrl: trackingToken ? `${mailBaseUrl()}${localePath(`/suivi/${trackingToken}`, locale)}` : null,
+      listUrl: requestPageUrl(r, locale),
+      nominativeReminder,
+      refusedFiles: [...refusedFiles],
+    },
+    locale,
+  );
+  const thread = await threadHeaders(tx, requestId);
+  await insertRequestEmail(tx, { requestId, kind: "acknowledgement", automatic: true, locale, subject: mail.subject, body: mail.text, html: mail.html, messageId: newMessageId(), ...thread, messageRef: null, createdAt: now });
+  return true;
+}
+
+export type ReplyMailOptions = {
+  requestId: string;
+  now: Date;
+  /** answer | delay_notice | redirection | taken_in_charge | resolved */
+  kind: string;
+  body: string | null;
+  promisedDate: string | null;
+  resolved: boolean;
+  /** The message whose attachments go with the e-mail. */
+  messageRef: string | null;
+  attachmentNames: string[];
+};
+
+/** A public reply, an avis de délai, a redirection, the take in charge or the resolution, by e-mail. */
+export async function queueReplyMail(tx: Tx, options: ReplyMailOptions): Promise<boolean> {
+  const r = await requestForMail(tx, options.requestId);
+  if (!r || !addressOf(r)) return false;
+  const locale = localeOf(r);
+  const mail = replyMail(
+    {
+      number: r.number,
+      subject: r.subject,
+      centre: await centreName(r.serviceId, locale),
+      kind: options.kind,
+      body: options.body,
+      promisedDate: options.promisedDate,
+      resolved: options.resolved,
+      link: requestPageUrl(r, locale),
+      attachmentNames: options.attachmentNames,
+    },
+    locale,
+  );
+  const thread = await threadHeaders(tx, r.id);
+  await insertRequestEmail(tx, { requestId: r.id, kind: options.kind, automatic: false, locale, subject: mail.subject, body: mail.text, html: mail.html, messageId: newMessageId(), ...thread, messageRef: options.messageRef, createdAt: options.now });
+  return true;
+}
+
+/** Files of a requester's e-mail that were not kept, named back to them (an automatic message, capped). */
+export async function queueFilesRefusedNotice(tx: Tx, { requestId, now, refused }: { requestId: string; now: Date; refused: readonly RefusedFileNote[] }): Promise<boolean> {
+  const r = await requestForMail(tx, requestId);
+  const to = r && addressOf(r);
+  if (!r || !to || !(await withinAutomaticCap(tx, to, now))) return false;
+  const locale = localeOf(r);
+  const mail = filesRefusedMail({ number: r.number, subject: r.subject, centre: await centreName(r.serviceId, locale), refused: [...refused] }, locale);
+  const thread = await threadHeaders(tx, r.id);
+  await insertRequestEmail(tx, { requestId: r.id, kind: "files_refused", automatic: true, locale, subject: mail.subject, body: mail.text, html: mail.html, messageId: newMessageId(), ...thread, messageRef: null, createdAt: now });
+  return true;
+}
