@@ -1,13 +1,14 @@
 import { execFileSync } from "node:child_process";
 import { defineConfig, devices } from "@playwright/test";
 
-// The e2e server's throw-away PostgreSQL listens on a port chosen once here (workers inherit the
-// variable), so that tests can check what the app stored.
-process.env.E2E_DB_PORT ??= execFileSync(
-  process.execPath,
-  ["-e", "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close();})"],
-  { encoding: "utf8" },
-);
+// Ports chosen once here (workers inherit the variables): the e2e server's throw-away PostgreSQL
+// (tests check what the app stored), its SMTP receiver (tests send it mail) and the sink that a
+// test starts to capture what the app sends (SMTP_URL).
+const freePort = () =>
+  execFileSync(process.execPath, ["-e", "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close();})"], { encoding: "utf8" });
+process.env.E2E_DB_PORT ??= freePort();
+process.env.E2E_SMTP_PORT ??= freePort();
+process.env.E2E_SMTP_SINK_PORT ??= freePort();
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -63,6 +64,10 @@ export default defineConfig({
       GUICHET_DB_EPHEMERAL: "1",
       GUICHET_DB_PORT: process.env.E2E_DB_PORT,
       GUICHET_RATE_LIMIT_PER_MINUTE: "100000",
+      GUICHET_SMTP_PORT: process.env.E2E_SMTP_PORT,
+      GUICHET_SMTP_HOST: "127.0.0.1",
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_SINK_PORT}`,
+      GUICHET_MAIL_FROM: "Guichet <ne-pas-repondre@guichet.exemple.qc.ca>",
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
       NEXT_TELEMETRY_DISABLED: "1",
     },

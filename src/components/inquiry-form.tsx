@@ -4,6 +4,7 @@
 // survive every failed submission.
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { FileField } from "@/components/file-field";
 import { ErrorSummary, FormField } from "@/components/form-field";
 import type { ActionFailure } from "@/server/http/server-action";
 
@@ -28,6 +29,7 @@ export function InquiryForm({ action, topics, phones, lineStatus }: Props) {
   const [topic, setTopic] = useState(state.values.topic ?? "");
   const guard = topics.find((o) => o.value === topic)?.guard ?? { kind: "accepted" as const };
   const errors = state.failure?.fieldErrors ?? {};
+  const tf = useTranslations("Forms");
   const refused = state.failure?.code === "REFUSED" ? state.failure : null;
 
   return (
@@ -96,6 +98,7 @@ export function InquiryForm({ action, topics, phones, lineStatus }: Props) {
           <FormField name="message" label={t("message")} error={errors.message} hint={t("messageHint")}>
             {(props) => <textarea {...props} rows={8} defaultValue={state.values.message} maxLength={5000} />}
           </FormField>
+          <FileField label={tf("files")} hint={tf("filesHint")} error={errors.files} />
           <button
             type="submit"
             disabled={pending}

@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { ErrorSummary, FormField } from "@/components/form-field";
 import type { ActionFailure } from "@/server/http/server-action";
+import { FileField } from "@/components/file-field";
 
 export type MoRequestFormState = { values: Record<string, string>; failure: ActionFailure | null };
 
@@ -22,6 +23,7 @@ export function MoRequestForm({
   const t = useTranslations("MoRequest");
   const [state, formAction, pending] = useActionState(action, { values: {}, failure: null });
   const errors = state.failure?.fieldErrors ?? {};
+  const tf = useTranslations("Forms");
   const select = (name: "function" | "nature", options: Option[]) => (
     <FormField name={name} label={t(name)} error={errors[name]}>
       {(props) => (
@@ -64,6 +66,7 @@ export function MoRequestForm({
       <FormField name="contactPhone" label={t("contactPhone")} error={errors.contactPhone} required={false}>
         {(props) => <input {...props} type="tel" autoComplete="tel" defaultValue={state.values.contactPhone} maxLength={40} />}
       </FormField>
+      <FileField label={tf("files")} hint={tf("filesHint")} error={errors.files} />
       <button type="submit" disabled={pending} className="rounded bg-qc-blue px-5 py-3 font-semibold text-white hover:bg-qc-navy disabled:opacity-60">
         {pending ? t("sending") : t("submit")}
       </button>

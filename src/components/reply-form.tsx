@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { FileField } from "@/components/file-field";
 import type { ActionFailure } from "@/server/http/server-action";
 
 export type ReplyFormState = { sent: boolean; message: string; failure: ActionFailure | null };
@@ -9,7 +10,9 @@ export type ReplyFormState = { sent: boolean; message: string; failure: ActionFa
 export function ReplyForm({ action }: { action: (state: ReplyFormState, form: FormData) => Promise<ReplyFormState> }) {
   const t = useTranslations("Tracking");
   const [state, formAction, pending] = useActionState(action, { sent: false, message: "", failure: null });
-  const error = state.failure?.fieldErrors.message ?? (state.failure ? state.failure.message : null);
+  const tf = useTranslations("Forms");
+  const filesError = state.failure?.fieldErrors.files;
+  const error = state.failure?.fieldErrors.message ?? (state.failure && !filesError ? state.failure.message : null);
   return (
     <form action={formAction} className="mt-3 max-w-2xl space-y-3" noValidate>
       {state.sent && (
@@ -37,6 +40,7 @@ export function ReplyForm({ action }: { action: (state: ReplyFormState, form: Fo
           {error}
         </p>
       )}
+      <FileField label={tf("files")} hint={tf("filesHint")} error={filesError} />
       <button type="submit" disabled={pending} className="rounded bg-qc-blue px-5 py-2 font-semibold text-white hover:bg-qc-navy disabled:opacity-60">
         {t("replySubmit")}
       </button>

@@ -8,6 +8,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { ErrorSummary, FormField, inputClass } from "@/components/form-field";
 import type { ActionFailure } from "@/server/http/server-action";
+import { FileField } from "@/components/file-field";
 
 export type SagirFormState = { values: Record<string, string>; failure: ActionFailure | null };
 
@@ -38,6 +39,7 @@ export function SagirRequestForm({ action, type, fields, urgentPhone, departure,
   const [state, formAction, pending] = useActionState(action, { values: {}, failure: null });
   const [entryDate, setEntryDate] = useState(state.values.sagirEntryDate ?? "");
   const errors = state.failure?.fieldErrors ?? {};
+  const tfiles = useTranslations("Forms");
   const late = departure !== null && /^\d{4}-\d{2}-\d{2}$/.test(entryDate) && entryDate < departure.earliest;
   const v = (name: string) => state.values[name] ?? "";
 
@@ -166,6 +168,7 @@ export function SagirRequestForm({ action, type, fields, urgentPhone, departure,
       <FormField name="contactPhone" label={tm("contactPhone")} error={errors.contactPhone} required={false}>
         {(props) => <input {...props} type="tel" autoComplete="tel" defaultValue={v("contactPhone")} maxLength={40} />}
       </FormField>
+      <FileField label={tfiles("files")} hint={tfiles("filesHint")} error={errors.files} />
       <button type="submit" disabled={pending} className="rounded bg-qc-blue px-5 py-3 font-semibold text-white hover:bg-qc-navy disabled:opacity-60">
         {pending ? tm("sending") : tm("submit")}
       </button>

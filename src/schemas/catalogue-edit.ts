@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseDayHours } from "@/domain/catalogue/hours-text";
 import { CHANNEL_IDS, CLOCK_IDS, DURATION_UNITS } from "@/domain/catalogue/types";
+import { ZEmail, ZUrgent } from "@/schemas/fields";
 import { ZIsoDate } from "@/schemas/sagir-request";
 
 // The managers' catalogue editing forms (holidays), shared by the page and its server actions.
@@ -92,3 +93,13 @@ export type TargetEdit = z.output<typeof ZTargetEdit>;
 export function targetSignature(t: { amount: number; unit: string; clock: string; calendarId: string; channels: readonly string[] }): string {
   return [t.amount, t.unit, t.clock, t.calendarId, [...t.channels].sort().join(",")].join("|");
 }
+
+/** A centre's mailbox: its address, the service and audience it opens requests for (`service/audience`), and whether unknown senders wait to be identified. */
+export const ZMailboxEdit = z.object({
+  address: ZEmail,
+  serviceAudience: z.string({ error: "mailbox.audience" }).regex(/^[a-z0-9-]{1,40}\/[a-z0-9-]{1,40}$/, { error: "mailbox.audience" }),
+  identifySenders: ZUrgent,
+});
+export type MailboxEdit = z.output<typeof ZMailboxEdit>;
+export const ZMailboxDelete = z.object({ address: ZEmail });
+export type MailboxDelete = z.output<typeof ZMailboxDelete>;

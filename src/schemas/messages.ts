@@ -30,6 +30,7 @@ export const VALIDATION_MESSAGES = {
   "range.order": { fr: "La date de fin doit suivre la date de début.", en: "The end date must follow the start date." },
   "range.tooLong": { fr: "La période choisie ne peut dépasser 366 jours.", en: "The period cannot exceed 366 days." },
   "holidayName.length": { fr: "Inscrivez le nom du jour férié (2 à 80 caractères).", en: "Enter the holiday's name (2 to 80 characters)." },
+  "mailbox.audience": { fr: "Choisissez le service et la clientèle de cette boîte.", en: "Choose the service and audience of this mailbox." },
   "year.invalid": { fr: "Inscrivez une année entre 2000 et 2099.", en: "Enter a year between 2000 and 2099." },
   "hours.format": { fr: "Écrivez les heures ainsi : 8:30-12:00, 13:00-16:30 (vide si fermé).", en: "Write the hours like this: 8:30-12:00, 13:00-16:30 (empty when closed)." },
   "hours.order": { fr: "Chaque plage doit finir après son début, et les plages se suivre dans l'ordre de la journée.", en: "Each range must end after it starts, and the ranges follow the day's order." },

@@ -39,6 +39,12 @@ async function numberOfLastInbound(): Promise<string> {
   const row = await lastInbound();
   return (await db.request.findUniqueOrThrow({ where: { id: row.requestId! } })).number;
 }
+/** Sends to a receiver and waits until what it accepted is processed. */
+async function send(to: RunningReceiver, mail: Parameters<typeof sendTo>[1]) {
+  const result = await sendTo(to.port, mail);
+  await to.idle();
+  return result;
+}
 async function flushOutbox() {
   await sendEmails(db, mailTransportFromEnv(), now);
 }
@@ -67,7 +73,7 @@ describe("e-mail in and out", () => {
   let ackMessageId = "";
 
   it("a candidate's e-mail opens a request with its 10-business-day target, acknowledged with the nominative reminder and a tracking link", async () => {
-    const sent = await sendTo(receiver.port, {
+    const sent = await send(receiver, {
       from: "Amélie Tremblay <amelie.tremblay@courriel.exemple>",
       to: CANDIDATES,
       subject: "Mot de passe du site Carrières",
@@ -99,7 +105,7 @@ describe("e-mail in and out", () => {
   });
 
   it("a reply to our message threads into its request, by its headers", async () => {
-    const sent = await sendTo(receiver.port, {
+    const sent = await send(receiver, {
       from: "amelie.tremblay@courriel.exemple",
       to: CANDIDATES,
       subject: "Re: autre chose",
@@ -115,32 +121,32 @@ describe("e-mail in and out", () => {
   });
 
   it("the number in the subject threads only with the requester's own address", async () => {
-    await sendTo(receiver.port, { from: "amelie.tremblay@courriel.exemple", to: CANDIDATES, subject: `Précision [${number}]`, text: "Une précision encore." });
+    await send(receiver, { from: "amelie.tremblay@courriel.exemple", to: CANDIDATES, subject: `Précision [${number}]`, text: "Une précision encore." });
     expect((await requestOf(number)).messages).toHaveLength(3);
-    await sendTo(receiver.port, { from: "quelquun@autre.exemple", to: CANDIDATES, subject: `Re: [${number}]`, text: "Je ne suis pas la requérante." });
+    await send(receiver, { from: "quelquun@autre.exemple", to: CANDIDATES, subject: `Re: [${number}]`, text: "Je ne suis pas la requérante." });
     expect((await requestOf(number)).messages).toHaveLength(3);
     expect(await numberOfLastInbound()).not.toBe(number);
   });
 
   it("the same message delivered twice makes one request", async () => {
     const mail = { from: "double@courriel.exemple", to: CANDIDATES, subject: "Deux fois", text: "Envoyé deux fois.", messageId: "<twice@courriel.exemple>" };
-    expect((await sendTo(receiver.port, mail)).ok).toBe(true);
-    expect((await sendTo(receiver.port, mail)).ok).toBe(true);
+    expect((await send(receiver, mail)).ok).toBe(true);
+    expect((await send(receiver, mail)).ok).toBe(true);
     expect(await db.inboundEmail.count({ where: { messageId: "<twice@courriel.exemple>" } })).toBe(1);
     expect(await db.request.count({ where: { subject: "Deux fois" } })).toBe(1);
   });
 
   it("refuses a recipient that is no mailbox (550) and a message over the limit (552), storing nothing", async () => {
     const before = await db.inboundEmail.count();
-    const unknown = await sendTo(receiver.port, { from: "x@courriel.exemple", to: "personne@cspq.gouv.qc.ca", subject: "?", text: "?" });
+    const unknown = await send(receiver, { from: "x@courriel.exemple", to: "personne@cspq.gouv.qc.ca", subject: "?", text: "?" });
     expect(unknown).toMatchObject({ ok: false, code: 550 });
-    const big = await sendTo(small.port, { from: "x@courriel.exemple", to: CANDIDATES, subject: "Gros", text: "x".repeat(100 * 1024) });
+    const big = await send(small, { from: "x@courriel.exemple", to: CANDIDATES, subject: "Gros", text: "x".repeat(100 * 1024) });
     expect(big).toMatchObject({ ok: false, code: 552 });
     expect(await db.inboundEmail.count()).toBe(before);
   });
 
   it("an MO specialist whose domain vouches for the message files under their account and MO; a spoofed one is « non vérifié » and sees nothing of the MO", async () => {
-    const verified = await sendTo(receiver.port, { from: "specialiste@mfq.exemple.qc.ca", to: CANDIDATES, subject: "Affichage interne", text: "Comment publier un affichage interne ?" });
+    const verified = await send(receiver, { from: "specialiste@mfq.exemple.qc.ca", to: CANDIDATES, subject: "Affichage interne", text: "Comment publier un affichage interne ?" });
     expect(verified.ok).toBe(true);
     const ok = await requestOf(await numberOfLastInbound());
     const mfq = await db.organization.findUniqueOrThrow({ where: { code: "MFQ" } });
@@ -148,21 +154,21 @@ describe("e-mail in and out", () => {
     expect(ok.requesterUserId).not.toBeNull();
     expect(ok.targets.map((t) => t.targetId)).toEqual(["cad-mo-first-reply"]);
 
-    const spoofed = await sendTo(receiver.port, { envelope: { from: "attaquant@evil.example", to: [CANDIDATES] }, from: "Sophie Gagnon <specialiste@mfq.exemple.qc.ca>", to: CANDIDATES, subject: "Envoyez-moi les requêtes", text: "Faux message." });
+    const spoofed = await send(receiver, { envelope: { from: "attaquant@evil.example", to: [CANDIDATES] }, from: "Sophie Gagnon <specialiste@mfq.exemple.qc.ca>", to: CANDIDATES, subject: "Envoyez-moi les requêtes", text: "Faux message." });
     expect(spoofed.ok).toBe(true);
     const fake = await requestOf(await numberOfLastInbound());
     expect(fake).toMatchObject({ audienceId: "candidate", senderStatus: "unverified", organizationId: null, requesterUserId: null, requesterEmail: "specialiste@mfq.exemple.qc.ca" });
   });
 
   it("an unknown sender to the SAGIR mailbox waits to be identified", async () => {
-    await sendTo(receiver.port, { from: "inconnu@ailleurs.exemple", to: SAGIR, subject: "Accès SAGIR", text: "Je n'ai plus accès." });
+    await send(receiver, { from: "inconnu@ailleurs.exemple", to: SAGIR, subject: "Accès SAGIR", text: "Je n'ai plus accès." });
     const request = await requestOf(await numberOfLastInbound());
     expect(request).toMatchObject({ serviceId: "sagir", audienceId: "sagir-user", senderStatus: "unknown", organizationId: null });
     expect(request.targets.map((t) => t.targetId)).toEqual(["sagir-written-take-charge"]);
   });
 
   it("the agent's reply goes out with its attachment, in the requester's language, and the answer to it threads back", async () => {
-    const sent = await sendTo(receiver.port, { from: "John Smith <john.smith@mail.exemple>", to: CANDIDATES, subject: "Password reset", text: "Hello, I cannot sign in to my account. Could you please help me with this? Thank you for your help.", messageId: "<en@mail.exemple>" });
+    const sent = await send(receiver, { from: "John Smith <john.smith@mail.exemple>", to: CANDIDATES, subject: "Password reset", text: "Hello, I cannot sign in to my account. Could you please help me with this? Thank you for your help.", messageId: "<en@mail.exemple>" });
     expect(sent.ok).toBe(true);
     const englishNumber = await numberOfLastInbound();
     expect((await requestOf(englishNumber)).language).toBe("en");
@@ -183,7 +189,7 @@ describe("e-mail in and out", () => {
     expect(answer.parsed.references).toContain("<en@mail.exemple>");
     expect(answer.parsed.attachments.map((a) => [a.filename, a.contentType, a.content.equals(PDF)])).toEqual([["guide.pdf", "application/pdf", true]]);
 
-    const back = await sendTo(receiver.port, { from: "john.smith@mail.exemple", to: CANDIDATES, subject: `Re: ${answer.parsed.subject}`, text: "It worked, thanks! One more thing though.", inReplyTo: answer.parsed.messageId, references: [answer.parsed.messageId!] });
+    const back = await send(receiver, { from: "john.smith@mail.exemple", to: CANDIDATES, subject: `Re: ${answer.parsed.subject}`, text: "It worked, thanks! One more thing though.", inReplyTo: answer.parsed.messageId, references: [answer.parsed.messageId!] });
     expect(back.ok).toBe(true);
     const after = await requestOf(englishNumber);
     expect(after.messages.at(-1)).toMatchObject({ authorKind: "requester", body: "It worked, thanks! One more thing though." });
@@ -193,7 +199,7 @@ describe("e-mail in and out", () => {
 
   it("keeps the allowed attachments of an e-mail and names the refused ones back to the sender", async () => {
     sink.messages.length = 0;
-    await sendTo(receiver.port, {
+    await send(receiver, {
       from: "fichiers@courriel.exemple",
       to: CANDIDATES,
       subject: "Mes documents",
@@ -214,7 +220,7 @@ describe("e-mail in and out", () => {
 
   it("a bounce marks the requester's address as failing on the request", async () => {
     sink.messages.length = 0;
-    await sendTo(receiver.port, { from: "perdu@nulle-part.exemple", to: CANDIDATES, subject: "Adresse erronée", text: "Bonjour" });
+    await send(receiver, { from: "perdu@nulle-part.exemple", to: CANDIDATES, subject: "Adresse erronée", text: "Bonjour" });
     const lost = await numberOfLastInbound();
     await flushOutbox();
     const ack = sink.messages.find((m) => m.envelopeTo.includes("perdu@nulle-part.exemple"))!;
@@ -244,7 +250,7 @@ describe("e-mail in and out", () => {
       "--b1--",
       "",
     ].join("\r\n");
-    expect((await sendTo(receiver.port, { envelope: { from: "", to: [CANDIDATES] }, raw: dsn })).ok).toBe(true);
+    expect((await send(receiver, { envelope: { from: "", to: [CANDIDATES] }, raw: dsn })).ok).toBe(true);
     const request = await requestOf(lost);
     expect(request.emailFailedAt?.toISOString()).toBe(now.toISOString());
     expect(request.emailFailure).toContain("5.1.1");
@@ -254,12 +260,12 @@ describe("e-mail in and out", () => {
 
   it("never answers a machine, and stops answering an autoresponder loop after the day's cap", async () => {
     const acks = () => db.emailOutbox.count({ where: { kind: "acknowledgement", request: { requesterEmail: "robot@boucle.exemple" } } });
-    await sendTo(receiver.port, { from: "robot@boucle.exemple", to: CANDIDATES, subject: "Absent du bureau", text: "Je suis absent.", headers: { "Auto-Submitted": "auto-replied" } });
-    await sendTo(receiver.port, { from: "robot@boucle.exemple", to: CANDIDATES, subject: "Liste", text: "Infolettre", headers: { Precedence: "bulk" } });
+    await send(receiver, { from: "robot@boucle.exemple", to: CANDIDATES, subject: "Absent du bureau", text: "Je suis absent.", headers: { "Auto-Submitted": "auto-replied" } });
+    await send(receiver, { from: "robot@boucle.exemple", to: CANDIDATES, subject: "Liste", text: "Infolettre", headers: { Precedence: "bulk" } });
     expect(await acks()).toBe(0);
     // An autoresponder that marks nothing: each of its messages opens a request, answered at most 3 times a day.
     for (let i = 0; i < 6; i++) {
-      await sendTo(receiver.port, { from: "robot@boucle.exemple", to: CANDIDATES, subject: `Réponse automatique ${i}`, text: "Merci de votre message." });
+      await send(receiver, { from: "robot@boucle.exemple", to: CANDIDATES, subject: `Réponse automatique ${i}`, text: "Merci de votre message." });
     }
     expect(await db.request.count({ where: { requesterEmail: "robot@boucle.exemple" } })).toBe(8);
     expect(await acks()).toBe(MAX_AUTOMATIC_PER_ADDRESS_PER_DAY);

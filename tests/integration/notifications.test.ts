@@ -30,8 +30,12 @@ const at = {
   monday1300: new Date("2026-11-30T18:00:00Z"),
 };
 
+// The notifications' e-mails (the requesters' acknowledgements go through the same outbox: kept apart).
 const sentMail: { to: string; subject: string; text: string }[] = [];
-const transport: MailTransport = { send: async (m) => (sentMail.push(m), `<${sentMail.length}@test>`) };
+const requesterMail: { to: string; subject: string }[] = [];
+const transport: MailTransport = {
+  send: async (m) => (m.subject.startsWith("Guichet — ") ? sentMail.push(m) : requesterMail.push(m), `<${sentMail.length + requesterMail.length}@test>`),
+};
 const ids: Record<string, string> = {};
 const numbers: Record<string, string> = {};
 const requestId = async (number: string) => (await db.request.findUniqueOrThrow({ where: { number }, select: { id: true } })).id;
@@ -104,9 +108,13 @@ describe("notifications of commitments at risk and breached", () => {
     expect(sentMail[0]!.text).toContain("risque de dépasser son engagement « Première réponse » (échéance : le lundi 30 novembre 2026 à 11 h)");
     expect(sentMail[0]!.text).toContain(`${BASE}/console/requetes/`);
     expect(sentMail.map((m) => m.text).join()).not.toMatch(/Rapport mensuel|specialiste@/i);
-    const outbox = await db.emailOutbox.findMany();
+    const outbox = await db.emailOutbox.findMany({ where: { kind: "notification" } });
+    expect(outbox).toHaveLength(3);
     expect(outbox.every((o) => o.sentAt?.getTime() === at.monday0830.getTime() && o.attempts === 1 && o.messageId)).toBe(true);
     expect(JSON.stringify(outbox.map(({ id, ...o }) => ({ ...o, id: String(id) })))).not.toContain("@cspq");
+
+    // The specialist heard of their three requests and of the take in charge, at the first cycle.
+    expect(requesterMail.map((m) => m.to)).toEqual(Array(4).fill("specialiste@mfq.exemple.qc.ca"));
 
     // A minute later: nothing new.
     expect(await runNotificationCycle(db, at.monday0831, transport, BASE)).toMatchObject({ dispatched: 0, sent: 0, notified: 0, emails: { sent: 0 } });
@@ -153,8 +161,10 @@ describe("notifications of commitments at risk and breached", () => {
     const { sendEmails } = await import("../../src/server/services/notifications");
     expect(await sendEmails(db, failing, at.monday1300)).toEqual({ sent: 0, failed: 1 });
     const row = await emailOutbox.findFirstOrThrow({ where: { subject: "Essai" } });
-    expect(row).toMatchObject({ sentAt: null, attempts: 1, lastError: "550 mailbox <adresse> unavailable" });
-    expect(await sendEmails(db, mailTransportFromEnv(), at.monday1300)).toEqual({ sent: 1, failed: 0 });
+    expect(row).toMatchObject({ sentAt: null, attempts: 1, lastError: "550 mailbox <adresse> unavailable", nextAttemptAt: new Date(at.monday1300.getTime() + 60_000) });
+    // Backoff: not before a minute has passed.
+    expect(await sendEmails(db, mailTransportFromEnv(), at.monday1300)).toEqual({ sent: 0, failed: 0 });
+    expect(await sendEmails(db, mailTransportFromEnv(), new Date(at.monday1300.getTime() + 60_000))).toEqual({ sent: 1, failed: 0 });
     expect((await emailOutbox.findFirstOrThrow({ where: { subject: "Essai" } })).messageId).toBeTruthy();
   });
 });

@@ -27,7 +27,7 @@ export type CapturedMail = { envelopeTo: string[]; raw: Buffer; parsed: ParsedMa
 export type Sink = { port: number; url: string; messages: CapturedMail[]; close(): Promise<void> };
 
 /** An SMTP server that keeps everything it is sent. */
-export async function startSink(): Promise<Sink> {
+export async function startSink(listenPort = 0): Promise<Sink> {
   const messages: CapturedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -43,7 +43,7 @@ export async function startSink(): Promise<Sink> {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  await new Promise<void>((resolve) => server.listen(listenPort, "127.0.0.1", () => resolve()));
   const address = (server as unknown as { server: Server }).server.address();
   const port = typeof address === "object" && address ? address.port : 0;
   return { port, url: `smtp://127.0.0.1:${port}`, messages, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };

@@ -87,7 +87,12 @@ export async function CentreRequestDetail({ locale, centre, request, justCreated
       </dl>
       <section className="mt-8" aria-labelledby="echanges">
         <h2 id="echanges" className="text-2xl font-semibold text-qc-navy">{t("thread")}</h2>
-        <MessageThread messages={request.messages} locale={locale} labels={{ requester: t("fromYou"), agent: tc("fromCentre") }} />
+        <MessageThread
+          messages={request.messages}
+          locale={locale}
+          labels={{ requester: t("fromYou"), agent: tc("fromCentre"), attachments: (await getTranslations("Forms"))("attachments") }}
+          attachmentHref={(id) => `/api/v1/attachments/${id}`}
+        />
       </section>
       {request.status !== "closed" && (
         <section className="mt-8" aria-labelledby="repondre">

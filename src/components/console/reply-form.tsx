@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { disclosesFileInformation, REPLY_KINDS } from "@/domain/requests/targets";
 import { STATUS_AFTER_REPLY } from "@/schemas/console";
+import { FileField } from "@/components/file-field";
 import { ActionForm, FieldError, SubmitButton, fieldClass, useFormField, type ConsoleFormState } from "./action-form";
 
 type Canned = { id: string; kind: string; title: string; body: string };
@@ -16,6 +17,7 @@ function ReplyFields({ canned, version, identityPending, number }: { canned: rea
   const kindField = useFormField("kind");
   const promised = useFormField("promisedDate");
   const status = useFormField("statusAfter");
+  const files = useFormField("files");
   const [kind, setKind] = useState(kindField.value ?? "answer");
   const [text, setText] = useState(body.value ?? "");
   const warn = identityPending && disclosesFileInformation(text);
@@ -108,6 +110,7 @@ function ReplyFields({ canned, version, identityPending, number }: { canned: rea
         </div>
       )}
       <FieldError name="acknowledgeDisclosure" />
+      <FileField label={t("actions.files")} hint={t("actions.filesHint")} error={files.error} />
       <div className="flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="statusAfter" className="block font-semibold">

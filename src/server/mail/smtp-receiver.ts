@@ -4,8 +4,9 @@ import "server-only";
 // loopback by default), refuses a recipient that is no mailbox (550) and a message over the size
 // limit (552), stores the raw message (src/server/services/receive-email.ts) and only then answers
 // 250; if the database cannot take it, the answer is 451 and the sending server retries later.
-// Processing follows in the same session; a failure there leaves the message stored, processed
-// again by the mail cycle. STARTTLS is offered when a key and certificate are configured.
+// Processing follows, a few messages at a time, after the answer (the sending server does not wait
+// for the request to be opened); a failure or a crash leaves the message stored, processed again
+// by the mail cycle. STARTTLS is offered when a key and certificate are configured.
 import { readFileSync } from "node:fs";
 import { BlockList, isIP, type Server } from "node:net";
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
@@ -27,12 +28,22 @@ export type ReceiverOptions = {
   authenticate: SenderAuthenticator;
   /** "now" for what the message opens (the real clock but in tests). */
   clock?: () => Date;
-  /** Process each message right after storing it (true); the bench can store only. */
+  /** Process each message after storing it (true); false leaves them to the mail cycle. */
   processInline?: boolean;
+  /** Messages processed at the same time (each in its own transaction). */
+  processConcurrency?: number;
   log?: (line: string) => void;
 };
 
-export type RunningReceiver = { port: number; close(): Promise<void> };
+export type RunningReceiver = {
+  port: number;
+  /** Resolves once every accepted message has been processed (tests, the bench, a graceful stop). */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+};
+
+/** Beyond this many messages waiting to be processed, new ones are left to the mail cycle. */
+const MAX_WAITING = 5_000;
 
 const smtpError = (code: number, text: string) => Object.assign(new Error(text), { responseCode: code });
 
@@ -78,6 +89,32 @@ export async function startSmtpReceiver(options: ReceiverOptions): Promise<Runni
   const clock = options.clock ?? (() => new Date());
   const log = options.log ?? ((line: string) => console.error(line));
   const processInline = options.processInline ?? true;
+  const concurrency = options.processConcurrency ?? 4;
+
+  // Processing after the 250: a small in-process queue (the rows are the durable one).
+  const waiting: bigint[] = [];
+  let active = 0;
+  let idleWaiters: (() => void)[] = [];
+  const settleIdle = () => {
+    if (active === 0 && waiting.length === 0) {
+      for (const resolve of idleWaiters) resolve();
+      idleWaiters = [];
+    }
+  };
+  const pump = () => {
+    while (active < concurrency && waiting.length > 0) {
+      const id = waiting.shift()!;
+      active += 1;
+      processInboundEmail(options.db, id, clock(), { authenticate: options.authenticate })
+        // Stored: the mail cycle processes it again. The error carries no personal information.
+        .catch((error) => log(`guichet smtp: message ${id} stored, processing deferred: ${oneLine(error)}`))
+        .finally(() => {
+          active -= 1;
+          pump();
+          settleIdle();
+        });
+    }
+  };
 
   const server = new SMTPServer({
     name: process.env.GUICHET_SMTP_HOSTNAME ?? "guichet",
@@ -125,13 +162,9 @@ export async function startSmtpReceiver(options: ReceiverOptions): Promise<Runni
       throw smtpError(451, "4.3.0 Service momentanément indisponible, réessayez / Temporarily unavailable, try again");
     }
     if (stored.duplicate) return "2.0.0 Déjà reçu / Already received";
-    if (processInline) {
-      try {
-        await processInboundEmail(options.db, stored.id!, clock(), { authenticate: options.authenticate });
-      } catch (error) {
-        // Stored: the mail cycle processes it again. The error carries no personal information.
-        log(`guichet smtp: message ${stored.id} stored, processing deferred: ${oneLine(error)}`);
-      }
+    if (processInline && waiting.length < MAX_WAITING) {
+      waiting.push(stored.id!);
+      pump();
     }
     return "2.0.0 Message reçu / Message accepted";
   }
@@ -146,7 +179,18 @@ export async function startSmtpReceiver(options: ReceiverOptions): Promise<Runni
   });
   const address = (server as unknown as { server: Server }).server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
-  return { port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  const idle = () => new Promise<void>((resolve) => {
+    idleWaiters.push(resolve);
+    settleIdle();
+  });
+  return {
+    port,
+    idle,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await idle();
+    },
+  };
 }
 
 /** The receiver's settings from the environment (null when GUICHET_SMTP_PORT=off). */

@@ -6,7 +6,18 @@ import type { CannedReplyDefinition } from "@/domain/requests/canned-replies";
 import type { Db } from "@/server/db/client";
 import { targetFactsSelect, type Tx } from "@/server/repositories/request-repository";
 
-const messageSelect = { id: true, requestId: true, authorKind: true, visibility: true, replyKind: true, body: true, at: true, author: { select: { name: true } } } as const;
+const messageSelect = {
+  id: true,
+  requestId: true,
+  authorKind: true,
+  visibility: true,
+  replyKind: true,
+  body: true,
+  quoted: true,
+  at: true,
+  author: { select: { name: true } },
+  attachments: { select: { id: true, filename: true, size: true, contentType: true }, orderBy: { createdAt: "asc" } },
+} as const;
 
 const consoleSelect = {
   id: true,
@@ -26,6 +37,10 @@ const consoleSelect = {
   mergedIntoId: true,
   requesterName: true,
   requesterEmail: true,
+  language: true,
+  senderStatus: true,
+  emailFailedAt: true,
+  emailFailure: true,
   mergedInto: { select: { number: true } },
   assignee: { select: { id: true, name: true } },
   organization: { select: { name: true } },

@@ -119,7 +119,7 @@ const trackedSelect = {
   targets: { select: { targetId: true, metric: true, dueAt: true }, orderBy: { targetId: "asc" } },
   messages: {
     where: { visibility: "public" },
-    select: { id: true, authorKind: true, body: true, at: true },
+    select: { id: true, authorKind: true, body: true, at: true, attachments: { select: { id: true, filename: true, size: true }, orderBy: { createdAt: "asc" } } },
     orderBy: { at: "asc" },
   },
 } satisfies Prisma.RequestSelect;
@@ -202,7 +202,7 @@ const organizationDetailSelect = {
   serviceId: true,
   organizationId: true,
   targets: { select: { targetId: true, metric: true, dueAt: true, metAt: true }, orderBy: { targetId: "asc" } },
-  messages: { where: { visibility: "public" }, select: { id: true, authorKind: true, body: true, at: true }, orderBy: { at: "asc" } },
+  messages: { where: { visibility: "public" }, select: { id: true, authorKind: true, body: true, at: true, attachments: { select: { id: true, filename: true, size: true }, orderBy: { createdAt: "asc" } } }, orderBy: { at: "asc" } },
 } satisfies Prisma.RequestSelect;
 
 export type OrganizationRequestDetail = Prisma.RequestGetPayload<{ select: typeof organizationDetailSelect }>;

@@ -8,6 +8,7 @@ import { AppError } from "@/server/errors";
 import { getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
 import { openRequest } from "@/server/services/open-request";
 import { newSecretToken } from "@/server/secret-token";
+import type { CheckedFile } from "@/server/storage/attachment-store";
 
 const SERVICE = "ca-dotation";
 const AUDIENCE = "candidate";
@@ -19,6 +20,8 @@ export type CreateCandidateInquiryOptions = {
   channel?: "web" | "email";
   /** The language the candidate wrote in (the form's page): what we write back is in it. */
   language?: "fr" | "en";
+  /** Files of the message, already checked. */
+  files?: readonly CheckedFile[];
 };
 
 export type CreatedInquiry = {
@@ -58,7 +61,7 @@ export function refusalFor(guard: Exclude<TopicGuard, { kind: "accepted" }>, cat
   });
 }
 
-export async function createCandidateInquiry({ input, receivedAt, channel = "web", language = "fr" }: CreateCandidateInquiryOptions): Promise<CreatedInquiry> {
+export async function createCandidateInquiry({ input, receivedAt, channel = "web", language = "fr", files = [] }: CreateCandidateInquiryOptions): Promise<CreatedInquiry> {
   const guard = guardCandidateTopic(input.topic);
   if (guard.kind !== "accepted") throw refusalFor(guard, await getCatalogue(), receivedAt);
   const { token, hash } = newSecretToken();
@@ -73,6 +76,7 @@ export async function createCandidateInquiry({ input, receivedAt, channel = "web
     receivedAt,
     details: { topic: input.topic },
     language,
+    files,
     requester: { kind: "guest", name: input.name, email: input.email, trackingTokenHash: hash, trackingToken: token },
   });
   return { ...opened, trackingToken: token };

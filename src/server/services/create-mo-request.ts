@@ -5,10 +5,11 @@ import { requireCentreAccess } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
 import type { TMoRequestInput } from "@/schemas/mo-request";
 import { openRequest, type OpenedRequest } from "@/server/services/open-request";
+import type { CheckedFile } from "@/server/storage/attachment-store";
 
-export type CreateMoRequestOptions = { user: CurrentUser | null; input: TMoRequestInput; receivedAt: Date };
+export type CreateMoRequestOptions = { user: CurrentUser | null; input: TMoRequestInput; receivedAt: Date; files?: readonly CheckedFile[]; language?: "fr" | "en" };
 
-export async function createMoRequest({ user, input, receivedAt }: CreateMoRequestOptions): Promise<OpenedRequest> {
+export async function createMoRequest({ user, input, receivedAt, files = [], language = "fr" }: CreateMoRequestOptions): Promise<OpenedRequest> {
   const requester = requireCentreAccess(user, "ca-dotation");
   return openRequest({
     serviceId: "ca-dotation",
@@ -21,5 +22,7 @@ export async function createMoRequest({ user, input, receivedAt }: CreateMoReque
     receivedAt,
     details: { function: input.function, nature: input.nature, contactPhone: input.contactPhone },
     requester: { kind: "user", userId: requester.id, organizationId: requester.organization.id },
+    files,
+    language,
   });
 }

@@ -10,8 +10,9 @@ import { requireCentreAccess } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
 import { getCatalogue } from "@/server/services/get-catalogue";
 import { openRequest, type OpenedRequest } from "@/server/services/open-request";
+import type { CheckedFile } from "@/server/storage/attachment-store";
 
-export type CreateSagirRequestOptions = { user: CurrentUser | null; input: TSagirRequestInput; receivedAt: Date };
+export type CreateSagirRequestOptions = { user: CurrentUser | null; input: TSagirRequestInput; receivedAt: Date; files?: readonly CheckedFile[]; language?: "fr" | "en" };
 
 export type CreatedSagirRequest = OpenedRequest & {
   /** Departure notices only: received less than 48 business-day hours before the planned entry. */
@@ -89,7 +90,7 @@ async function contentOf(input: TSagirRequestInput, receivedAt: Date): Promise<C
   }
 }
 
-export async function createSagirRequest({ user, input, receivedAt }: CreateSagirRequestOptions): Promise<CreatedSagirRequest> {
+export async function createSagirRequest({ user, input, receivedAt, files = [], language = "fr" }: CreateSagirRequestOptions): Promise<CreatedSagirRequest> {
   const requester = requireCentreAccess(user, "sagir");
   const content = await contentOf(input, receivedAt);
   const opened = await openRequest({
@@ -104,6 +105,8 @@ export async function createSagirRequest({ user, input, receivedAt }: CreateSagi
     details: { ...content.details, contactPhone: input.contactPhone },
     personalData: content.personalData,
     requester: { kind: "user", userId: requester.id, organizationId: requester.organization.id },
+    files,
+    language,
   });
   return {
     ...opened,

@@ -53,7 +53,7 @@ export type MoRequestDetail = {
   receivedAt: string;
   details: Record<string, unknown>;
   targets: { id: string; metric: string; dueAt: string; metAt: string | null }[];
-  messages: { id: string; from: "requester" | "agent"; body: string; at: string }[];
+  messages: { id: string; from: "requester" | "agent"; body: string; at: string; attachments: { id: string; filename: string; size: number }[] }[];
 };
 
 export async function getMoRequest({ user, centre, number }: { user: CurrentUser | null; centre: MoCentre; number: string }): Promise<MoRequestDetail> {
@@ -69,6 +69,6 @@ export async function getMoRequest({ user, centre, number }: { user: CurrentUser
     receivedAt: row.receivedAt.toISOString(),
     details: row.details as Record<string, unknown>,
     targets: row.targets.map((t) => ({ id: t.targetId, metric: t.metric, dueAt: t.dueAt.toISOString(), metAt: t.metAt?.toISOString() ?? null })),
-    messages: row.messages.map((m) => ({ id: m.id, from: m.authorKind === "requester" ? "requester" : "agent", body: m.body, at: m.at.toISOString() })),
+    messages: row.messages.map((m) => ({ id: m.id, from: m.authorKind === "requester" ? "requester" : "agent", body: m.body, at: m.at.toISOString(), attachments: m.attachments })),
   };
 }

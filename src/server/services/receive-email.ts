@@ -94,9 +94,12 @@ function fromOf(parsed: ParsedMail): { address: string | null; name: string | nu
   return { address: valid, name: name || null };
 }
 
+/** Link targets that are no place to go (html-to-text writes a link's target after its text). */
+const SCRIPT_LINKS = /\[\s*(?:javascript|data|vbscript|file):[^\]]*\]/gi;
+
 function bodyOf(parsed: ParsedMail): { body: string; quoted: string | null } {
   // mailparser derives `text` from the HTML part when there is no text part: HTML is never kept for display.
-  const text = cleanMailText(typeof parsed.text === "string" ? parsed.text : "").slice(0, MAX_BODY_CHARS);
+  const text = cleanMailText(typeof parsed.text === "string" ? parsed.text : "").replace(SCRIPT_LINKS, "").slice(0, MAX_BODY_CHARS);
   const { body, quoted } = splitQuoted(text);
   return { body: body || "(message vide)", quoted };
 }

@@ -7,10 +7,11 @@ import type { CurrentUser } from "@/server/auth/current-user";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { appendRequesterMessage, findOrganizationRequest } from "@/server/repositories/request-repository";
+import { attachmentStore, type CheckedFile } from "@/server/storage/attachment-store";
 
-export type ReplyToMoRequestOptions = { user: CurrentUser | null; centre: MoCentre; number: string; input: TRequesterReplyInput; now: Date };
+export type ReplyToMoRequestOptions = { user: CurrentUser | null; centre: MoCentre; number: string; input: TRequesterReplyInput; now: Date; files?: readonly CheckedFile[] };
 
-export async function replyToMoRequest({ user, centre, number, input, now }: ReplyToMoRequestOptions): Promise<void> {
+export async function replyToMoRequest({ user, centre, number, input, now, files = [] }: ReplyToMoRequestOptions): Promise<void> {
   const requester = requireCentreAccess(user, centre);
   await getDb().$transaction(async (tx) => {
     const row = await findOrganizationRequest(tx, requester.organization.id, number);
@@ -20,6 +21,7 @@ export async function replyToMoRequest({ user, centre, number, input, now }: Rep
         localized: { fr: "Cette requête est fermée.", en: "This request is closed." },
       });
     }
-    await appendRequesterMessage(tx, row.id, input.message, now, requester.id);
+    const { messageId } = await appendRequesterMessage(tx, row.id, input.message, now, requester.id);
+    await attachmentStore().save(tx, { requestId: row.id, messageId, at: now }, files);
   });
 }

@@ -6,6 +6,7 @@ import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { appendRequesterMessage, findTrackedRequest } from "@/server/repositories/request-repository";
 import { hashSecretToken, isWellFormedSecretToken } from "@/server/secret-token";
+import { attachmentStore, type CheckedFile } from "@/server/storage/attachment-store";
 
 export type TrackedRequest = {
   number: string;
@@ -13,7 +14,7 @@ export type TrackedRequest = {
   status: string;
   receivedAt: string;
   targets: { id: string; metric: string; dueAt: string }[];
-  messages: { id: string; from: "requester" | "agent"; body: string; at: string }[];
+  messages: { id: string; from: "requester" | "agent"; body: string; at: string; attachments: { id: string; filename: string; size: number }[] }[];
 };
 
 export async function getTrackedRequest(token: string): Promise<TrackedRequest | null> {
@@ -31,13 +32,14 @@ export async function getTrackedRequest(token: string): Promise<TrackedRequest |
       from: m.authorKind === "requester" ? "requester" : "agent",
       body: m.body,
       at: m.at.toISOString(),
+      attachments: m.attachments,
     })),
   };
 }
 
-export type ReplyAsRequesterOptions = { token: string; input: TRequesterReplyInput; now: Date };
+export type ReplyAsRequesterOptions = { token: string; input: TRequesterReplyInput; now: Date; files?: readonly CheckedFile[] };
 
-export async function replyAsRequester({ token, input, now }: ReplyAsRequesterOptions): Promise<void> {
+export async function replyAsRequester({ token, input, now, files = [] }: ReplyAsRequesterOptions): Promise<void> {
   const notFound = new AppError("NOT_FOUND", "unknown tracking token");
   if (!isWellFormedSecretToken(token)) throw notFound;
   await getDb().$transaction(async (tx) => {
@@ -51,6 +53,7 @@ export async function replyAsRequester({ token, input, now }: ReplyAsRequesterOp
         },
       });
     }
-    await appendRequesterMessage(tx, row.id, input.message, now);
+    const { messageId } = await appendRequesterMessage(tx, row.id, input.message, now);
+    await attachmentStore().save(tx, { requestId: row.id, messageId, at: now }, files);
   });
 }

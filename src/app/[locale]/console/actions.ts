@@ -8,6 +8,7 @@ import type { Locale } from "@/i18n/routing";
 import { ZCallInput, ZIdentityInput, ZMergeInput, ZNoteInput, ZReassignInput, ZReplyInput, ZStatusInput } from "@/schemas/console";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getNow } from "@/server/clock";
+import { filesFromForm } from "@/server/http/form-files";
 import { formValues, runAction } from "@/server/http/server-action";
 import { heartbeat } from "@/server/services/agent-console";
 import {
@@ -46,7 +47,7 @@ export async function takeInChargeAction(locale: Locale, number: string, previou
 }
 
 export async function replyAction(locale: Locale, number: string, previous: ConsoleFormState, form: FormData) {
-  return handle(locale, number, previous, form, (v, c) => replyToRequest({ ...c, number, input: parseInput(ZReplyInput, v) }), { fr: "Réponse envoyée.", en: "Reply sent." });
+  return handle(locale, number, previous, form, async (v, c) => replyToRequest({ ...c, number, input: parseInput(ZReplyInput, v), files: await filesFromForm(form) }), { fr: "Réponse envoyée.", en: "Reply sent." });
 }
 
 export async function noteAction(locale: Locale, number: string, previous: ConsoleFormState, form: FormData) {

@@ -5,7 +5,11 @@ import { MO_FUNCTION_LABELS, MO_NATURE_LABELS, type MoFunction, type MoNature } 
 import { SAGIR_TYPE_LABELS, type SagirRequestType } from "@/domain/requests/sagir-request";
 import type { Locale } from "@/i18n/routing";
 
+/** A request opened from an e-mail has no type until an agent classifies it. */
+const EMAIL_TYPE = { fr: "Courriel (à classer)", en: "E-mail (to classify)" } as const;
+
 export function requestTypeText(serviceId: string, type: string, locale: Locale): string {
+  if (type === "email") return EMAIL_TYPE[locale];
   const label =
     serviceId === "sagir"
       ? SAGIR_TYPE_LABELS[type as SagirRequestType]

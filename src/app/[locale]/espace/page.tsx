@@ -31,6 +31,7 @@ export default async function SpacePage({ params }: Props) {
   const t = await getTranslations("Account");
   const tp = await getTranslations("Pilot");
   const tconsole = await getTranslations("Console");
+  const toutbox = await getTranslations("Outbox");
   const tdashboard = await getTranslations("Dashboard");
   const tcatalogue = await getTranslations("Catalogue");
   const { profiles } = await getCatalogue();
@@ -102,6 +103,11 @@ export default async function SpacePage({ params }: Props) {
           <Link href="/gestion/journal" className="text-qc-blue underline">
             {tconsole("audit.title")}
           </Link>
+          {user.role === "admin" && (
+            <Link href="/admin/courriels" className="text-qc-blue underline" data-testid="outbox-link">
+              {toutbox("title")}
+            </Link>
+          )}
         </p>
       )}
       {emergency && (

@@ -5,7 +5,8 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import type { ConsoleFormState } from "@/components/console/action-form";
 import type { Locale } from "@/i18n/routing";
-import { ZCalendarHours, ZHolidayAdd, ZHolidayDelete, ZHolidayMove, ZHolidayYear, ZTargetEdit } from "@/schemas/catalogue-edit";
+import { ZCalendarHours, ZHolidayAdd, ZHolidayDelete, ZHolidayMove, ZHolidayYear, ZMailboxDelete, ZMailboxEdit, ZTargetEdit } from "@/schemas/catalogue-edit";
+import { removeMailbox, saveMailbox } from "@/server/services/edit-mailboxes";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getNow } from "@/server/clock";
 import { formValues, runAction } from "@/server/http/server-action";
@@ -26,6 +27,14 @@ async function handle<S extends z.ZodType>(locale: Locale, schema: S, run: Edit<
   const result = await runAction(locale, async () => run({ user: await getCurrentUser(), input: parseInput(schema, values), now: await getNow() }));
   if (result.ok) revalidatePath(`/${locale}/gestion/catalogue`);
   return { seq: previous.seq + 1, ok: result.ok, values, failure: result.ok ? null : result, notice: result.ok ? notice[locale] : null };
+}
+
+export async function mailboxAction(locale: Locale, previous: ConsoleFormState, form: FormData) {
+  return handle(locale, ZMailboxEdit, saveMailbox, previous, form, { fr: "Boîte aux lettres enregistrée.", en: "Mailbox saved." });
+}
+
+export async function deleteMailboxAction(locale: Locale, previous: ConsoleFormState, form: FormData) {
+  return handle(locale, ZMailboxDelete, removeMailbox, previous, form, { fr: "Boîte aux lettres retirée : le récepteur refuse désormais ce destinataire.", en: "Mailbox removed: the receiver now refuses this recipient." });
 }
 
 export async function addHolidayAction(locale: Locale, previous: ConsoleFormState, form: FormData) {

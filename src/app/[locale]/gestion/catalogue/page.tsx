@@ -16,7 +16,8 @@ import { targetSignature, WEEKDAY_FIELDS } from "@/schemas/catalogue-edit";
 import { CLOCK_IDS, DURATION_UNITS } from "@/domain/catalogue/types";
 import { calendarsOfService, channelsOfAudience, readEditableTargets } from "@/server/services/edit-targets";
 import { getCatalogue } from "@/server/services/get-catalogue";
-import { addHolidayAction, deleteHolidayAction, generateYearAction, hoursAction, moveHolidayAction, targetAction } from "./actions";
+import { readEditableMailboxes, type MailboxEditorView } from "@/server/services/edit-mailboxes";
+import { addHolidayAction, deleteHolidayAction, deleteMailboxAction, generateYearAction, hoursAction, mailboxAction, moveHolidayAction, targetAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -39,9 +40,9 @@ export default async function CataloguePage({ params }: Props) {
   const user = await getCurrentUser();
   if (!user) return redirect({ href: "/connexion", locale });
   const [catalogue, now, t, td] = await Promise.all([getCatalogue(), getNow(), getTranslations("Catalogue"), getTranslations("Dashboard")]);
-  const [sets, targets] = await Promise.all([readHolidaySets(user, now), readEditableTargets(user)]);
+  const [sets, targets, mail] = await Promise.all([readHolidaySets(user, now), readEditableTargets(user), readEditableMailboxes(user).catch((): MailboxEditorView | null => null)]);
   const calendars = catalogue.definition.calendars.filter((c) => canEditCalendar(user, catalogue, c.id));
-  if (sets.length === 0 && calendars.length === 0 && targets.length === 0) notFound();
+  if (sets.length === 0 && calendars.length === 0 && targets.length === 0 && !mail) notFound();
   const [tw, troot] = await Promise.all([getTranslations("Weekday"), getTranslations()]);
   const trr = (key: string, values?: Record<string, string | number>) => troot(key as "Catalogue.title", values as never);
   const history = await readCatalogueHistory(user, 20);
@@ -199,6 +200,40 @@ export default async function CataloguePage({ params }: Props) {
         );
       })}
 
+      {mail && (
+        <section aria-labelledby="mailboxes" className="mt-8" data-testid="mailboxes">
+          <h2 id="mailboxes" className="text-2xl font-semibold text-qc-navy">{t("mailboxesTitle")}</h2>
+          <p className="mt-1 max-w-3xl text-sm text-slate-700">{t("mailboxesNote")}</p>
+          {[...mail.mailboxes, null].map((box) => {
+            const key = box?.address ?? "new";
+            const audienceOptions = mail.audiences.map((a) => ({ value: `${a.serviceId}/${a.audienceId}`, label: `${serviceName(a.serviceId)} — ${catalogue.audienceLabels[a.audienceId]?.[locale] ?? a.audienceId}` }));
+            return (
+              <div key={key} className="mt-4 rounded border border-slate-300 p-4" data-testid={`mailbox-${key}`}>
+                <h3 className="text-xl font-semibold">{box ? box.address : t("mailboxNew")}</h3>
+                <ActionForm action={mailboxAction.bind(null, locale)} className="mt-2 space-y-3" label={box ? t("mailboxForm", { address: box.address }) : t("mailboxNew")}>
+                  {box ? <input type="hidden" name="address" value={box.address} /> : null}
+                  <div className="grid gap-3 sm:grid-cols-2">
+                    {!box && <Field kind="input" id="mailbox-new-address" name="address" label={t("mailboxAddress")} />}
+                    <Field kind="select" id={`mailbox-${key}-audience`} name="serviceAudience" label={t("mailboxAudience")} defaultValue={box ? `${box.serviceId}/${box.audienceId}` : ""} options={[...(box ? [] : [{ value: "", label: "—" }]), ...audienceOptions]} />
+                  </div>
+                  <label className="flex items-center gap-2">
+                    <input type="checkbox" name="identifySenders" defaultChecked={box?.identifySenders ?? false} className="h-5 w-5" />
+                    {t("identifySenders")}
+                  </label>
+                  <SubmitButton>{t("mailboxSave")}</SubmitButton>
+                </ActionForm>
+                {box && (
+                  <ActionForm action={deleteMailboxAction.bind(null, locale)} className="mt-2" label={t("mailboxDelete", { address: box.address })}>
+                    <input type="hidden" name="address" value={box.address} />
+                    <SubmitButton variant="secondary">{t("mailboxDelete", { address: box.address })}</SubmitButton>
+                  </ActionForm>
+                )}
+              </div>
+            );
+          })}
+        </section>
+      )}
+
       <section aria-labelledby="history" className="mt-10">
         <h2 id="history" className="text-2xl font-semibold text-qc-navy">{t("history")}</h2>
         {history.length === 0 ? (
@@ -206,10 +241,10 @@ export default async function CataloguePage({ params }: Props) {
         ) : (
           <ul className="mt-2 space-y-1" data-testid="catalogue-history">
             {history.map((entry) => {
-              const data = entry.data as { date?: string; from?: string; to?: string; year?: number; nameFr?: string; calendarId?: string; targetId?: string };
+              const data = entry.data as { date?: string; from?: string; to?: string; year?: number; nameFr?: string; calendarId?: string; targetId?: string; address?: string };
               return (
                 <li key={String(entry.id)}>
-                  {formatDateTime(entry.at.getTime(), locale)} — {entry.actor?.name ?? "—"} — {t(`audit.${entry.action}` as "audit.catalogue_holiday_added", { date: data.date ?? data.from ?? "", to: data.to ?? "", year: data.year ?? "", name: data.nameFr ?? "", calendar: data.calendarId ? calendarLabel(catalogue, data.calendarId, locale) : "", target: data.targetId ? targetName(data.targetId, catalogue, trr, locale) : "" })}
+                  {formatDateTime(entry.at.getTime(), locale)} — {entry.actor?.name ?? "—"} — {t(`audit.${entry.action}` as "audit.catalogue_holiday_added", { date: data.date ?? data.from ?? "", to: data.to ?? "", year: data.year ?? "", name: data.nameFr ?? "", calendar: data.calendarId ? calendarLabel(catalogue, data.calendarId, locale) : "", target: data.targetId ? targetName(data.targetId, catalogue, trr, locale) : "", address: data.address ?? "" })}
                 </li>
               );
             })}

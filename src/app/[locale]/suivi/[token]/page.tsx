@@ -54,7 +54,12 @@ export default async function TrackingPage({ params, searchParams }: Props) {
       </dl>
       <section className="mt-8" aria-labelledby="echanges">
         <h2 id="echanges" className="text-2xl font-semibold text-qc-navy">{t("thread")}</h2>
-        <MessageThread messages={request.messages} locale={locale} labels={{ requester: t("fromYou"), agent: t("fromCentre") }} />
+        <MessageThread
+          messages={request.messages}
+          locale={locale}
+          labels={{ requester: t("fromYou"), agent: t("fromCentre"), attachments: (await getTranslations("Forms"))("attachments") }}
+          attachmentHref={(id) => `/api/v1/tracking/${token}/attachments/${id}`}
+        />
       </section>
       <section className="mt-8" aria-labelledby="repondre">
         <h2 id="repondre" className="text-2xl font-semibold text-qc-navy">{t("replyTitle")}</h2>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { AttachmentList } from "@/components/attachment-list";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { ActionForm, Field, SubmitButton } from "@/components/console/action-form";
 import { ConsoleReplyForm } from "@/components/console/reply-form";
@@ -104,6 +105,11 @@ export default async function ConsoleRequestPage({ params }: Props) {
           <Link href={`/console/requetes/${request.mergedInto}`} className="font-semibold text-qc-blue underline">{request.mergedInto}</Link>
         </p>
       )}
+      {request.emailFailedAt && (
+        <p role="alert" className="mt-3 rounded border-l-4 border-closed bg-red-50 p-3 text-red-900" data-testid="email-failed">
+          {t("request.emailFailed", { at: formatDateTime(request.emailFailedAt.getTime(), locale), reason: request.emailFailure ?? "—" })}
+        </p>
+      )}
       {request.mergedFrom.length > 0 && <p className="mt-3" data-testid="merged-from">{t("request.mergedFrom", { numbers: request.mergedFrom.join(", ") })}</p>}
 
       <div className="mt-4 grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
@@ -129,6 +135,8 @@ export default async function ConsoleRequestPage({ params }: Props) {
                 "—"
               ),
             )}
+            {request.senderStatus && fact(t("request.sender"), <span data-testid="sender-status" className={request.senderStatus === "verified" ? "" : "font-semibold text-amber-900"}>{t(`request.senderStatus.${request.senderStatus}` as "request.senderStatus.unknown")}</span>)}
+            {request.channel === "email" && fact(t("request.language"), t(`request.languages.${request.language === "en" ? "en" : "fr"}`))}
             {request.hasPersonalData && fact(t("request.birth"), <Reveal reveal={bind(revealBirthAction)} button={t("request.revealBirth")} render="birth" />)}
             {facts.map((f) => fact(f.label, f.value))}
           </dl>
@@ -167,6 +175,13 @@ export default async function ConsoleRequestPage({ params }: Props) {
                     {m.from ? ` · ${t("request.fromMerged", { number: m.from })}` : ""}
                   </p>
                   <p className="mt-1 whitespace-pre-line">{m.body}</p>
+                  {m.quoted && (
+                    <details className="mt-2 text-sm">
+                      <summary className="cursor-pointer text-slate-700">{t("request.quoted")}</summary>
+                      <p className="mt-1 whitespace-pre-line border-l-2 border-slate-300 pl-3 text-slate-700">{m.quoted}</p>
+                    </details>
+                  )}
+                  <AttachmentList files={m.attachments} hrefOf={(id) => `/api/v1/attachments/${id}`} label={t("request.attachments")} locale={locale} />
                 </li>
               ))}
             </ol>

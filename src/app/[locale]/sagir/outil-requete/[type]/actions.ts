@@ -6,6 +6,7 @@ import type { Locale } from "@/i18n/routing";
 import { ZSagirRequestInput } from "@/schemas/sagir-request";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getNow } from "@/server/clock";
+import { filesFromForm } from "@/server/http/form-files";
 import { runAction } from "@/server/http/server-action";
 import { createSagirRequest } from "@/server/services/create-sagir-request";
 import { parseInput } from "@/server/validate";
@@ -19,7 +20,7 @@ function fieldNames(type: SagirRequestType): string[] {
 export async function submitSagirRequest(locale: Locale, type: SagirRequestType, _previous: SagirFormState, form: FormData): Promise<SagirFormState> {
   const values = Object.fromEntries(fieldNames(type).map((f) => [f, String(form.get(f) ?? "")]));
   const result = await runAction(locale, async () =>
-    createSagirRequest({ user: await getCurrentUser(), input: parseInput(ZSagirRequestInput, { ...values, type }), receivedAt: await getNow() }),
+    createSagirRequest({ user: await getCurrentUser(), input: parseInput(ZSagirRequestInput, { ...values, type }), receivedAt: await getNow(), files: await filesFromForm(form), language: locale }),
   );
   if (result.ok) redirect(`${locale === "en" ? "/en" : ""}/sagir/requetes/${result.data.number}?nouvelle=1`);
   return { values, failure: result };

@@ -5,6 +5,7 @@ import type { InquiryFormState } from "@/components/inquiry-form";
 import type { Locale } from "@/i18n/routing";
 import { ZCandidateInquiryInput } from "@/schemas/inquiry";
 import { getNow } from "@/server/clock";
+import { filesFromForm } from "@/server/http/form-files";
 import { runAction } from "@/server/http/server-action";
 import { checkRateLimit, clientAddressOf } from "@/server/services/check-rate-limit";
 import { createCandidateInquiry } from "@/server/services/create-candidate-inquiry";
@@ -17,7 +18,8 @@ export async function submitInquiry(locale: Locale, _previous: InquiryFormState,
   const result = await runAction(locale, async () => {
     const now = await getNow();
     await checkRateLimit({ scope: "inquiries", clientAddress: clientAddressOf(await headers()), now });
-    return createCandidateInquiry({ input: parseInput(ZCandidateInquiryInput, values), receivedAt: now, language: locale });
+    const input = parseInput(ZCandidateInquiryInput, values);
+    return createCandidateInquiry({ input, receivedAt: now, language: locale, files: await filesFromForm(form) });
   });
   if (result.ok) redirect(`${locale === "en" ? "/en" : ""}/suivi/${result.data.trackingToken}?nouvelle=1`);
   return { values, failure: result };

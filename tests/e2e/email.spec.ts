@@ -1,0 +1,112 @@
+// E-mail both ways in Chromium, over real sockets: a candidate's e-mail (sent by nodemailer to the
+// app's SMTP receiver) becomes a request in the agent's console; the agent answers with a PDF and
+// resolves it; the answer leaves through SMTP_URL to a sink that captures it (checked with
+// mailparser: headers, text, language, attachment); the candidate's reply to that captured message
+// threads back into the same request, which the agent sees after a reload.
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { sendTo, startSink } from "../support/smtp";
+import { e2eDatabaseUrl, expectAccessible, signInToSpace } from "./support";
+
+test.describe.configure({ timeout: 120_000 });
+
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+
+/** The number of the request the receiver opened for a subject (processing follows the 250 by a moment). */
+async function numberOfSubject(subject: string): Promise<string> {
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+  try {
+    let number = "";
+    await expect(async () => {
+      const { rows } = await client.query<{ number: string }>("SELECT number FROM request WHERE subject = $1", [subject]);
+      expect(rows).toHaveLength(1);
+      number = rows[0]!.number;
+    }).toPass({ timeout: 15_000 });
+    return number;
+  } finally {
+    await client.end();
+  }
+}
+
+test("a candidate's e-mail is answered from the console, with a file, and the answer's reply threads back", async ({ page }) => {
+  const sink = await startSink(Number(process.env.E2E_SMTP_SINK_PORT));
+  try {
+    const tag = Date.now().toString(36);
+    const address = `candidate.${tag}@courriel.exemple`;
+    const subject = `Compte Carrières bloqué ${tag}`;
+    const sent = await sendTo(Number(process.env.E2E_SMTP_PORT), {
+      from: `Claude Poirier <${address}>`,
+      to: "carrieres@cspq.gouv.qc.ca",
+      subject,
+      text: "Bonjour, mon compte est bloqué depuis hier. Que dois-je faire ?\n\nMerci\n-- \nClaude Poirier",
+    });
+    expect(sent.ok).toBe(true);
+    const number = await numberOfSubject(subject);
+
+    await signInToSpace(page, "agent.dotation@cspq.exemple.qc.ca");
+    await page.goto(`/console/requetes/${number}`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`${number} — ${subject}`);
+    await expect(page.getByTestId("request-facts")).toContainText("Courriel");
+    await expect(page.getByTestId("sender-status")).toHaveText("Expéditeur inconnu : à identifier");
+    const first = page.getByTestId("thread").locator("li").first();
+    await expect(first).toContainText("Bonjour, mon compte est bloqué depuis hier.");
+    // The signature is folded away, one click from view.
+    const quoted = first.locator("details p");
+    await expect(quoted).toBeHidden();
+    await first.getByText("Historique cité et signature").click();
+    await expect(quoted).toBeVisible();
+    await expect(quoted).toContainText("Claude Poirier");
+    await expectAccessible(page);
+
+    await page.getByRole("button", { name: "Prendre en charge" }).click();
+    await expect(page.getByTestId("assignee")).toContainText("(moi)");
+    await page.getByLabel("Message").fill("Bonjour, utilisez le lien « Mot de passe oublié » du site Carrières; le guide est joint.");
+    await page.getByLabel("Pièces jointes (facultatif)").setInputFiles({ name: "guide-connexion.pdf", mimeType: "application/pdf", buffer: PDF });
+    await page.getByLabel("Après l'envoi").selectOption("resolved");
+    await page.getByRole("button", { name: "Envoyer" }).click();
+    await expect(page.getByTestId("form-notice")).toContainText("Réponse envoyée.");
+    const answer = page.getByTestId("thread").locator("li", { hasText: "Mot de passe oublié" });
+    await expect(answer.getByTestId("attachments")).toContainText("guide-connexion.pdf");
+    // The agent downloads what they sent: an attachment, never shown inline.
+    const download = await page.request.get(await answer.getByRole("link", { name: /guide-connexion\.pdf/ }).getAttribute("href") as string);
+    expect(download.status()).toBe(200);
+    expect(download.headers()["content-disposition"]).toContain("attachment");
+    expect(download.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(Buffer.from(await download.body()).equals(PDF)).toBe(true);
+
+    // The mail cycle sends the outbox through SMTP_URL: the sink captures the answer.
+    await expect(async () => {
+      expect((await page.request.post("/api/test/notification-cycle")).status()).toBe(200);
+      expect(sink.messages.filter((m) => m.envelopeTo.includes(address) && m.parsed.attachments.length > 0)).toHaveLength(1);
+    }).toPass({ timeout: 30_000 });
+    const toCandidate = sink.messages.filter((m) => m.envelopeTo.includes(address));
+    const mail = toCandidate.find((m) => m.parsed.attachments.length > 0)!;
+    expect(mail.parsed.subject).toBe(`[${number}] ${subject}`);
+    expect(mail.parsed.replyTo?.value[0]?.address).toBe("carrieres@cspq.gouv.qc.ca");
+    expect(mail.parsed.text).toContain("Voici la réponse à votre demande");
+    expect(mail.parsed.text).toContain("Mot de passe oublié");
+    expect(mail.parsed.text).toContain("Votre demande est maintenant résolue");
+    expect(mail.parsed.attachments.map((a) => [a.filename, a.contentType])).toEqual([["guide-connexion.pdf", "application/pdf"]]);
+    // The acknowledgement went out before it, with the nominative reminder.
+    expect(toCandidate.some((m) => m.parsed.text?.includes("aucune demande de nature nominative"))).toBe(true);
+
+    // The candidate answers the captured message: it threads into the same request, back in progress.
+    const back = await sendTo(Number(process.env.E2E_SMTP_PORT), {
+      from: address,
+      to: "carrieres@cspq.gouv.qc.ca",
+      subject: `RE: ${mail.parsed.subject}`,
+      text: `Merci, ça fonctionne de nouveau.\n\n> ${mail.parsed.text?.split("\n")[0]}`,
+      inReplyTo: mail.parsed.messageId,
+      references: [mail.parsed.messageId!],
+    });
+    expect(back.ok).toBe(true);
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByTestId("thread").locator("li").last()).toContainText("Merci, ça fonctionne de nouveau.", { timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+    await expect(page.getByTestId("status")).toHaveText("En traitement");
+  } finally {
+    await sink.close();
+  }
+});
