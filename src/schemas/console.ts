@@ -121,7 +121,13 @@ export const ZQueueQuery = z.object({
   assignee: lenient(QUEUE_ASSIGNEE_FILTERS),
   mo: z.uuid().optional().catch(undefined),
   urgent: z.literal("1").optional().catch(undefined),
+  /** E-mail requests whose sender is unknown or unverified: to identify. */
+  identify: z.literal("1").optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   after: z.string().max(300).optional().catch(undefined),
 });
 export type QueueQuery = z.output<typeof ZQueueQuery>;
+
+/** An agent links an e-mail request to the account of the person who wrote it. */
+export const ZIdentifySenderInput = z.object({ expectedVersion: z.coerce.number().int().min(0), email: ZEmail });
+export type IdentifySenderInput = z.output<typeof ZIdentifySenderInput>;

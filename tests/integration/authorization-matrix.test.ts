@@ -65,7 +65,7 @@ const USE_CASES: Record<string, (user: CurrentUser | null) => Promise<unknown>> 
   "updateMember (pilot's save action)": async (user) =>
     updateMember({ user, input: { userId: await idOf("sagir@mfq.exemple.qc.ca"), active: true, services: ["sagir"] }, now }),
   "inviteMember (pilot's invite action)": (user) =>
-    inviteMember({ user, input: { name: "Invitée", email: `invitee${++invited}@mfq.exemple.qc.ca`, role: "sagir_user" }, now }),
+    inviteMember({ user, input: { name: "Invitée", email: `invitee${++invited}@mfq.exemple.qc.ca`, role: "sagir_user" }, now, mail: { baseUrl: "https://guichet.exemple.qc.ca", locale: "fr" } }),
   "takeInCharge (agent)": async (user) => takeInCharge({ user, number: sagirNumber, expectedVersion: await versionOf(sagirNumber), now }),
   "changeRequestStatus (agent)": async (user) =>
     changeRequestStatus({ user, number: sagirNumber, expectedVersion: await versionOf(sagirNumber), status: "in_progress", now }),

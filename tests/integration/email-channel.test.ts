@@ -3,6 +3,8 @@
 // mailboxes, acknowledgements, threading by headers and by number, duplicates, refusals (550, 552),
 // verified and spoofed MO senders (mailauth with a DNS table), bounces, auto-reply loops, replies
 // with attachments in the requester's language.
+import { readFileSync } from "node:fs";
+import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../src/server/db/demo-data";
 import { seedDatabase } from "../../src/server/db/seed";
@@ -258,16 +260,71 @@ describe("e-mail in and out", () => {
     expect((await lastInbound()).outcome).toBe("bounce");
   });
 
-  it("never answers a machine, and stops answering an autoresponder loop after the day's cap", async () => {
-    const acks = () => db.emailOutbox.count({ where: { kind: "acknowledgement", request: { requesterEmail: "robot@boucle.exemple" } } });
-    await send(receiver, { from: "robot@boucle.exemple", to: CANDIDATES, subject: "Absent du bureau", text: "Je suis absent.", headers: { "Auto-Submitted": "auto-replied" } });
-    await send(receiver, { from: "robot@boucle.exemple", to: CANDIDATES, subject: "Liste", text: "Infolettre", headers: { Precedence: "bulk" } });
+  it("never answers a machine marked as one", async () => {
+    const acks = () => db.emailOutbox.count({ where: { kind: "acknowledgement", request: { requesterEmail: "absent@boucle.exemple" } } });
+    await send(receiver, { from: "absent@boucle.exemple", to: CANDIDATES, subject: "Absent du bureau", text: "Je suis absent.", headers: { "Auto-Submitted": "auto-replied" } });
+    await send(receiver, { from: "absent@boucle.exemple", to: CANDIDATES, subject: "Liste", text: "Infolettre", headers: { Precedence: "bulk" } });
+    expect(await db.request.count({ where: { requesterEmail: "absent@boucle.exemple" } })).toBe(2);
     expect(await acks()).toBe(0);
-    // An autoresponder that marks nothing: each of its messages opens a request, answered at most 3 times a day.
-    for (let i = 0; i < 6; i++) {
-      await send(receiver, { from: "robot@boucle.exemple", to: CANDIDATES, subject: `Réponse automatique ${i}`, text: "Merci de votre message." });
+  });
+
+  it("an autoresponder that answers each of our messages, marking nothing, stops hearing from us after the day's cap", async () => {
+    // The robot answers every message it gets from us with a new message (no In-Reply-To, no
+    // Auto-Submitted): each opens a request; the loop runs until we stop answering.
+    sink.messages.length = 0;
+    await send(receiver, { from: "robot@boucle.exemple", to: CANDIDATES, subject: "Bonjour", text: "Première question." });
+    let rounds = 0;
+    for (; rounds < 20; rounds++) {
+      await flushOutbox();
+      const ours = sink.messages.filter((m) => m.envelopeTo.includes("robot@boucle.exemple"));
+      sink.messages.length = 0;
+      if (ours.length === 0) break;
+      // Its subject drops ours (with the number): nothing threads, each answer is a new request.
+      for (const _ of ours) await send(receiver, { from: "robot@boucle.exemple", to: CANDIDATES, subject: `Réponse automatique n° ${rounds}`, text: "Merci de votre message, je vous reviens." });
     }
-    expect(await db.request.count({ where: { requesterEmail: "robot@boucle.exemple" } })).toBe(8);
-    expect(await acks()).toBe(MAX_AUTOMATIC_PER_ADDRESS_PER_DAY);
+    expect(rounds).toBe(MAX_AUTOMATIC_PER_ADDRESS_PER_DAY);
+    expect(await db.emailOutbox.count({ where: { kind: "acknowledgement", request: { requesterEmail: "robot@boucle.exemple" } } })).toBe(MAX_AUTOMATIC_PER_ADDRESS_PER_DAY);
+    // Everything the robot sent is kept, nothing is lost: the agents see it.
+    expect(await db.request.count({ where: { requesterEmail: "robot@boucle.exemple" } })).toBe(MAX_AUTOMATIC_PER_ADDRESS_PER_DAY + 1);
+  });
+
+  it("an autoresponder that keeps our subject threads into the request and is never answered", async () => {
+    sink.messages.length = 0;
+    await send(receiver, { from: "echo@boucle.exemple", to: CANDIDATES, subject: "Question", text: "Une question." });
+    await flushOutbox();
+    const ack = sink.messages.find((m) => m.envelopeTo.includes("echo@boucle.exemple"))!;
+    await send(receiver, { from: "echo@boucle.exemple", to: CANDIDATES, subject: `Réponse automatique : ${ack.parsed.subject}`, text: "Je suis absent." });
+    sink.messages.length = 0;
+    await flushOutbox();
+    expect(sink.messages.filter((m) => m.envelopeTo.includes("echo@boucle.exemple"))).toEqual([]);
+    expect(await db.request.count({ where: { requesterEmail: "echo@boucle.exemple" } })).toBe(1);
+    expect(await db.message.count({ where: { request: { requesterEmail: "echo@boucle.exemple" } } })).toBe(2);
+  });
+
+  it("offers STARTTLS when given a certificate, and takes mail over it", async () => {
+    const dir = new URL("../fixtures/smtp-tls/", import.meta.url);
+    const tls = await startSmtpReceiver({ db, port: 0, host: "127.0.0.1", authenticate: async () => false, clock: () => now, tls: { key: readFileSync(new URL("key.pem", dir)), cert: readFileSync(new URL("cert.pem", dir)) }, log: () => {} });
+    try {
+      const client = nodemailer.createTransport({ host: "127.0.0.1", port: tls.port, secure: false, requireTLS: true, tls: { rejectUnauthorized: false } });
+      const info = await client.sendMail({ from: "chiffre@courriel.exemple", to: CANDIDATES, subject: "Par TLS", text: "Message chiffré en transit." });
+      client.close();
+      expect(info.response).toMatch(/^250/);
+      await tls.idle();
+      expect(await db.request.count({ where: { subject: "Par TLS" } })).toBe(1);
+    } finally {
+      await tls.close();
+    }
+  });
+
+  it("refuses connections from addresses it does not allow", async () => {
+    const closed = await startSmtpReceiver({ db, port: 0, host: "127.0.0.1", authenticate: async () => false, clock: () => now, allowFrom: ["10.0.0.0/8", "192.0.2.7"], log: () => {} });
+    try {
+      const refused = await sendTo(closed.port, { from: "x@courriel.exemple", to: CANDIDATES, subject: "Refusé", text: "?" });
+      expect(refused.ok).toBe(false);
+      expect(refused.ok === false && refused.response).toMatch(/554|refus/i);
+      expect(await db.request.count({ where: { subject: "Refusé" } })).toBe(0);
+    } finally {
+      await closed.close();
+    }
   });
 });

@@ -11,6 +11,7 @@ import { findFreePort, startEmbeddedPostgres, type EmbeddedDatabase } from "../.
 import { applyMigrations } from "../../src/server/db/migrate";
 import { seedDatabase } from "../../src/server/db/seed";
 import { startSmtpReceiver, type RunningReceiver } from "../../src/server/mail/smtp-receiver";
+import { processPendingInbound } from "../../src/server/services/receive-email";
 import { sendTo } from "../support/smtp";
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "guichet-mail-down-"));
@@ -18,6 +19,7 @@ let port = 0;
 let cluster: EmbeddedDatabase;
 let db: Db;
 let receiver: RunningReceiver;
+let appDatabaseUrl: string | undefined;
 const now = new Date("2026-12-01T15:00:00Z");
 const start = () => startEmbeddedPostgres({ dataDir, port, database: "maildown", ephemeral: false });
 
@@ -25,12 +27,16 @@ beforeAll(async () => {
   port = await findFreePort();
   cluster = await start();
   await applyMigrations(cluster.url);
+  // This file's own cluster is the app's database here (the catalogue is read through it too).
+  appDatabaseUrl = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = cluster.url;
   db = createDb(cluster.url);
   await seedDatabase(db, now);
   // Stored only: processing is another test's subject.
   receiver = await startSmtpReceiver({ db, port: 0, host: "127.0.0.1", authenticate: async () => false, clock: () => now, processInline: false, log: () => {} });
 }, 120_000);
 afterAll(async () => {
+  process.env.DATABASE_URL = appDatabaseUrl;
   await receiver?.close();
   await db?.$disconnect();
   await cluster?.stop();
@@ -58,5 +64,11 @@ describe("the receiver while the database is down", () => {
     expect(again.ok).toBe(true);
     const stored = await db.inboundEmail.findMany({ select: { messageId: true }, orderBy: { id: "asc" } });
     expect(stored.map((s) => s.messageId)).toEqual(["<before@courriel.exemple>", "<during@courriel.exemple>"]);
+
+    // Stored and not yet processed: the minute cycle's sweep makes them requests, once.
+    const later = new Date(now.getTime() + 2 * 60_000);
+    expect(await processPendingInbound(db, later, { authenticate: async () => false })).toEqual({ processed: 2, failed: 0 });
+    expect(await processPendingInbound(db, later, { authenticate: async () => false })).toEqual({ processed: 0, failed: 0 });
+    expect(await db.request.count({ where: { channel: "email", subject: "Panne" } })).toBe(2);
   }, 120_000);
 });

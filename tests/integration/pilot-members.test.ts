@@ -89,10 +89,11 @@ describe("MO pilot", () => {
 
 describe("invitations", () => {
   const password = "une phrase de passe assez longue";
+  const mail = { baseUrl: "https://guichet.exemple.qc.ca", locale: "fr" as const };
 
   it("the pilot invites a person: an account of the MO with its role's centre, no password, a link", async () => {
     const pilot = await currentUserFor(db, "pilote@mfq.exemple.qc.ca");
-    const invitation = await inviteMember({ user: pilot, input: { name: "Gaël Simard", email: "gael.simard@mfq.exemple.qc.ca", role: "sagir_user" }, now });
+    const invitation = await inviteMember({ user: pilot, input: { name: "Gaël Simard", email: "gael.simard@mfq.exemple.qc.ca", role: "sagir_user" }, now, mail });
     expect(invitation.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(invitation.expiresAt.getTime() - now.getTime()).toBe(INVITATION_VALIDITY_MS);
     const stored = await db.user.findUniqueOrThrow({ where: { email: "gael.simard@mfq.exemple.qc.ca" }, include: { services: true, organization: true } });
@@ -104,6 +105,12 @@ describe("invitations", () => {
     const listed = (await listMembers({ user: pilot })).members.find((m) => m.email === "gael.simard@mfq.exemple.qc.ca");
     expect(listed).toMatchObject({ invited: true, offered: ["sagir"] });
     expect(await db.auditEntry.count({ where: { action: "member_invited", actorUserId: pilot.id } })).toBe(1);
+    // The invitation goes by e-mail (the outbox keeps no address: it is the account's), with the link.
+    const sent = await db.emailOutbox.findFirstOrThrow({ where: { userId: stored.id, kind: "invitation" } });
+    expect(sent.subject).toBe("Votre invitation à Guichet");
+    expect(sent.body).toContain(`https://guichet.exemple.qc.ca/invitation/${invitation.token}`);
+    expect(sent.body).toContain("Nathalie Roy, pilote de Ministère des Finances (démo), vous invite à utiliser Guichet");
+    expect(sent.body).not.toContain("@");
     // No password yet: signing in is impossible.
     expect(await authenticate({ email: "gael.simard@mfq.exemple.qc.ca", password })).toEqual({ ok: false, reason: "invalid" });
 
@@ -122,37 +129,38 @@ describe("invitations", () => {
 
   it("a link expires after 7 days; a new link replaces the old one", async () => {
     const pilot = await currentUserFor(db, "pilote@mfq.exemple.qc.ca");
-    const first = await inviteMember({ user: pilot, input: { name: "Inès Caron", email: "ines.caron@mfq.exemple.qc.ca", role: "mo_specialist" }, now });
+    const first = await inviteMember({ user: pilot, input: { name: "Inès Caron", email: "ines.caron@mfq.exemple.qc.ca", role: "mo_specialist" }, now, mail });
     const later = new Date(now.getTime() + INVITATION_VALIDITY_MS);
     expect(await readInvitation({ token: first.token, now: later })).toBeNull();
     await expect(completeInvitation({ token: first.token, input: { password, confirmation: password }, now: later })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const second = await renewMemberInvitation({ user: pilot, userId: first.userId, now: later });
+    const second = await renewMemberInvitation({ user: pilot, userId: first.userId, now: later, mail });
+    expect((await db.emailOutbox.findMany({ where: { userId: first.userId, kind: "invitation" }, orderBy: { id: "asc" } })).map((e) => e.body.includes(second.token))).toEqual([false, true]);
     expect(await readInvitation({ token: first.token, now: later })).toBeNull();
     await completeInvitation({ token: second.token, input: { password, confirmation: password }, now: later });
     expect((await authenticate({ email: "ines.caron@mfq.exemple.qc.ca", password })).ok).toBe(true);
     expect((await currentUserFor(db, "ines.caron@mfq.exemple.qc.ca")).services).toEqual(["ca-dotation"]);
     // Once the password is chosen there is nothing left to renew.
-    await expect(renewMemberInvitation({ user: pilot, userId: first.userId, now: later })).rejects.toMatchObject({ code: "REFUSED" });
+    await expect(renewMemberInvitation({ user: pilot, userId: first.userId, now: later, mail })).rejects.toMatchObject({ code: "REFUSED" });
   });
 
   it("refuses an address already used, a role whose centre the MO lacks, another MO's member", async () => {
     const pilot = await currentUserFor(db, "pilote@mfq.exemple.qc.ca");
-    await expect(inviteMember({ user: pilot, input: { name: "Double", email: "sagir@mfq.exemple.qc.ca", role: "sagir_user" }, now })).rejects.toMatchObject({
+    await expect(inviteMember({ user: pilot, input: { name: "Double", email: "sagir@mfq.exemple.qc.ca", role: "sagir_user" }, now, mail })).rejects.toMatchObject({
       code: "INVALID_PARAMETER",
       fields: { email: { fr: "Cette adresse est déjà associée à un compte Guichet." } },
     });
     const mccPilot = await currentUserFor(db, "pilote@mcc.exemple.qc.ca");
-    await expect(inviteMember({ user: mccPilot, input: { name: "Sans SAGIR", email: "sans.sagir@mcc.exemple.qc.ca", role: "sagir_user" }, now })).rejects.toMatchObject({
+    await expect(inviteMember({ user: mccPilot, input: { name: "Sans SAGIR", email: "sans.sagir@mcc.exemple.qc.ca", role: "sagir_user" }, now, mail })).rejects.toMatchObject({
       code: "INVALID_PARAMETER",
       fields: { role: { fr: "Votre organisation n'est pas abonnée au centre de ce rôle." } },
     });
     expect(await db.user.count({ where: { email: "sans.sagir@mcc.exemple.qc.ca" } })).toBe(0);
-    await expect(renewMemberInvitation({ user: mccPilot, userId: await idOf("specialiste@mfq.exemple.qc.ca"), now })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(renewMemberInvitation({ user: mccPilot, userId: await idOf("specialiste@mfq.exemple.qc.ca"), now, mail })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("a disabled invitee's link does not work", async () => {
     const pilot = await currentUserFor(db, "pilote@mfq.exemple.qc.ca");
-    const invitation = await inviteMember({ user: pilot, input: { name: "Noé Roy", email: "noe.roy@mfq.exemple.qc.ca", role: "sagir_user" }, now });
+    const invitation = await inviteMember({ user: pilot, input: { name: "Noé Roy", email: "noe.roy@mfq.exemple.qc.ca", role: "sagir_user" }, now, mail });
     await updateMember({ user: pilot, input: { userId: invitation.userId, active: false, services: ["sagir"] }, now });
     await expect(completeInvitation({ token: invitation.token, input: { password, confirmation: password }, now })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
@@ -161,8 +169,8 @@ describe("invitations", () => {
     "%s may not invite",
     async (email) => {
       const user = await currentUserFor(db, email);
-      await expect(inviteMember({ user, input: { name: "X", email: "x@mfq.exemple.qc.ca", role: "sagir_user" }, now })).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(renewMemberInvitation({ user, userId: await idOf("sagir@mfq.exemple.qc.ca"), now })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(inviteMember({ user, input: { name: "X", email: "x@mfq.exemple.qc.ca", role: "sagir_user" }, now, mail })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(renewMemberInvitation({ user, userId: await idOf("sagir@mfq.exemple.qc.ca"), now, mail })).rejects.toMatchObject({ code: "FORBIDDEN" });
     },
   );
 });

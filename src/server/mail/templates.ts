@@ -172,3 +172,24 @@ export function replyMail(d: ReplyMailData, locale: MailLocale): RenderedMail {
   blocks.push(keepNumber(locale, d.centre));
   return render(subjectOf(d.number, d.subject), blocks, locale);
 }
+
+export type InvitationMailData = { name: string; organization: string; pilot: string; url: string; expiresAt: Date; renewed: boolean };
+
+/** The pilot's invitation: the link where the person chooses their password, and until when it works. */
+export function invitationMail(d: InvitationMailData, locale: MailLocale): RenderedMail {
+  const F = locale === "fr";
+  const until = formatDateTime(d.expiresAt.getTime(), locale).replace(/^le /, "");
+  const blocks: Block[] = [
+    { kind: "p", text: F ? `Bonjour ${d.name},` : `Hello ${d.name},` },
+    {
+      kind: "p",
+      text: F
+        ? `${d.pilot}, pilote de ${d.organization}, vous ${d.renewed ? "envoie un nouveau lien pour" : "invite à"} utiliser Guichet, le service en ligne des centres d'assistance du CSPQ.`
+        : `${d.pilot}, pilot of ${d.organization}, ${d.renewed ? "sends you a new link to" : "invites you to"} use Guichet, the online service of the CSPQ's assistance centres.`,
+    },
+    { kind: "link", label: F ? "Choisir mon mot de passe" : "Choose my password", url: d.url },
+    { kind: "p", text: F ? `Ce lien est valide jusqu'au ${until} et ne sert qu'une fois.` : `This link is valid until ${until} and works once.` },
+    { kind: "small", text: F ? "Vous n'attendiez pas ce courriel ? Ignorez-le : aucun compte ne sera utilisable sans ce lien." : "Not expecting this e-mail? Ignore it: the account cannot be used without this link." },
+  ];
+  return render(F ? "Votre invitation à Guichet" : "Your invitation to Guichet", blocks, locale);
+}

@@ -21,6 +21,8 @@ export type QueueFilters = {
   assignee?: "me" | "nobody" | "others" | undefined;
   organizationId?: string | undefined;
   urgent?: boolean | undefined;
+  /** Only e-mail requests whose sender is unknown or unverified. */
+  toIdentify?: boolean | undefined;
   /** A request number, or words (French full-text search). */
   text?: string | undefined;
 };
@@ -45,6 +47,7 @@ export type QueueRow = {
   next_risk_at: Date | null;
   missed: boolean;
   has_targets: boolean;
+  sender_status: string | null;
 };
 
 const DUE_KEY = Prisma.sql`COALESCE(r.next_due_at, 'infinity'::timestamptz)`;
@@ -91,6 +94,7 @@ function conditions(f: QueueFilters, context: { userId: string; now: Date }): { 
   if (f.assignee === "others") where.push(Prisma.sql`r.assignee_id IS NOT NULL AND r.assignee_id <> ${context.userId}::uuid`);
   if (f.organizationId) where.push(Prisma.sql`r.organization_id = ${f.organizationId}::uuid`);
   if (f.urgent) where.push(Prisma.sql`r.urgent`);
+  if (f.toIdentify) where.push(Prisma.sql`r.sender_status IN ('unknown', 'unverified')`);
   const text = f.text?.trim() ?? "";
   if (isRequestNumber(text)) {
     where.push(Prisma.sql`r.number = ${text.toUpperCase()}`);
@@ -107,7 +111,7 @@ function keyset(after: QueueCursor): Prisma.Sql {
 const QUEUE_ORDER = Prisma.sql`(NOT r.urgent), ${DUE_KEY}, r.received_at, r.number`;
 const QUEUE_COLUMNS = Prisma.sql`r.id, r.number, r.subject, r.type, r.status::text AS status, r.urgent, r.channel, r.audience_id,
   r.received_at, r.assignee_id, u.name AS assignee_name, o.name AS organization_name,
-  r.requester_name, r.next_due_at, r.next_risk_at, r.missed, r.has_targets`;
+  r.requester_name, r.next_due_at, r.next_risk_at, r.missed, r.has_targets, r.sender_status`;
 
 /**
  * A search by words first reads at most this many requests of the filtered queue in queue order
@@ -195,6 +199,7 @@ export type QueueCounts = {
   byState: Record<"pending" | "at-risk" | "breached" | "met", number>;
   byAssignee: Record<"me" | "nobody" | "others", number>;
   urgent: number;
+  toIdentify: number;
   byAudience: Record<string, number>;
   byChannel: Record<string, number>;
   byType: Record<string, number>;
@@ -217,7 +222,8 @@ export async function countOpenRequests(db: Db, serviceId: string, options: { us
       count(*) FILTER (WHERE r.assignee_id = ${userId}::uuid) AS me,
       count(*) FILTER (WHERE r.assignee_id IS NULL) AS nobody,
       count(*) FILTER (WHERE r.assignee_id IS NOT NULL AND r.assignee_id <> ${userId}::uuid) AS others,
-      count(*) FILTER (WHERE r.urgent) AS urgent
+      count(*) FILTER (WHERE r.urgent) AS urgent,
+      count(*) FILTER (WHERE r.sender_status IN ('unknown', 'unverified')) AS to_identify
     FROM request r WHERE ${open}`;
   const groups = await db.$queryRaw<{ audience_id: string | null; channel: string | null; type: string | null; organization_id: string | null; n: bigint }[]>`
     SELECT r.audience_id, r.channel, r.type, r.organization_id::text AS organization_id, count(*) AS n
@@ -244,6 +250,7 @@ export async function countOpenRequests(db: Db, serviceId: string, options: { us
     byState: { pending: n("pending"), "at-risk": n("at_risk"), breached: n("breached"), met: n("met") },
     byAssignee: { me: n("me"), nobody: n("nobody"), others: n("others") },
     urgent: n("urgent"),
+    toIdentify: n("to_identify"),
     byAudience,
     byChannel,
     byType,

@@ -248,6 +248,7 @@ const handlingSelect = {
   requesterName: true,
   requesterEmail: true,
   requesterUserId: true,
+  senderStatus: true,
   targets: { select: { targetId: true, metric: true, metAt: true } },
 } satisfies Prisma.RequestSelect;
 
@@ -272,6 +273,11 @@ export async function updateRequestAtVersion(
     closedAt?: Date | null;
     identityValidatedAt?: Date;
     mergedIntoId?: string;
+    requesterUserId?: string;
+    organizationId?: string | null;
+    requesterName?: null;
+    requesterEmail?: null;
+    senderStatus?: string;
   },
 ): Promise<boolean> {
   const { count } = await tx.request.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });

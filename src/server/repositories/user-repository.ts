@@ -20,6 +20,11 @@ export async function findUserForSignIn(db: Db, email: string): Promise<(Session
   return db.user.findUnique({ where: { email }, select: { ...sessionUserSelect, passwordHash: true } });
 }
 
+/** An account by its address (stored lower-case), as a session would see it. */
+export async function findAccountByEmail(db: Db | Tx, email: string): Promise<SessionUserRow | null> {
+  return db.user.findUnique({ where: { email: email.toLowerCase() }, select: sessionUserSelect });
+}
+
 export async function findSessionUser(db: Db, id: string): Promise<SessionUserRow | null> {
   return db.user.findUnique({ where: { id }, select: sessionUserSelect });
 }

@@ -82,6 +82,7 @@ export function filtersFromQuery(serviceId: string, query: QueueQuery): QueueFil
     assignee: query.assignee,
     organizationId: query.mo,
     urgent: query.urgent === "1",
+    toIdentify: query.identify === "1",
     text: query.q,
   };
 }
@@ -115,6 +116,8 @@ export type QueueItem = {
   assignedToMe: boolean;
   organizationName: string | null;
   requesterMasked: string | null;
+  /** E-mail requests: the sender is unknown or unverified (to identify). */
+  toIdentify: boolean;
   badge: Badge | null;
   otherTargets: number;
 };
@@ -164,6 +167,7 @@ export async function readQueue({ user, serviceId, query, now }: { user: Current
       assignedToMe: row.assignee_id === agent.id,
       organizationName: row.organization_name,
       requesterMasked: maskName(row.requester_name),
+      toIdentify: row.sender_status === "unknown" || row.sender_status === "unverified",
       badge: headline ? badgeOf(headline, catalogue) : null,
       otherTargets: Math.max(0, evaluated.filter((t) => t.metAt === null).length - 1),
     };

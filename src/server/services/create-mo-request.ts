@@ -21,7 +21,7 @@ export async function createMoRequest({ user, input, receivedAt, files = [], lan
     urgent: input.urgent,
     receivedAt,
     details: { function: input.function, nature: input.nature, contactPhone: input.contactPhone },
-    requester: { kind: "user", userId: requester.id, organizationId: requester.organization.id },
+    requester: { kind: "user", userId: requester.id, organizationId: requester.organization.id, email: requester.email },
     files,
     language,
   });

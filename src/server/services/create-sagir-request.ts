@@ -104,7 +104,7 @@ export async function createSagirRequest({ user, input, receivedAt, files = [], 
     receivedAt,
     details: { ...content.details, contactPhone: input.contactPhone },
     personalData: content.personalData,
-    requester: { kind: "user", userId: requester.id, organizationId: requester.organization.id },
+    requester: { kind: "user", userId: requester.id, organizationId: requester.organization.id, email: requester.email },
     files,
     language,
   });

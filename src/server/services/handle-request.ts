@@ -10,7 +10,7 @@ import { fillCannedReply } from "@/domain/requests/canned-replies";
 import { disclosesFileInformation, PROMISE_METRIC, PROMISE_TARGET_PREFIX } from "@/domain/requests/targets";
 import { formatIsoDate } from "@/i18n/format";
 import type { ReplyInput } from "@/schemas/console";
-import { isAgentOf } from "@/server/auth/authorize";
+import { centreAccess, isAgentOf } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -25,7 +25,9 @@ import {
   type HandlingRequestRow,
   type Tx,
 } from "@/server/repositories/request-repository";
-import { listServiceAgents } from "@/server/repositories/user-repository";
+import { findAccountByEmail, listServiceAgents } from "@/server/repositories/user-repository";
+import { toCurrentUser } from "@/server/auth/session-user";
+import type { MoCentre } from "@/domain/requests/mo-request";
 import { attachmentStore, type CheckedFile } from "@/server/storage/attachment-store";
 import { getCatalogue } from "@/server/services/get-catalogue";
 import { queueReplyMail } from "@/server/services/request-mail";
@@ -288,5 +290,40 @@ export async function revealPersonalData({ user, number, now }: Omit<HandlingOpt
     const data = await findPersonalData(tx, row.id);
     if (data) await appendAudit(tx, { at: now, actorUserId: agent.id, action: "personal_data_viewed", requestId: row.id, data: { fields: ["birthDay", "birthMonth"] } });
     return data;
+  });
+}
+
+/**
+ * Links an e-mail request whose sender is unknown or unverified to the account of the person who
+ * wrote it, once the agent has made sure of it (a call back, for instance): the request then
+ * belongs to that person and their MO, which may follow it; the guest name and address are dropped
+ * (the account holds them). Only an active account with access to the request's centre qualifies.
+ */
+export async function identifySender({ user, number, now, expectedVersion, email }: HandlingOptions & { email: string }): Promise<HandlingResult> {
+  return getDb().$transaction(async (tx) => {
+    const { agent, row } = await requestForAgent(tx, user, number);
+    refuseIfClosed(row);
+    if (row.senderStatus !== "unknown" && row.senderStatus !== "unverified") {
+      throw refused("L'expéditeur de cette requête est déjà identifié.", "This request's sender is already identified.");
+    }
+    const found = await findAccountByEmail(tx, email);
+    const account = found ? toCurrentUser(found) : null;
+    if (!account || centreAccess(account, row.serviceId as MoCentre) !== "granted") {
+      throw refused(
+        "Aucun compte actif ayant accès à ce centre n'a cette adresse (ou son organisation n'y a pas adhéré).",
+        "No active account with access to this centre has this address (or its organization has not adhered).",
+        "email",
+      );
+    }
+    const version = await changeAtVersion(tx, row, expectedVersion, {
+      requesterUserId: account.id,
+      organizationId: account.organization?.id ?? null,
+      requesterName: null,
+      requesterEmail: null,
+      senderStatus: "identified",
+    });
+    await appendEvent(tx, { requestId: row.id, kind: "sender_identified", actorKind: "agent", actorUserId: agent.id, at: now, data: { userId: account.id, from: row.senderStatus } });
+    await appendAudit(tx, { at: now, actorUserId: agent.id, action: "sender_identified", requestId: row.id, data: { userId: account.id } });
+    return { version };
   });
 }

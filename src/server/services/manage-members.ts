@@ -11,6 +11,7 @@ import { requireUser } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { invitationMail } from "@/server/mail/templates";
 import {
   acceptInvitation,
   createInvitedUser,
@@ -104,6 +105,16 @@ export const INVITATION_VALIDITY_MS = 7 * 24 * 3_600_000;
 
 export type Invitation = { userId: string; token: string; expiresAt: Date };
 
+/** Where the invitation's link points and the language of its e-mail (the pilot's page's). */
+export type InvitationMailOptions = { baseUrl: string; locale: "fr" | "en" };
+
+/** The invitation by e-mail, through the outbox (the address is read from the account at sending). */
+async function queueInvitation(pilot: CurrentUser & { organization: { name: string } }, userId: string, name: string, token: string, expiresAt: Date, now: Date, mail: InvitationMailOptions, renewed: boolean): Promise<void> {
+  const url = `${mail.baseUrl}${mail.locale === "en" ? "/en" : ""}/invitation/${token}`;
+  const rendered = invitationMail({ name, organization: pilot.organization.name, pilot: pilot.name, url, expiresAt, renewed }, mail.locale);
+  await getDb().emailOutbox.create({ data: { userId, kind: "invitation", locale: mail.locale, subject: rendered.subject, body: rendered.text, html: rendered.html, createdAt: now, nextAttemptAt: now }, select: { id: true } });
+}
+
 function noCentreForRole(): AppError {
   return new AppError("INVALID_PARAMETER", "role has no subscribed centre", {
     role: {
@@ -118,7 +129,7 @@ function noCentreForRole(): AppError {
  * role that the MO subscribes to, and a link (valid 7 days, stored hashed) where the person
  * chooses their password. The pilot passes the link on.
  */
-export async function inviteMember({ user, input, now }: { user: CurrentUser | null; input: TInviteMemberInput; now: Date }): Promise<Invitation> {
+export async function inviteMember({ user, input, now, mail }: { user: CurrentUser | null; input: TInviteMemberInput; now: Date; mail: InvitationMailOptions }): Promise<Invitation> {
   const pilot = requirePilot(user);
   const services = offeredTo(pilot.organization.services, input.role);
   if (services.length === 0) throw noCentreForRole();
@@ -140,11 +151,12 @@ export async function inviteMember({ user, input, now }: { user: CurrentUser | n
     });
   }
   await appendAudit(getDb(), { at: now, actorUserId: pilot.id, action: "member_invited", data: { userId: created.id, role: input.role, services } });
+  await queueInvitation(pilot, created.id, input.name, token, expiresAt, now, mail, false);
   return { userId: created.id, token, expiresAt };
 }
 
 /** A new link for a member of the MO who has not yet set a password (the old link stops working). */
-export async function renewMemberInvitation({ user, userId, now }: { user: CurrentUser | null; userId: string; now: Date }): Promise<Invitation> {
+export async function renewMemberInvitation({ user, userId, now, mail }: { user: CurrentUser | null; userId: string; now: Date; mail: InvitationMailOptions }): Promise<Invitation> {
   const pilot = requirePilot(user);
   const member = await findOrganizationMember(getDb(), pilot.organization.id, userId);
   if (!member) throw new AppError("NOT_FOUND", "no such member");
@@ -156,6 +168,7 @@ export async function renewMemberInvitation({ user, userId, now }: { user: Curre
     });
   }
   await appendAudit(getDb(), { at: now, actorUserId: pilot.id, action: "member_invitation_renewed", data: { userId: member.id } });
+  await queueInvitation(pilot, member.id, member.name, token, expiresAt, now, mail, true);
   return { userId: member.id, token, expiresAt };
 }
 

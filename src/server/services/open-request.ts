@@ -24,7 +24,7 @@ export type OpenRequestOptions = {
   personalData?: { birthDay: number; birthMonth: number } | null;
   requester:
     | { kind: "guest"; name: string; email: string; trackingTokenHash: string; trackingToken?: string | null }
-    | { kind: "user"; userId: string; organizationId: string | null }
+    | { kind: "user"; userId: string; organizationId: string | null; email?: string }
     /** Logged by an agent (a call, a voicemail, a fax): the requester may be named, or not. */
     | { kind: "logged"; agentId: string; name: string | null; email: string | null; organizationId: string | null };
   /** About the requester's own file: identity must be validated before disclosing anything. */
@@ -35,6 +35,8 @@ export type OpenRequestOptions = {
   senderStatus?: string | null;
   /** The first message's quoted history (e-mail) and the e-mail it came from. */
   firstMessageMail?: { quoted: string | null; inboundEmailId: bigint } | null;
+  /** The e-mail the request came from (its Message-ID): the acknowledgement answers it. */
+  inReplyTo?: string | null;
   /** Files that came with the first message, already checked (and those refused, named in the acknowledgement). */
   files?: readonly CheckedFile[];
   refusedFiles?: readonly RefusedFile[];
@@ -111,7 +113,25 @@ export async function openRequestIn(tx: Tx, options: OpenRequestOptions): Promis
     await attachmentStore().save(tx, { requestId: inserted.id, messageId: first?.id ?? null, at: receivedAt }, options.files);
   }
   await options.after?.(tx, inserted);
-  if (options.acknowledge ?? true) await queueAcknowledgement(tx, { requestId: inserted.id, now: receivedAt, trackingToken: guest?.trackingToken ?? null, refusedFiles: options.refusedFiles ?? [] });
+  if (options.acknowledge ?? true) {
+    // Everything the acknowledgement needs is known here, but a signed-in requester's address.
+    const known = user && !user.email ? undefined : {
+      request: {
+        id: inserted.id,
+        number: inserted.number,
+        subject: options.subject,
+        serviceId,
+        audienceId,
+        channel,
+        language: options.language ?? "fr",
+        requesterEmail: request.requesterEmail,
+        requesterUser: user ? { email: user.email!, disabledAt: null } : null,
+      },
+      targets: [...targets].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()).map((t) => ({ metric: t.metric, dueAt: t.dueAt })),
+      thread: { inReplyTo: options.inReplyTo ?? null, references: options.inReplyTo ? [options.inReplyTo] : [] },
+    };
+    await queueAcknowledgement(tx, { requestId: inserted.id, now: receivedAt, trackingToken: guest?.trackingToken ?? null, refusedFiles: options.refusedFiles ?? [], known });
+  }
   return {
     id: inserted.id,
     number: inserted.number,

@@ -213,9 +213,10 @@ async function processRow(db: Db, row: InboundEmailRow, now: Date, options: Proc
       language,
       senderStatus: account.status,
       requester: user
-        ? { kind: "user", userId: user.id, organizationId: user.organization?.id ?? null }
+        ? { kind: "user", userId: user.id, organizationId: user.organization?.id ?? null, email: user.email }
         : { kind: "guest", name: from.name ?? from.address ?? "", email: from.address ?? "", trackingTokenHash: hash, trackingToken: token },
       firstMessageMail: { quoted, inboundEmailId: row.id },
+      inReplyTo: row.messageId.startsWith("<") ? row.messageId : null,
       files: files.accepted,
       refusedFiles: files.refused,
       // Never answer a machine: auto-replies, lists, bounces, our own messages, a sender without an address.
@@ -234,17 +235,29 @@ async function noteRefusedFiles(tx: Tx, requestId: string, refused: readonly Ref
   await appendEvent(tx, { requestId, kind: "attachments_refused", actorKind: "system", actorUserId: null, at, data: { files: refused.map((f) => ({ name: f.name, reason: f.reason })) } });
 }
 
-/** Stored messages left unprocessed (a crash, a failure): processed again, oldest first. */
-export async function processPendingInbound(db: Db, now: Date, options: ProcessOptions): Promise<{ processed: number; failed: number }> {
-  const ids = await listUnprocessedInbound(db, new Date(now.getTime() - 60_000), MAX_PROCESS_ATTEMPTS, 100);
+/**
+ * Stored messages left unprocessed for over a minute (a crash, a failure, a backlog beyond the
+ * receiver's queue): processed again, oldest first, 100 at a time, for up to `budgetMs` (the
+ * minute cycle gives it most of its minute). A message is claimed by its own transaction, so the
+ * receiver working the same rows meanwhile processes none twice.
+ */
+export async function processPendingInbound(db: Db, now: Date, options: ProcessOptions & { budgetMs?: number }): Promise<{ processed: number; failed: number }> {
+  const deadline = performance.now() + (options.budgetMs ?? 40_000);
   let processed = 0;
   let failed = 0;
-  for (const id of ids) {
-    try {
-      await processInboundEmail(db, id, now, options);
-      processed += 1;
-    } catch {
-      failed += 1;
+  const tried = new Set<bigint>();
+  while (performance.now() < deadline) {
+    const ids = (await listUnprocessedInbound(db, new Date(now.getTime() - 60_000), MAX_PROCESS_ATTEMPTS, 100)).filter((id) => !tried.has(id));
+    if (ids.length === 0) break;
+    for (const id of ids) {
+      if (performance.now() >= deadline) break;
+      tried.add(id);
+      try {
+        await processInboundEmail(db, id, now, options);
+        processed += 1;
+      } catch {
+        failed += 1;
+      }
     }
   }
   return { processed, failed };

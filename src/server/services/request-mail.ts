@@ -18,7 +18,7 @@ export const MAX_AUTOMATIC_PER_ADDRESS_PER_DAY = 3;
 
 const CANDIDATE_PHONES_SERVICE = "ca-dotation";
 
-type RequestForMail = {
+export type RequestForMail = {
   id: string;
   number: string;
   subject: string;
@@ -78,17 +78,22 @@ export type AcknowledgementOptions = {
   trackingToken: string | null;
   /** Files of the first message that were not kept: named to the sender. */
   refusedFiles?: readonly RefusedFileNote[];
+  /**
+   * What the caller already knows of the new request (its opening), so that the acknowledgement
+   * costs two queries instead of eight: the request, its targets, and the thread's Message-IDs.
+   */
+  known?: { request: RequestForMail; targets: { metric: string; dueAt: Date }[]; thread: { inReplyTo: string | null; references: string[] } };
 };
 
 /** The acknowledgement of a new request, whatever its channel; false when none is sent (no address, or the day's cap reached). */
-export async function queueAcknowledgement(tx: Tx, { requestId, now, trackingToken, refusedFiles = [] }: AcknowledgementOptions): Promise<boolean> {
-  const r = await requestForMail(tx, requestId);
+export async function queueAcknowledgement(tx: Tx, { requestId, now, trackingToken, refusedFiles = [], known }: AcknowledgementOptions): Promise<boolean> {
+  const r = known?.request ?? (await requestForMail(tx, requestId));
   const to = r && addressOf(r);
   if (!r || !to) return false;
   if (!(await withinAutomaticCap(tx, to, now))) return false;
   const locale = localeOf(r);
   const catalogue = await getCatalogue();
-  const targets = await tx.requestTarget.findMany({ where: { requestId }, select: { metric: true, dueAt: true }, orderBy: { dueAt: "asc" } });
+  const targets = known?.targets ?? (await tx.requestTarget.findMany({ where: { requestId }, select: { metric: true, dueAt: true }, orderBy: { dueAt: "asc" } }));
   let nominativeReminder = null;
   if (r.serviceId === CANDIDATE_PHONES_SERVICE && r.audienceId === "candidate" && r.channel === "email") {
     const audience = catalogue.profiles.find((p) => p.serviceId === r.serviceId)?.audiences.find((a) => a.audienceId === r.audienceId);
@@ -110,7 +115,7 @@ export async function queueAcknowledgement(tx: Tx, { requestId, now, trackingTok
     },
     locale,
   );
-  const thread = await threadHeaders(tx, requestId);
+  const thread = known?.thread ?? (await threadHeaders(tx, requestId));
   await insertRequestEmail(tx, { requestId, kind: "acknowledgement", automatic: true, locale, subject: mail.subject, body: mail.text, html: mail.html, messageId: newMessageId(), ...thread, messageRef: null, createdAt: now });
   return true;
 }

@@ -5,7 +5,7 @@
 import { revalidatePath } from "next/cache";
 import type { ConsoleFormState } from "@/components/console/action-form";
 import type { Locale } from "@/i18n/routing";
-import { ZCallInput, ZIdentityInput, ZMergeInput, ZNoteInput, ZReassignInput, ZReplyInput, ZStatusInput } from "@/schemas/console";
+import { ZCallInput, ZIdentifySenderInput, ZIdentityInput, ZMergeInput, ZNoteInput, ZReassignInput, ZReplyInput, ZStatusInput } from "@/schemas/console";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getNow } from "@/server/clock";
 import { filesFromForm } from "@/server/http/form-files";
@@ -13,6 +13,7 @@ import { formValues, runAction } from "@/server/http/server-action";
 import { heartbeat } from "@/server/services/agent-console";
 import {
   addInternalNote,
+  identifySender,
   changeRequestStatus,
   mergeRequest,
   reassignRequest,
@@ -48,6 +49,13 @@ export async function takeInChargeAction(locale: Locale, number: string, previou
 
 export async function replyAction(locale: Locale, number: string, previous: ConsoleFormState, form: FormData) {
   return handle(locale, number, previous, form, async (v, c) => replyToRequest({ ...c, number, input: parseInput(ZReplyInput, v), files: await filesFromForm(form) }), { fr: "Réponse envoyée.", en: "Reply sent." });
+}
+
+export async function identifySenderAction(locale: Locale, number: string, previous: ConsoleFormState, form: FormData) {
+  return handle(locale, number, previous, form, (v, c) => {
+    const input = parseInput(ZIdentifySenderInput, v);
+    return identifySender({ ...c, number, expectedVersion: input.expectedVersion, email: input.email });
+  }, { fr: "Expéditeur identifié : la requête appartient maintenant à son compte et à son organisation.", en: "Sender identified: the request now belongs to their account and organization." });
 }
 
 export async function noteAction(locale: Locale, number: string, previous: ConsoleFormState, form: FormData) {

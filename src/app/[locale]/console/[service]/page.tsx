@@ -139,6 +139,10 @@ export default async function QueuePage({ params, searchParams }: Props) {
             <input id="f-urgent" name="urgent" type="checkbox" value="1" defaultChecked={query.urgent === "1"} className="h-5 w-5" />
             <label htmlFor="f-urgent" className="font-semibold">{t("urgentOnly") + count(counts.urgent)}</label>
           </div>
+          <div className="flex items-end gap-2 pb-1.5">
+            <input id="f-identify" name="identify" type="checkbox" value="1" defaultChecked={query.identify === "1"} className="h-5 w-5" />
+            <label htmlFor="f-identify" className="font-semibold">{t("toIdentifyOnly") + count(counts.toIdentify)}</label>
+          </div>
         </div>
         <p className="mt-2 text-sm text-slate-700">{t("countsNote")}</p>
         <div className="mt-2 flex gap-3">
@@ -174,6 +178,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
                       {r.number}
                     </Link>
                     {r.urgent && <span className="ml-2 rounded bg-closed px-2 py-0.5 text-xs font-semibold text-white">{t("urgent")}</span>}
+                    {r.toIdentify && <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900" data-testid="to-identify">{t("toIdentify")}</span>}
                   </td>
                   <td className="py-2 pr-3">
                     {r.subject}

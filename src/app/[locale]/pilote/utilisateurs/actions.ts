@@ -24,13 +24,14 @@ export async function saveMember(locale: Locale, _previous: MemberFormState, for
 
 async function linkOf(locale: Locale, name: string, invitation: Invitation): Promise<InviteFormState["invitation"]> {
   const prefix = locale === "en" ? "/en" : "";
-  return { name, url: `${await publicBaseUrl()}${prefix}/invitation/${invitation.token}`, expires: formatDateTime(invitation.expiresAt.getTime(), locale) };
+  // « Valide jusqu'au samedi 5 décembre… »: the date without its article.
+  return { name, url: `${await publicBaseUrl()}${prefix}/invitation/${invitation.token}`, expires: formatDateTime(invitation.expiresAt.getTime(), locale).replace(/^le /, "") };
 }
 
 export async function inviteMemberAction(locale: Locale, _previous: InviteFormState, form: FormData): Promise<InviteFormState> {
   const values = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "") };
   const result = await runAction(locale, async () =>
-    inviteMember({ user: await getCurrentUser(), input: parseInput(ZInviteMemberInput, values), now: await getNow() }),
+    inviteMember({ user: await getCurrentUser(), input: parseInput(ZInviteMemberInput, values), now: await getNow(), mail: { baseUrl: await publicBaseUrl(), locale } }),
   );
   if (!result.ok) return { values, failure: result, invitation: null };
   revalidatePath(`/${locale}/pilote/utilisateurs`);
@@ -39,7 +40,7 @@ export async function inviteMemberAction(locale: Locale, _previous: InviteFormSt
 
 export async function renewInvitationAction(locale: Locale, name: string, _previous: InviteFormState, form: FormData): Promise<InviteFormState> {
   const userId = String(form.get("userId") ?? "");
-  const result = await runAction(locale, async () => renewMemberInvitation({ user: await getCurrentUser(), userId, now: await getNow() }));
+  const result = await runAction(locale, async () => renewMemberInvitation({ user: await getCurrentUser(), userId, now: await getNow(), mail: { baseUrl: await publicBaseUrl(), locale } }));
   if (!result.ok) return { values: {}, failure: result, invitation: null };
   return { values: {}, failure: null, invitation: await linkOf(locale, name, result.data) };
 }

@@ -20,6 +20,7 @@ import { AppError } from "@/server/errors";
 import { readConsoleRequest } from "@/server/services/agent-console";
 import {
   heartbeatAction,
+  identifySenderAction,
   identityAction,
   mergeAction,
   noteAction,
@@ -223,6 +224,16 @@ export default async function ConsoleRequestPage({ params }: Props) {
                       <SubmitButton>{t("actions.validate")}</SubmitButton>
                     </ActionForm>
                   )}
+                </Section>
+              )}
+              {(request.senderStatus === "unknown" || request.senderStatus === "unverified") && (
+                <Section title={t("actions.identifySender")} id="identify-sender">
+                  <ActionForm action={bind(identifySenderAction)}>
+                    <p className="text-sm">{t("actions.identifySenderHint")}</p>
+                    <input type="hidden" name="expectedVersion" value={version} />
+                    <Field kind="input" name="email" label={t("actions.identifySenderEmail")} />
+                    <SubmitButton variant="secondary">{t("actions.identifySenderButton")}</SubmitButton>
+                  </ActionForm>
                 </Section>
               )}
               {!request.assignedToMe && (
