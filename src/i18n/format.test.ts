@@ -40,3 +40,11 @@ describe("display formats (Québec time)", () => {
     expect(formatRelativeMoment(at(when), at(now), "fr")).toBe(text);
   });
 });
+
+describe("a locale that is none (a page rendered for /a.b)", () => {
+  it("formats in French instead of throwing", () => {
+    const ms = Date.parse("2026-11-25T18:30:00Z");
+    expect(formatDate(ms, "a.b" as never)).toBe("mercredi 25 novembre 2026");
+    expect(formatRelativeMoment(ms, ms - 3 * 86_400_000, "a.b" as never)).toMatch(/^mercredi/);
+  });
+});

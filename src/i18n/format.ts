@@ -38,9 +38,15 @@ const weekdayFormats: Record<Locale, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat("en-CA", { timeZone: DISPLAY_TIME_ZONE, weekday: "long" }),
 };
 
+/**
+ * A page rendered for a path that is no locale (`/a.b`: the layout answers 404, but Next renders
+ * the page beside it) must not throw while it does: anything but English is French.
+ */
+const known = (locale: Locale): Locale => (locale === "en" ? "en" : "fr");
+
 /** `mercredi 25 novembre 2026` / `Wednesday, November 25, 2026` */
 export function formatDate(ms: number, locale: Locale): string {
-  return premier(dateFormats[locale].format(new Date(ms)), locale);
+  return premier(dateFormats[known(locale)].format(new Date(ms)), locale);
 }
 
 /** French writes the first of the month `1er`. */
@@ -76,6 +82,6 @@ export function formatRelativeMoment(ms: number, now: number, locale: Locale): s
   const at = locale === "fr" ? "à" : "at";
   if (days === 0) return locale === "fr" ? `aujourd'hui à ${time}` : `today at ${time}`;
   if (days === 1) return locale === "fr" ? `demain à ${time}` : `tomorrow at ${time}`;
-  if (days > 1 && days < 7) return `${weekdayFormats[locale].format(new Date(ms))} ${at} ${time}`;
+  if (days > 1 && days < 7) return `${weekdayFormats[known(locale)].format(new Date(ms))} ${at} ${time}`;
   return formatDateTime(ms, locale);
 }

@@ -102,8 +102,9 @@ test("a SAGIR agent links an unknown sender's e-mail to the user who wrote it, w
   await expect(agent.getByText("Aucun compte actif ayant accès à ce centre n'a cette adresse")).toBeVisible();
   await agent.getByLabel("Adresse du compte").fill("sagir@mfq.exemple.qc.ca");
   await agent.getByRole("button", { name: "Lier au compte" }).click();
-  await expect(agent.getByTestId("form-notice")).toContainText("Expéditeur identifié");
+  // The form is gone with its purpose; the facts say who wrote.
   await expect(agent.getByTestId("sender-status")).toHaveText("Identifié par un agent");
+  await expect(agent.getByRole("button", { name: "Lier au compte" })).toHaveCount(0);
   await expect(agent.getByTestId("request-facts")).toContainText("Compte Guichet : Julie Pelletier");
   await expectAccessible(agent);
 

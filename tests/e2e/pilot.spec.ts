@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn } from "./support";
+import pg from "pg";
+import { e2eDatabaseUrl, expectAccessible, signIn } from "./support";
 
 test("a pilot invites a person, who chooses a password and signs in; disabled, they cannot; enabled again, they can", async ({ page, browser }) => {
   // A multi-page scenario: several sign-ins and pages on a 2-core machine.
@@ -25,9 +26,21 @@ test("a pilot invites a person, who chooses a password and signs in; disabled, t
   await invite.getByLabel("Courriel").fill(email);
   await invite.getByLabel("Rôle").selectOption("sagir_user");
   await invite.getByRole("button", { name: "Inviter" }).click();
-  await expect(page.getByTestId("invitation")).toContainText("Invitation créée pour Gaël Simard.");
-  const link = await page.getByLabel("Lien à transmettre à la personne").inputValue();
+  await expect(page.getByTestId("invitation")).toContainText("Invitation envoyée par courriel à Gaël Simard.");
+  // « Valide jusqu'au samedi … », not « jusqu'au le samedi ».
+  await expect(page.getByTestId("invitation")).toContainText(/Valide jusqu'au (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) /);
+  const link = await page.getByLabel("Le même lien, à transmettre vous-même au besoin").inputValue();
   expect(link).toMatch(/\/invitation\/[A-Za-z0-9_-]{43}$/);
+  // The same link went out by e-mail (the outbox: the address is the account's, read at sending).
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ body: string }>("SELECT o.body FROM email_outbox o JOIN app_user u ON u.id = o.user_id WHERE u.email = $1 AND o.kind = 'invitation'", [email]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.body).toContain(link.slice(link.indexOf("/invitation/")));
+  } finally {
+    await client.end();
+  }
   await expect(page.getByRole("form", { name: "Gaël Simard" })).toBeVisible();
   await expect(page.getByTestId("members")).toContainText("Invitation en attente");
   await expectAccessible(page);

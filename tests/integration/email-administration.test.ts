@@ -4,7 +4,7 @@
 // the "to identify" queue, editing mailboxes (the admin, managers of the service; audited), and
 // reading the outgoing mail (the admin; whole only while no mail server is configured).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemoData } from "../../src/server/db/demo-data";
+import { DEMO_USERS, seedDemoData } from "../../src/server/db/demo-data";
 import { seedDatabase } from "../../src/server/db/seed";
 import { ZQueueQuery } from "../../src/schemas/console";
 import type { CurrentUser } from "../../src/server/auth/current-user";
@@ -24,17 +24,7 @@ import { currentUserFor } from "../support/users";
 const db = connectTestDb();
 const now = new Date("2026-12-01T15:00:00Z");
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
-const PEOPLE = [
-  "specialiste@mfq.exemple.qc.ca",
-  "specialiste@mcc.exemple.qc.ca",
-  "sagir@mfq.exemple.qc.ca",
-  "sagir@mcc.exemple.qc.ca",
-  "pilote@mfq.exemple.qc.ca",
-  "agent.dotation@cspq.exemple.qc.ca",
-  "agent.sagir@cspq.exemple.qc.ca",
-  "gestionnaire@cspq.exemple.qc.ca",
-  "admin@cspq.exemple.qc.ca",
-] as const;
+const PEOPLE = DEMO_USERS.map((u) => u.email);
 const users: Record<string, CurrentUser> = {};
 let moFile = "";
 let candidateFile = "";

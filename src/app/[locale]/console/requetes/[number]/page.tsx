@@ -195,6 +195,7 @@ export default async function ConsoleRequestPage({ params }: Props) {
                   <span className="text-slate-700">{formatDateTime(e.at.getTime(), locale)}</span> — {t(`events.${e.kind}` as "events.received")}
                   {e.actorName ? ` (${e.actorName})` : ""}
                   {e.from ? ` · ${t("request.fromMerged", { number: e.from })}` : ""}
+                  {e.kind === "attachments_refused" ? ` · ${((e.data as { files?: { name: string }[] })?.files ?? []).map((f) => f.name).join(", ")}` : ""}
                   {e.kind === "public_reply" && (e.data as { promisedDate?: string })?.promisedDate
                     ? ` · ${t("request.promise", { date: formatIsoDate((e.data as { promisedDate: string }).promisedDate, locale) })}`
                     : ""}
