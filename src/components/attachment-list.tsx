@@ -19,7 +19,8 @@ export function AttachmentList({ files, hrefOf, label, locale }: { files: readon
         {files.map((f) => (
           <li key={f.id}>
             <a href={hrefOf(f.id)} download className="inline-flex items-center gap-1 rounded border border-slate-400 px-2 py-1 text-sm text-qc-blue underline">
-              <span aria-hidden="true">📎</span> {f.filename} <span className="text-slate-700 no-underline">({sizeText(f.size, locale)})</span>
+              <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4 fill-none stroke-current" strokeWidth="1.5"><path d="M11 5.5 6.2 10.3a1.4 1.4 0 0 0 2 2l5-5a2.8 2.8 0 0 0-4-4l-5 5a4.2 4.2 0 0 0 6 6l4.3-4.3" /></svg>
+              {f.filename} <span className="text-slate-700 no-underline">({sizeText(f.size, locale)})</span>
             </a>
           </li>
         ))}

@@ -34,14 +34,14 @@ test("a candidate attaches a file to an inquiry; a disguised file is refused at 
   };
   await page.goto(WRITE);
   await fill();
-  await page.getByLabel("Pièces jointes (facultatif)").setInputFiles({ name: "erreur.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ\x90\x00 programme") });
+  await page.getByLabel(/^Pièces jointes/).setInputFiles({ name: "erreur.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ\x90\x00 programme") });
   await page.getByRole("button", { name: "Envoyer ma question" }).click();
   await expect(page.locator("#files-error")).toContainText("Fichier refusé : erreur.pdf (type de fichier non accepté)");
   await expect(page.getByRole("textbox", { name: "Votre question", exact: true })).toHaveValue("Voici la capture du message d'erreur que je reçois.");
   expect(await query("SELECT 1 FROM request WHERE subject = $1", [`Capture d'écran ${tag}`])).toHaveLength(0);
   await expectAccessible(page);
 
-  await page.getByLabel("Pièces jointes (facultatif)").setInputFiles({ name: "erreur.pdf", mimeType: "application/pdf", buffer: PDF });
+  await page.getByLabel(/^Pièces jointes/).setInputFiles({ name: "erreur.pdf", mimeType: "application/pdf", buffer: PDF });
   await page.getByRole("button", { name: "Envoyer ma question" }).click();
   await expect(page).toHaveURL(/\/suivi\/[A-Za-z0-9_-]{43}\?nouvelle=1$/);
   const files = page.getByTestId("thread").getByTestId("attachments");

@@ -85,7 +85,7 @@ describe("e-mail in and out", () => {
     expect(sent.ok).toBe(true);
     number = await numberOfLastInbound();
     const request = await requestOf(number);
-    expect(request).toMatchObject({ serviceId: "ca-dotation", audienceId: "candidate", channel: "email", type: "email", subject: "Mot de passe du site Carrières", requesterName: "Amélie Tremblay", requesterEmail: "amelie.tremblay@courriel.exemple", senderStatus: "unknown", language: "fr", status: "new" });
+    expect(request).toMatchObject({ serviceId: "ca-dotation", audienceId: "candidate", channel: "email", type: "email", subject: "Mot de passe du site Carrières", requesterName: "Amélie Tremblay", requesterEmail: "amelie.tremblay@courriel.exemple", senderStatus: null, language: "fr", status: "new" });
     expect(request.targets.map((t) => [t.targetId, t.dueAt.toISOString()])).toEqual([["cad-candidate-reply", "2026-12-15T21:30:00.000Z"]]);
     expect(request.messages[0]).toMatchObject({ authorKind: "requester", body: "Bonjour, je n'arrive pas à me connecter à mon compte. Pouvez-vous m'aider ?\n\nMerci", quoted: "-- \nAmélie" });
 

@@ -211,7 +211,9 @@ async function processRow(db: Db, row: InboundEmailRow, now: Date, options: Proc
       receivedAt: now,
       details: thread ? { followsUp: thread.number } : {},
       language,
-      senderStatus: account.status,
+      // An unknown sender matters where the mailbox serves accounts only (SAGIR): to a candidates'
+      // mailbox, a stranger is who is expected. An account's address that fails the check always shows.
+      senderStatus: account.status === "unknown" && !mailbox.identifySenders ? null : account.status,
       requester: user
         ? { kind: "user", userId: user.id, organizationId: user.organization?.id ?? null, email: user.email }
         : { kind: "guest", name: from.name ?? from.address ?? "", email: from.address ?? "", trackingTokenHash: hash, trackingToken: token },
