@@ -19,8 +19,14 @@ export const ZMessage = z
   .min(10, { error: "message.length" })
   .max(5000, { error: "message.length" });
 
-/** A checkbox (`on`) or a JSON boolean. */
-export const ZUrgent = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+/**
+ * A checkbox (`on` when ticked, absent or empty when not) or a JSON boolean. Anything else — `"yes"`,
+ * `1`, `null`, `[]`, an object — is refused at the field rather than read as "no".
+ */
+export const ZUrgent = z.preprocess(
+  (v) => (v === undefined || v === "" || v === "false" ? false : v === "on" || v === "true" ? true : v),
+  z.boolean({ error: "checkbox.invalid" }),
+);
 
 export const ZContactPhone = z
   .string()

@@ -8,6 +8,11 @@ export const VALIDATION_MESSAGES = {
   },
   "instant.range": { fr: "La date doit être comprise entre 2000 et 2099.", en: "The date must be between 2000 and 2099." },
   "text.invalid": { fr: "Valeur invalide.", en: "Invalid value." },
+  "text.control": {
+    fr: "Ce champ contient des caractères qu'on ne tape pas (caractère nul, de contrôle ou invalide) : retirez-les.",
+    en: "This field holds characters nobody types (null, control or invalid characters): remove them.",
+  },
+  "checkbox.invalid": { fr: "Répondez par vrai ou faux (true ou false).", en: "Answer true or false." },
   "name.length": { fr: "Inscrivez votre nom (120 caractères au plus).", en: "Enter your name (120 characters at most)." },
   "personName.length": {
     fr: "Inscrivez le nom de la personne (120 caractères au plus).",

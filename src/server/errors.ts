@@ -11,6 +11,7 @@ export type AppErrorCode =
   | "NOT_FOUND"
   | "CONFLICT"
   | "UNSUPPORTED_MEDIA_TYPE"
+  | "METHOD_NOT_ALLOWED"
   | "RATE_LIMITED"
   | "DATABASE_UNAVAILABLE"
   | "INTERNAL";
@@ -48,6 +49,7 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  METHOD_NOT_ALLOWED: 405,
   RATE_LIMITED: 429,
   DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,
@@ -81,6 +83,7 @@ const GENERIC: Record<AppErrorCode, Localized> = {
   NOT_FOUND: { fr: "Introuvable.", en: "Not found." },
   CONFLICT: { fr: "Modifié entre-temps par quelqu'un d'autre.", en: "Changed meanwhile by someone else." },
   UNSUPPORTED_MEDIA_TYPE: { fr: "Le corps doit être en JSON.", en: "The body must be JSON." },
+  METHOD_NOT_ALLOWED: { fr: "Cette méthode n'est pas permise sur cette adresse.", en: "This method is not allowed on this address." },
   RATE_LIMITED: {
     fr: "Trop de demandes en peu de temps. Réessayez dans une minute.",
     en: "Too many requests in a short time. Please try again in a minute.",

@@ -53,3 +53,34 @@ test("POST and GET /api/v1/requests: 201 for an MO specialist, 404 for another M
   expect((await createAs(anonymous)).status).toBe(401);
   await anonymous.dispose();
 });
+
+test("characters nobody types are refused at their field, in French and English, and nothing is stored; a wrong type for urgent is not read as « no »", async ({ page }) => {
+  const subject = `Caractères ${Date.now().toString(36)}`;
+  for (const [field, value] of [["name", "Nul\u0000Nom"], ["subject", `${subject} \u001b[31m`], ["message", "Un message valide\u0000 avec un nul."], ["message", "Une moitié de paire \ud800 seule."], ["name", "Non\uffffcaractère"]] as const) {
+    const response = await page.request.post("/api/v1/inquiries", {
+      data: { name: "Camille Roy", email: "camille@exemple.ca", subject, topic: "online-systems", message: "Je n'arrive pas à me connecter.", [field]: value },
+    });
+    expect(response.status()).toBe(400);
+    const { error } = await response.json();
+    expect(error.fields[field].fr).toContain("caractères qu'on ne tape pas");
+    expect(error.fields[field].en).toContain("characters nobody types");
+  }
+  // Line breaks and tabs are what people type: kept.
+  const ok = await page.request.post("/api/v1/inquiries", {
+    data: { name: "Camille Roy", email: "camille@exemple.ca", subject, topic: "online-systems", message: "Première ligne\n\tdeuxième ligne, indentée." },
+  });
+  expect(ok.status()).toBe(201);
+  for (const path of ["/api/v1/requests/X%00", "/api/v1/requests/CAD-2026-000001%00", "/api/v1/requests/cad-2026"]) {
+    const response = await page.request.get(path);
+    expect(response.status()).toBe(404);
+    expect((await response.json()).error.code).toBe("NOT_FOUND");
+  }
+
+  await signInToSpace(page, "specialiste@mfq.exemple.qc.ca");
+  for (const urgent of ["yes", 1, null, [], { a: 1 }]) {
+    const response = await page.request.post("/api/v1/requests", { data: { ...body, urgent } });
+    expect(response.status()).toBe(400);
+    expect((await response.json()).error.fields.urgent.fr).toBe("Répondez par vrai ou faux (true ou false).");
+  }
+  for (const urgent of [true, false]) expect((await page.request.post("/api/v1/requests", { data: { ...body, urgent } })).status()).toBe(201);
+});

@@ -27,6 +27,15 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    /**
+     * Where to go after signing in or out: a path or a URL of this site, else its home. next-auth's
+     * own check throws on a value that is no URL, and it also reads the `next-auth.callback-url`
+     * cookie on every session read — so one stray cookie (`foo`, `%20`) made every page a 500 for
+     * that browser. Anything that is not ours is simply ignored.
+     */
+    redirect({ url, baseUrl }) {
+      return safeRedirect(url, baseUrl);
+    },
     jwt({ token, user }) {
       if (user) token.sub = user.id;
       return token;
@@ -37,3 +46,14 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+/** A same-site destination for `url`, or the site's home (never another origin, never a throw). */
+export function safeRedirect(url: string, baseUrl: string): string {
+  if (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")) return `${baseUrl}${url}`;
+  try {
+    if (new URL(url).origin === new URL(baseUrl).origin) return url;
+  } catch {
+    // Not a URL at all: home.
+  }
+  return baseUrl;
+}

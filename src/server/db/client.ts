@@ -5,7 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { databaseUrl } from "@/server/env";
 
-const globalForPrisma = globalThis as unknown as { guichetPrisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { guichetPrisma?: PrismaClient; guichetCatalogueDb?: PrismaClient };
 
 export type Db = PrismaClient;
 
@@ -14,6 +14,16 @@ export function getDb(): PrismaClient {
   return globalForPrisma.guichetPrisma;
 }
 
-export function createDb(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+export function createDb(connectionString: string, options: { max?: number } = {}): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, ...(options.max ? { max: options.max } : {}) }) });
+}
+
+/**
+ * The catalogue's reads, on two connections of their own. The catalogue is read (and, every few
+ * seconds, reloaded) from inside use cases' transactions; on the main pool, a burst whose
+ * transactions hold every connection would wait forever for the one the reload needs.
+ */
+export function getCatalogueDb(): PrismaClient {
+  globalForPrisma.guichetCatalogueDb ??= createDb(databaseUrl(), { max: 2 });
+  return globalForPrisma.guichetCatalogueDb;
 }

@@ -52,3 +52,18 @@ export async function readJsonBody(request: Request): Promise<unknown> {
 export function trackingUrlFor(request: Request, token: string): string {
   return `${publicUrlOr(new URL(request.url).origin)}/suivi/${token}`;
 }
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/**
+ * The methods a route does not serve, each a 405 naming those it does (`Allow`), in the API's JSON
+ * error shape — Next's own 405 has an empty body. Spread into the route's exports.
+ */
+export function otherMethods(allowed: readonly Method[]): Record<Method, () => Response> {
+  const refuse = (): Response =>
+    NextResponse.json(errorBody(new AppError("METHOD_NOT_ALLOWED", "method not allowed", {}, { details: { allowed } })), {
+      status: HTTP_STATUS.METHOD_NOT_ALLOWED,
+      headers: { Allow: allowed.join(", ") },
+    });
+  return { GET: refuse, POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse };
+}

@@ -5,6 +5,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { CannedReplyDefinition } from "@/domain/requests/canned-replies";
 import type { Db } from "@/server/db/client";
 import { targetFactsSelect, type Tx } from "@/server/repositories/request-repository";
+import { isRequestNumber } from "@/domain/requests/numbering";
 
 const messageSelect = {
   id: true,
@@ -54,6 +55,8 @@ const consoleSelect = {
 export type ConsoleRequestRow = Prisma.RequestGetPayload<{ select: typeof consoleSelect }>;
 
 export async function findConsoleRequest(db: Db, number: string): Promise<ConsoleRequestRow | null> {
+  // Anything that is no request number (a NUL, a stray byte from a URL) is no request: never a query.
+  if (!isRequestNumber(number)) return null;
   return db.request.findUnique({ where: { number }, select: consoleSelect });
 }
 

@@ -4,6 +4,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import type { Tx } from "@/server/repositories/request-repository";
+import { isRequestNumber } from "@/domain/requests/numbering";
 
 export type MailboxRow = { address: string; serviceId: string; audienceId: string; identifySenders: boolean };
 
@@ -121,6 +122,8 @@ export async function findRequestByMessageIds(db: Db | Tx, messageIds: readonly 
 }
 
 export async function findThreadRequestByNumber(db: Db | Tx, number: string): Promise<ThreadRequestRow | null> {
+  // Anything that is no request number (a NUL, a stray byte from a URL) is no request: never a query.
+  if (!isRequestNumber(number)) return null;
   const row = await db.request.findUnique({ where: { number }, select: threadSelect });
   return row ? toThreadRow(row) : null;
 }

@@ -3,6 +3,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
+import { isRequestNumber } from "@/domain/requests/numbering";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -209,6 +210,8 @@ export type OrganizationRequestDetail = Prisma.RequestGetPayload<{ select: typeo
 
 /** A request by number, only if it belongs to the organization (else null: numbers cannot be probed). */
 export async function findOrganizationRequest(db: Db | Tx, organizationId: string, number: string): Promise<OrganizationRequestDetail | null> {
+  // Anything that is no request number (a NUL, a stray byte from a URL) is no request: never a query.
+  if (!isRequestNumber(number)) return null;
   return db.request.findFirst({ where: { number, organizationId }, select: organizationDetailSelect });
 }
 
@@ -231,6 +234,8 @@ export type ViewerRequestRow = Prisma.RequestGetPayload<{ select: typeof viewerS
 
 /** A request by number with what any permitted viewer may read (no requester contact, no internal notes). */
 export async function findRequestByNumber(db: Db, number: string): Promise<ViewerRequestRow | null> {
+  // Anything that is no request number (a NUL, a stray byte from a URL) is no request: never a query.
+  if (!isRequestNumber(number)) return null;
   return db.request.findUnique({ where: { number }, select: viewerSelect });
 }
 
@@ -256,6 +261,8 @@ export type HandlingRequestRow = Prisma.RequestGetPayload<{ select: typeof handl
 
 /** What an agent's action needs to know of a request. */
 export async function findRequestForHandling(db: Db | Tx, number: string): Promise<HandlingRequestRow | null> {
+  // Anything that is no request number (a NUL, a stray byte from a URL) is no request: never a query.
+  if (!isRequestNumber(number)) return null;
   return db.request.findUnique({ where: { number }, select: handlingSelect });
 }
 

@@ -13,7 +13,7 @@ import {
   DEFAULT_CATALOGUE,
   DEFAULT_SERVICE_PROFILES,
 } from "@/domain/catalogue/default-catalogue";
-import { getDb } from "@/server/db/client";
+import { getCatalogueDb } from "@/server/db/client";
 import { hasDatabase } from "@/server/env";
 import { loadCatalogue, type CatalogueData } from "@/server/repositories/catalogue-repository";
 
@@ -34,7 +34,7 @@ export function defaultCatalogueData(): CatalogueData {
 }
 
 async function load(): Promise<Catalogue> {
-  const data = hasDatabase() ? await loadCatalogue(getDb()) : defaultCatalogueData();
+  const data = hasDatabase() ? await loadCatalogue(getCatalogueDb()) : defaultCatalogueData();
   const key = JSON.stringify(data.definition);
   const engine = current?.key === key ? current.catalogue.engine : createCatalogueEngine(data.definition);
   const catalogue = { ...data, engine };

@@ -6,7 +6,7 @@ import { queueFacts } from "@/domain/requests/targets";
 import { getDb } from "@/server/db/client";
 import { insertNumberedRequest, type Tx } from "@/server/repositories/request-repository";
 import { attachmentStore, type CheckedFile, type RefusedFile } from "@/server/storage/attachment-store";
-import { getCatalogue } from "@/server/services/get-catalogue";
+import { getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
 import { queueAcknowledgement } from "@/server/services/request-mail";
 
 export type OpenRequestOptions = {
@@ -49,14 +49,16 @@ export type OpenRequestOptions = {
 export type OpenedRequest = { number: string; receivedAt: Date; urgent: boolean; targets: { id: string; metric: string; dueAt: Date }[] };
 
 export async function openRequest(options: OpenRequestOptions): Promise<OpenedRequest> {
-  // Numbering serializes the requests of one service and year: under a burst they queue.
-  return getDb().$transaction((tx) => openRequestIn(tx, options), { maxWait: 60_000, timeout: 30_000 });
+  // The catalogue first, outside the transaction; then numbering serializes the requests of one
+  // service and year: under a burst they queue.
+  const catalogue = await getCatalogue();
+  return getDb().$transaction((tx) => openRequestIn(tx, options, catalogue), { maxWait: 60_000, timeout: 30_000 });
 }
 
 /** Opens the request in the caller's transaction (the SMTP receiver marks its message processed in the same one). */
-export async function openRequestIn(tx: Tx, options: OpenRequestOptions): Promise<OpenedRequest & { id: string }> {
+export async function openRequestIn(tx: Tx, options: OpenRequestOptions, catalogue?: Catalogue): Promise<OpenedRequest & { id: string }> {
   const { serviceId, audienceId, channel, receivedAt, requester } = options;
-  const { engine } = await getCatalogue();
+  const { engine } = catalogue ?? (await getCatalogue());
   const due = engine.dueTargets(serviceId, audienceId, channel, receivedAt.getTime());
   const prefix = NUMBER_PREFIX[serviceId]!;
   const year = numberingYear(receivedAt.getTime());
@@ -130,7 +132,7 @@ export async function openRequestIn(tx: Tx, options: OpenRequestOptions): Promis
       targets: [...targets].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()).map((t) => ({ metric: t.metric, dueAt: t.dueAt })),
       thread: { inReplyTo: options.inReplyTo ?? null, references: options.inReplyTo ? [options.inReplyTo] : [] },
     };
-    await queueAcknowledgement(tx, { requestId: inserted.id, now: receivedAt, trackingToken: guest?.trackingToken ?? null, refusedFiles: options.refusedFiles ?? [], known });
+    await queueAcknowledgement(tx, { requestId: inserted.id, now: receivedAt, trackingToken: guest?.trackingToken ?? null, refusedFiles: options.refusedFiles ?? [], known, catalogue });
   }
   return {
     id: inserted.id,

@@ -44,6 +44,7 @@ import { appendEvent, appendRequesterMessage, type Tx } from "@/server/repositor
 import { findUserForSignIn } from "@/server/repositories/user-repository";
 import { newSecretToken } from "@/server/secret-token";
 import { attachmentStore, checkFiles, type RefusedFile } from "@/server/storage/attachment-store";
+import { getCatalogue } from "@/server/services/get-catalogue";
 import { openRequestIn } from "@/server/services/open-request";
 import { queueFilesRefusedNotice } from "@/server/services/request-mail";
 import { refreshTargets } from "@/server/services/request-targets";
@@ -198,6 +199,7 @@ async function processRow(db: Db, row: InboundEmailRow, now: Date, options: Proc
   const subject = cleanSubject(parsed.subject).slice(0, MAX_SUBJECT_CHARS) || (language === "en" ? "(no subject)" : "(sans objet)");
   const { token, hash } = newSecretToken();
   const user = account.user;
+  const catalogue = await getCatalogue();
   return db.$transaction(async (tx) => {
     if (!(await claimInboundEmail(tx, row.id))) return done;
     const opened = await openRequestIn(tx, {
@@ -227,7 +229,7 @@ async function processRow(db: Db, row: InboundEmailRow, now: Date, options: Proc
         await noteRefusedFiles(inner, request.id, files.refused, now);
         await markInboundProcessed(inner, row.id, { outcome: "request_created", requestId: request.id, at: now });
       },
-    });
+    }, catalogue);
     return { outcome: "request_created", requestId: opened.id, number: opened.number };
   }, { maxWait: 60_000, timeout: 30_000 });
 }

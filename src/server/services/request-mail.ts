@@ -11,7 +11,7 @@ import { acknowledgementMail, filesRefusedMail, replyMail, type MailLocale, type
 import { mailBaseUrl, mailDomain } from "@/server/mail/settings";
 import { countAutomaticReply, insertRequestEmail, threadMessageIds } from "@/server/repositories/mail-repository";
 import type { Tx } from "@/server/repositories/request-repository";
-import { getCatalogue } from "@/server/services/get-catalogue";
+import { getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
 
 /** At most this many automatic messages (acknowledgements) to one address per day. */
 export const MAX_AUTOMATIC_PER_ADDRESS_PER_DAY = 3;
@@ -44,9 +44,12 @@ function addressOf(r: RequestForMail): string | null {
 
 const localeOf = (r: RequestForMail): MailLocale => (r.language === "en" ? "en" : "fr");
 
-async function centreName(serviceId: string, locale: MailLocale): Promise<string> {
-  const { profiles } = await getCatalogue();
+function centreNameIn({ profiles }: Catalogue, serviceId: string, locale: MailLocale): string {
   return profiles.find((p) => p.serviceId === serviceId)?.name[locale] ?? "Guichet";
+}
+
+async function centreName(serviceId: string, locale: MailLocale): Promise<string> {
+  return centreNameIn(await getCatalogue(), serviceId, locale);
 }
 
 /** The signed-in requester's page of the request (MO specialists, SAGIR users). */
@@ -83,16 +86,18 @@ export type AcknowledgementOptions = {
    * costs two queries instead of eight: the request, its targets, and the thread's Message-IDs.
    */
   known?: { request: RequestForMail; targets: { metric: string; dueAt: Date }[]; thread: { inReplyTo: string | null; references: string[] } };
+  /** The catalogue, read before the transaction (see src/server/db/client.ts, getCatalogueDb). */
+  catalogue?: Catalogue | undefined;
 };
 
 /** The acknowledgement of a new request, whatever its channel; false when none is sent (no address, or the day's cap reached). */
-export async function queueAcknowledgement(tx: Tx, { requestId, now, trackingToken, refusedFiles = [], known }: AcknowledgementOptions): Promise<boolean> {
+export async function queueAcknowledgement(tx: Tx, { requestId, now, trackingToken, refusedFiles = [], known, catalogue: given }: AcknowledgementOptions): Promise<boolean> {
   const r = known?.request ?? (await requestForMail(tx, requestId));
   const to = r && addressOf(r);
   if (!r || !to) return false;
   if (!(await withinAutomaticCap(tx, to, now))) return false;
   const locale = localeOf(r);
-  const catalogue = await getCatalogue();
+  const catalogue = given ?? (await getCatalogue());
   const targets = known?.targets ?? (await tx.requestTarget.findMany({ where: { requestId }, select: { metric: true, dueAt: true }, orderBy: { dueAt: "asc" } }));
   let nominativeReminder = null;
   if (r.serviceId === CANDIDATE_PHONES_SERVICE && r.audienceId === "candidate" && r.channel === "email") {
@@ -105,7 +110,7 @@ export async function queueAcknowledgement(tx: Tx, { requestId, now, trackingTok
     {
       number: r.number,
       subject: r.subject,
-      centre: await centreName(r.serviceId, locale),
+      centre: centreNameIn(catalogue, r.serviceId, locale),
       receivedAt: now,
       targets,
       trackingUrl: trackingToken ? `${mailBaseUrl()}${localePath(`/suivi/${trackingToken}`, locale)}` : null,

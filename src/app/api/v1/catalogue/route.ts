@@ -1,6 +1,6 @@
 // GET /api/v1/catalogue — services, audiences, channels, calendars, holidays and targets (public, cacheable)
 import { NextResponse } from "next/server";
-import { handleRoute } from "@/server/http/route-handler";
+import { handleRoute, otherMethods } from "@/server/http/route-handler";
 import { getNow } from "@/server/clock";
 import { getCataloguePublication } from "@/server/services/get-catalogue-publication";
 
@@ -13,3 +13,5 @@ export function GET(): Promise<Response> {
     }),
   );
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

@@ -2,7 +2,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { ZCandidateInquiryInput } from "@/schemas/inquiry";
 import { getNow } from "@/server/clock";
-import { handleRoute, readJsonBody, trackingUrlFor } from "@/server/http/route-handler";
+import { handleRoute, readJsonBody, trackingUrlFor, otherMethods } from "@/server/http/route-handler";
 import { checkRateLimit, clientAddressOf } from "@/server/services/check-rate-limit";
 import { createCandidateInquiry } from "@/server/services/create-candidate-inquiry";
 import { parseInput } from "@/server/validate";
@@ -24,3 +24,5 @@ export function POST(request: NextRequest): Promise<Response> {
     );
   });
 }
+
+export const { GET, PUT, PATCH, DELETE } = otherMethods(["POST"]);

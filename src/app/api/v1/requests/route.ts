@@ -5,7 +5,7 @@ import { ZCreateRequestBody } from "@/schemas/request-api";
 import { requireUser } from "@/server/auth/authorize";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getNow } from "@/server/clock";
-import { handleRoute, readJsonBody } from "@/server/http/route-handler";
+import { handleRoute, readJsonBody, otherMethods } from "@/server/http/route-handler";
 import { createMoRequest } from "@/server/services/create-mo-request";
 import { createSagirRequest } from "@/server/services/create-sagir-request";
 import { parseInput } from "@/server/validate";
@@ -33,3 +33,4 @@ export function POST(request: NextRequest): Promise<Response> {
   });
 }
 
+export const { GET, PUT, PATCH, DELETE } = otherMethods(["POST"]);

@@ -2,7 +2,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { ZCatalogueStatusQuery } from "@/schemas/catalogue";
 import { getNow } from "@/server/clock";
-import { handleRoute, parseSearchParams } from "@/server/http/route-handler";
+import { handleRoute, parseSearchParams, otherMethods } from "@/server/http/route-handler";
 import { getCatalogue } from "@/server/services/get-catalogue";
 import { queryStatus } from "@/server/services/query-catalogue";
 
@@ -13,3 +13,5 @@ export function GET(request: NextRequest): Promise<Response> {
     return NextResponse.json(queryStatus(engine, query, await getNow()), { headers: { "Cache-Control": "no-store" } });
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);

@@ -1,7 +1,7 @@
 // GET /api/v1/requests/{number} — a request, for who may see it (404 for everyone else)
 import { NextResponse, type NextRequest } from "next/server";
 import { getCurrentUser } from "@/server/auth/current-user";
-import { handleRoute } from "@/server/http/route-handler";
+import { handleRoute, otherMethods } from "@/server/http/route-handler";
 import { getRequest } from "@/server/services/get-request";
 
 export function GET(_request: NextRequest, { params }: { params: Promise<{ number: string }> }): Promise<Response> {
@@ -11,3 +11,5 @@ export function GET(_request: NextRequest, { params }: { params: Promise<{ numbe
     return NextResponse.json(request, { headers: { "Cache-Control": "private, no-store" } });
   });
 }
+
+export const { POST, PUT, PATCH, DELETE } = otherMethods(["GET"]);
