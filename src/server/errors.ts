@@ -2,6 +2,7 @@ import "server-only";
 // AppError and the one map from error codes to HTTP statuses. Domain errors are translated here,
 // with the parameter they concern and a message in French and English.
 import { DomainError, type DomainErrorCode } from "@/domain/errors";
+import { RETRY_AFTER_SECONDS, reportDatabaseError } from "@/server/db/availability";
 
 export type AppErrorCode =
   | "INVALID_PARAMETER"
@@ -12,6 +13,9 @@ export type AppErrorCode =
   | "CONFLICT"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "METHOD_NOT_ALLOWED"
+  | "LENGTH_REQUIRED"
+  | "PAYLOAD_TOO_LARGE"
+  | "HEADERS_TOO_LARGE"
   | "RATE_LIMITED"
   | "DATABASE_UNAVAILABLE"
   | "INTERNAL";
@@ -50,6 +54,9 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   UNSUPPORTED_MEDIA_TYPE: 415,
   METHOD_NOT_ALLOWED: 405,
+  LENGTH_REQUIRED: 411,
+  PAYLOAD_TOO_LARGE: 413,
+  HEADERS_TOO_LARGE: 431,
   RATE_LIMITED: 429,
   DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,
@@ -84,6 +91,9 @@ const GENERIC: Record<AppErrorCode, Localized> = {
   CONFLICT: { fr: "Modifié entre-temps par quelqu'un d'autre.", en: "Changed meanwhile by someone else." },
   UNSUPPORTED_MEDIA_TYPE: { fr: "Le corps doit être en JSON.", en: "The body must be JSON." },
   METHOD_NOT_ALLOWED: { fr: "Cette méthode n'est pas permise sur cette adresse.", en: "This method is not allowed on this address." },
+  LENGTH_REQUIRED: { fr: "Indiquez la longueur du corps (Content-Length).", en: "Give the body's length (Content-Length)." },
+  PAYLOAD_TOO_LARGE: { fr: "Le corps de la requête est trop volumineux.", en: "The request body is too large." },
+  HEADERS_TOO_LARGE: { fr: "Les en-têtes de la requête sont trop volumineux.", en: "The request headers are too large." },
   RATE_LIMITED: {
     fr: "Trop de demandes en peu de temps. Réessayez dans une minute.",
     en: "Too many requests in a short time. Please try again in a minute.",
@@ -110,5 +120,9 @@ export function errorBody(error: AppError): ErrorBody {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof DomainError) return fromDomainError(error);
+  // The database out of reach: a 503 to retry (the outage is logged once, by availability.ts).
+  if (reportDatabaseError(error)) {
+    return new AppError("DATABASE_UNAVAILABLE", "database unavailable", {}, { details: { retryAfterSeconds: RETRY_AFTER_SECONDS } });
+  }
   return new AppError("INTERNAL", error instanceof Error ? error.message : String(error));
 }

@@ -89,6 +89,15 @@ describe("POST /api/v1/inquiries", () => {
     expect(await db.request.count()).toBe(0);
   });
 
+  it("400 at each field the API does not know (the probe's 100 MB extra field was accepted); nothing stored", async () => {
+    const response = await post({ ...valid, extra: "x".repeat(1000), nested: { a: 1 } });
+    expect(response.status).toBe(400);
+    const { error } = await response.json();
+    expect(Object.keys(error.fields).sort()).toEqual(["extra", "nested"]);
+    expect(error.fields.extra.fr).toBe("Champ inconnu : retirez-le (voir la documentation de l'API).");
+    expect(await db.request.count()).toBe(0);
+  });
+
   it("400 on malformed JSON", async () => {
     const response = await post("{nope");
     expect(response.status).toBe(400);

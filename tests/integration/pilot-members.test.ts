@@ -1,6 +1,9 @@
 // The MO pilot manages their MO's people: only theirs, never themselves out, only subscribed centres.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "../../src/server/auth/authenticate";
+
+// One address, the real clock: the throttle (a test of its own) never reaches these few attempts.
+const attemptSignIn = (credentials: unknown) => authenticate(credentials, { address: "192.0.2.10", now: new Date() });
 import { canUseCentre } from "../../src/server/auth/authorize";
 import { DEMO_PASSWORD, seedDemoData } from "../../src/server/db/demo-data";
 import { seedDatabase } from "../../src/server/db/seed";
@@ -40,9 +43,9 @@ describe("MO pilot", () => {
     const pilot = await currentUserFor(db, "pilote@mfq.exemple.qc.ca");
     const userId = await idOf("specialiste@mfq.exemple.qc.ca");
     await updateMember({ user: pilot, input: { userId, active: false, services: ["ca-dotation"] }, now });
-    expect(await authenticate({ email: "specialiste@mfq.exemple.qc.ca", password: DEMO_PASSWORD })).toEqual({ ok: false, reason: "disabled" });
+    expect(await attemptSignIn({ email: "specialiste@mfq.exemple.qc.ca", password: DEMO_PASSWORD })).toEqual({ ok: false, reason: "disabled" });
     await updateMember({ user: pilot, input: { userId, active: true, services: ["ca-dotation"] }, now });
-    expect((await authenticate({ email: "specialiste@mfq.exemple.qc.ca", password: DEMO_PASSWORD })).ok).toBe(true);
+    expect((await attemptSignIn({ email: "specialiste@mfq.exemple.qc.ca", password: DEMO_PASSWORD })).ok).toBe(true);
   });
 
   it("sets the centres a person may use", async () => {
@@ -112,19 +115,19 @@ describe("invitations", () => {
     expect(sent.body).toContain("Nathalie Roy, pilote de Ministère des Finances (démo), vous invite à utiliser Guichet");
     expect(sent.body).not.toContain("@");
     // No password yet: signing in is impossible.
-    expect(await authenticate({ email: "gael.simard@mfq.exemple.qc.ca", password })).toEqual({ ok: false, reason: "invalid" });
+    expect(await attemptSignIn({ email: "gael.simard@mfq.exemple.qc.ca", password })).toEqual({ ok: false, reason: "invalid" });
 
     expect(await readInvitation({ token: invitation.token, now })).toEqual({ name: "Gaël Simard", email: "gael.simard@mfq.exemple.qc.ca" });
     await expect(completeInvitation({ token: invitation.token, input: { password, confirmation: password }, now })).resolves.toEqual({
       email: "gael.simard@mfq.exemple.qc.ca",
     });
-    expect((await authenticate({ email: "gael.simard@mfq.exemple.qc.ca", password })).ok).toBe(true);
+    expect((await attemptSignIn({ email: "gael.simard@mfq.exemple.qc.ca", password })).ok).toBe(true);
     // A link works once.
     expect(await readInvitation({ token: invitation.token, now })).toBeNull();
     await expect(completeInvitation({ token: invitation.token, input: { password: "autre phrase de passe", confirmation: "autre phrase de passe" }, now })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    expect((await authenticate({ email: "gael.simard@mfq.exemple.qc.ca", password })).ok).toBe(true);
+    expect((await attemptSignIn({ email: "gael.simard@mfq.exemple.qc.ca", password })).ok).toBe(true);
   });
 
   it("a link expires after 7 days; a new link replaces the old one", async () => {
@@ -137,7 +140,7 @@ describe("invitations", () => {
     expect((await db.emailOutbox.findMany({ where: { userId: first.userId, kind: "invitation" }, orderBy: { id: "asc" } })).map((e) => e.body.includes(second.token))).toEqual([false, true]);
     expect(await readInvitation({ token: first.token, now: later })).toBeNull();
     await completeInvitation({ token: second.token, input: { password, confirmation: password }, now: later });
-    expect((await authenticate({ email: "ines.caron@mfq.exemple.qc.ca", password })).ok).toBe(true);
+    expect((await attemptSignIn({ email: "ines.caron@mfq.exemple.qc.ca", password })).ok).toBe(true);
     expect((await currentUserFor(db, "ines.caron@mfq.exemple.qc.ca")).services).toEqual(["ca-dotation"]);
     // Once the password is chosen there is nothing left to renew.
     await expect(renewMemberInvitation({ user: pilot, userId: first.userId, now: later, mail })).rejects.toMatchObject({ code: "REFUSED" });

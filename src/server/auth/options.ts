@@ -4,7 +4,15 @@ import "server-only";
 // with the same callbacks, since sessions only carry the user's id and roles come from the database.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import { authenticate } from "@/server/auth/authenticate";
+import { getNow } from "@/server/clock";
+import { getDb } from "@/server/db/client";
+import { createSession, endSession, isSessionActive } from "@/server/repositories/session-repository";
+import { clientAddressOf } from "@/server/services/check-rate-limit";
+
+/** Thrown by the jwt callback for a session ended on the server: next-auth then clears the cookie. */
+const SESSION_ENDED = "SessionEnded";
 
 /** A session lasts 8 hours after its last use (the token is renewed at most every 30 minutes). */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -18,14 +26,32 @@ export const authOptions: NextAuthOptions = {
       name: "Courriel et mot de passe",
       credentials: { email: { label: "Courriel", type: "email" }, password: { label: "Mot de passe", type: "password" } },
       async authorize(credentials) {
-        const result = await authenticate(credentials);
+        const result = await authenticate(credentials, { address: clientAddressOf(await headers()), now: await getNow() });
         if (result.ok) return result.user;
         // next-auth passes this message to the sign-in page as ?error=…
         if (result.reason === "disabled") throw new Error("AccountDisabled");
+        if (result.reason === "throttled") throw new Error(`SignInThrottled:${result.retryAfterSeconds}`);
         return null;
       },
     }),
   ],
+  events: {
+    // Signing out ends the session on the server too.
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await endSession(getDb(), token.sid, "signed_out", await getNow());
+    },
+  },
+  logger: {
+    // An ended session read through next-auth is expected, not an error to log.
+    error(code, metadata) {
+      if (code === "JWT_SESSION_ERROR" && (metadata as { message?: string } | undefined)?.message === SESSION_ENDED) return;
+      console.error(`next-auth ${code}: ${(metadata as { message?: string } | undefined)?.message ?? ""}`);
+    },
+    warn(code) {
+      console.warn(`next-auth warning ${code}`);
+    },
+    debug() {},
+  },
   callbacks: {
     /**
      * Where to go after signing in or out: a path or a URL of this site, else its home. next-auth's
@@ -36,8 +62,18 @@ export const authOptions: NextAuthOptions = {
     redirect({ url, baseUrl }) {
       return safeRedirect(url, baseUrl);
     },
-    jwt({ token, user }) {
-      if (user) token.sub = user.id;
+    /**
+     * At sign-in, a session row on the server whose id the cookie carries (`sid`); on every later
+     * read of next-auth's own session route, that row must still be open — else the cookie is
+     * cleared (a copy kept from before signing out reads nothing).
+     */
+    async jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sid = await createSession(getDb(), user.id, await getNow());
+        return token;
+      }
+      if (typeof token.sid !== "string" || !token.sub || !(await isSessionActive(getDb(), token.sid, token.sub))) throw new Error(SESSION_ENDED);
       return token;
     },
     session({ session, token }) {

@@ -26,17 +26,26 @@ function sessionToken(cookies: CookieReader): string | null {
   return null;
 }
 
-/** The signed-in user's id from the session cookie, or null (none, tampered, expired, no secret). */
-export async function sessionUserId(cookies: CookieReader): Promise<string | null> {
+/**
+ * The session cookie's claims: the user's id and the server-side session's id (null in a token
+ * that has none), or null (no cookie, tampered, expired, no secret).
+ */
+export async function sessionClaims(cookies: CookieReader): Promise<{ userId: string; sessionId: string | null } | null> {
   const token = sessionToken(cookies);
   const secret = process.env.NEXTAUTH_SECRET;
   if (!token || !secret) return null;
   try {
     const payload = await decode({ token, secret });
-    return typeof payload?.sub === "string" ? payload.sub : null;
+    if (typeof payload?.sub !== "string") return null;
+    return { userId: payload.sub, sessionId: typeof payload.sid === "string" ? payload.sid : null };
   } catch {
     return null;
   }
+}
+
+/** The signed-in user's id from the session cookie, or null (none, tampered, expired, no secret). */
+export async function sessionUserId(cookies: CookieReader): Promise<string | null> {
+  return (await sessionClaims(cookies))?.userId ?? null;
 }
 
 /** next-auth's own rule for a callback URL: http(s), absolute or a path of this site. */

@@ -1,7 +1,7 @@
 import "server-only";
 // The entry wrapper for server actions: expected errors come back as data (code, message and
 // field messages in the reader's language), unexpected ones are logged and shown generically.
-import { toAppError, type AppErrorCode } from "@/server/errors";
+import { errorBody, toAppError, type AppErrorCode } from "@/server/errors";
 
 export type ActionFailure = {
   ok: false;
@@ -26,7 +26,7 @@ export async function runAction<T>(locale: "fr" | "en", run: () => Promise<T>): 
     return {
       ok: false,
       code: appError.code,
-      message: appError.localized?.[locale] ?? generic[appError.code as keyof typeof generic] ?? appError.code,
+      message: appError.localized?.[locale] ?? generic[appError.code as keyof typeof generic] ?? errorBody(appError).error.message[locale],
       fieldErrors: Object.fromEntries(Object.entries(appError.fields).map(([k, v]) => [k, v[locale]])),
       details: appError.details,
     };

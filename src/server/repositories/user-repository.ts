@@ -29,6 +29,12 @@ export async function findSessionUser(db: Db, id: string): Promise<SessionUserRo
   return db.user.findUnique({ where: { id }, select: sessionUserSelect });
 }
 
+/** The person of a session, while the session is not ended on the server (one query). */
+export async function findSignedInUser(db: Db, id: string, sessionId: string): Promise<SessionUserRow | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  return db.user.findFirst({ where: { id, sessions: { some: { id: sessionId, endedAt: null } } }, select: sessionUserSelect });
+}
+
 const memberSelect = {
   id: true,
   email: true,

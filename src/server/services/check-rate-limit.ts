@@ -26,7 +26,11 @@ export async function checkRateLimit({ scope, clientAddress, now }: CheckRateLim
   }
 }
 
-/** The client's address as the proxy in front of the app reports it (first hop). */
+/**
+ * The client's address. The front door (scripts/server.ts) writes it alone into X-Forwarded-For,
+ * from the socket or from the trusted proxies' hops (GUICHET_TRUSTED_PROXIES) — never the client's
+ * own header, so a forged one does not get past the limit.
+ */
 export function clientAddressOf(headers: Headers): string {
   return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
 }

@@ -5,6 +5,7 @@ import "server-only";
 import { centresForRole } from "@/domain/requests/mo-request";
 import type { TInviteMemberInput, TSetPasswordInput, TUpdateMemberInput } from "@/schemas/pilot";
 import { hashPassword } from "@/server/auth/password";
+import { endUserSessions } from "@/server/repositories/session-repository";
 import { appendAudit } from "@/server/repositories/audit-repository";
 import { hashSecretToken, isWellFormedSecretToken, newSecretToken } from "@/server/secret-token";
 import { requireUser } from "@/server/auth/authorize";
@@ -92,6 +93,8 @@ export async function updateMember({ user, input, now }: UpdateMemberOptions): P
   await setUserServices(getDb(), member.id, input.services);
   const isActive = member.disabledAt === null;
   if (isActive !== input.active) await setUserDisabled(getDb(), member.id, input.active ? null : now);
+  // Disabled: every session of theirs ends now, on the server (a copied cookie included).
+  if (isActive && !input.active) await endUserSessions(getDb(), member.id, "disabled", now);
   await appendAudit(getDb(), {
     at: now,
     actorUserId: pilot.id,

@@ -15,6 +15,9 @@ import "server-only";
 //
 // Dispatches, notifications and e-mails live in PostgreSQL: a restart loses nothing. Every step
 // takes `now`, so tests drive it with a fixed clock.
+import { FORGET_AFTER_MS } from "@/domain/auth/sign-in-throttle";
+import { deleteOldSessions } from "@/server/repositories/session-repository";
+import { deleteStaleThrottleCounters } from "@/server/repositories/sign-in-throttle-repository";
 import nodemailer from "nodemailer";
 import en from "../../../messages/en.json";
 import fr from "../../../messages/fr.json";
@@ -198,12 +201,24 @@ export async function sendEmails(db: Db, transport: MailTransport, now: Date): P
   }, { timeout: 120_000 });
 }
 
+/**
+ * Sign-in records kept no longer than they serve: throttle counters once forgotten by the policy,
+ * sessions a day after they ended or once older than any cookie can be (SESSION_MAX_AGE renewed
+ * for at most 30 days of daily use).
+ */
+async function purgeSignInRecords(db: Db, now: Date): Promise<void> {
+  const day = 86_400_000;
+  await deleteStaleThrottleCounters(db, new Date(now.getTime() - FORGET_AFTER_MS));
+  await deleteOldSessions(db, new Date(now.getTime() - day), new Date(now.getTime() - 30 * day));
+}
+
 /** One notification cycle: scan, deliver, send, purge what has served. */
 export async function runNotificationCycle(db: Db, now: Date, transport: MailTransport, baseUrl: string) {
   const dispatched = await scanTargets(db, now);
   const delivered = await deliverNotifications(db, now, baseUrl);
   const emails = await sendEmails(db, transport, now);
   await purgeNotifications(db, now);
+  await purgeSignInRecords(db, now);
   return { dispatched, ...delivered, emails };
 }
 

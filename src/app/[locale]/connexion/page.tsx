@@ -25,7 +25,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
           {t("invited")}
         </p>
       )}
-      <SignInForm initialError={error === "AccountDisabled" ? "disabled" : error ? "invalid" : null} />
+      <SignInForm initialError={error === "AccountDisabled" ? "disabled" : error?.startsWith("SignInThrottled:") ? error : error ? "invalid" : null} />
       <p className="mt-8 max-w-2xl text-slate-700">
         <Link href="/services/ca-dotation/candidate" className="text-qc-blue underline">
           {t("candidates")}

@@ -11,7 +11,7 @@ export function POST(request: NextRequest): Promise<Response> {
   return handleRoute(async () => {
     const now = await getNow();
     await checkRateLimit({ scope: "inquiries", clientAddress: clientAddressOf(request.headers), now });
-    const input = parseInput(ZCandidateInquiryInput, await readJsonBody(request));
+    const input = parseInput(ZCandidateInquiryInput, await readJsonBody(request), { unknownFields: "refuse" });
     const created = await createCandidateInquiry({ input, receivedAt: now });
     return NextResponse.json(
       {

@@ -13,7 +13,7 @@ import { parseInput } from "@/server/validate";
 export function POST(request: NextRequest): Promise<Response> {
   return handleRoute(async () => {
     const user = requireUser(await getCurrentUser());
-    const body = parseInput(ZCreateRequestBody, await readJsonBody(request));
+    const body = parseInput(ZCreateRequestBody, await readJsonBody(request), { unknownFields: "refuse" });
     const receivedAt = await getNow();
     const created =
       body.form === "dotation"

@@ -1,0 +1,44 @@
+// The HTTP server of `npm run dev` and `npm start` (started by scripts/run-app.ts): Next.js behind
+// the front door (src/server/http/front-door-handler.ts), which Next's own `next start` cannot be —
+// it keeps a client's X-Forwarded-For, sets no security headers and answers some malformed requests
+// with 500s. GUICHET_TRUSTED_PROXIES names the proxies whose X-Forwarded-* headers are believed.
+import { createServer } from "node:http";
+import next from "next";
+import { parseTrustedProxies } from "../src/server/http/front-door";
+import { answerClientError, createFrontDoor } from "../src/server/http/front-door-handler";
+
+const dev = process.argv[2] === "dev";
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME || undefined;
+
+let trusted;
+try {
+  trusted = parseTrustedProxies(process.env.GUICHET_TRUSTED_PROXIES);
+} catch (error) {
+  console.error(`guichet: ${(error as Error).message}`);
+  process.exit(1);
+}
+
+// Next.js is told "localhost" whatever address is listened on: given 127.0.0.1, its locale rewrites
+// (next-intl) came back as redirects to the same page, forever.
+const app = next({ dev, dir: process.cwd(), hostname: "localhost", port });
+await app.prepare();
+const handle = app.getRequestHandler();
+const server = createServer(createFrontDoor({ handle: (req, res) => handle(req, res), trusted, dev }));
+server.on("clientError", answerClientError);
+// Development's hot reload (a WebSocket upgrade) is wired by Next.js itself on its first request.
+server.listen(port, hostname, () => {
+  console.log(`guichet: ${dev ? "développement" : "production"} sur http://${hostname ?? "localhost"}:${port}`);
+});
+
+let closing = false;
+const stop = () => {
+  if (closing) return;
+  closing = true;
+  server.close();
+  server.closeIdleConnections();
+  void app.close().finally(() => process.exit(0));
+  setTimeout(() => process.exit(0), 10_000).unref();
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

@@ -1,0 +1,161 @@
+// The front door as a Node request handler wrapped around Next.js's (scripts/server.ts), kept apart
+// from Next so that tests run it around a stand-in handler. What it does, per request:
+// - the client's address from the socket or the trusted proxies, written into X-Forwarded-For (the
+//   one header the app reads, see services/check-rate-limit.ts) — a client's own value is dropped;
+// - a request id (X-Request-Id: a trusted proxy's, else a new one) on the answer;
+// - the refusals of front-door.ts (malformed path, body too large or of unknown length, a server
+//   action from another site) in the API's JSON error shape, or the app's 404 page;
+// - while the database is down, 503 at once (JSON with Retry-After, or the unavailable page);
+// - security headers on every answer, and for pages a Content-Security-Policy whose nonce Next.js
+//   reads from the request (its documented way) and puts on its scripts; Next's routing headers
+//   (x-middleware-rewrite) taken off.
+import { randomBytes, randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
+import { RETRY_AFTER_SECONDS, databaseAvailable } from "@/server/db/availability";
+import {
+  INTERNAL_RESPONSE_HEADERS,
+  NON_PAGE_CONTENT_SECURITY_POLICY,
+  clientAddress,
+  errorJson,
+  isApiPath,
+  isHttps,
+  isStaticAssetPath,
+  pageContentSecurityPolicy,
+  refusalOf,
+  securityHeaders,
+  socketIsTrusted,
+  type TrustedProxies,
+} from "@/server/http/front-door";
+import { UNAVAILABLE_PAGE_CSP, unavailablePage, unavailablePageLocale } from "@/server/http/unavailable-page";
+
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
+
+export type FrontDoorOptions = {
+  /** Next.js's request handler (or a stand-in in tests). */
+  handle: NodeHandler;
+  trusted: TrustedProxies;
+  dev?: boolean;
+};
+
+/** Routes that answer without the database (a load balancer's liveness check). */
+const WITHOUT_DATABASE = new Set(["/api/health", "/api/ready"]);
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export function createFrontDoor({ handle, trusted, dev = false }: FrontDoorOptions): NodeHandler {
+  return (req, res) => {
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const fromProxy = socketIsTrusted(req.socket.remoteAddress, trusted);
+    const https = isHttps(Boolean((req.socket as { encrypted?: boolean }).encrypted), fromProxy, req.headers["x-forwarded-proto"]);
+
+    // Who is asking: only the socket, or what trusted proxies say.
+    req.headers["x-forwarded-for"] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted);
+    delete req.headers["x-real-ip"];
+    if (!fromProxy) {
+      // Next.js fills these from the socket when absent.
+      delete req.headers["x-forwarded-proto"];
+      delete req.headers["x-forwarded-host"];
+      delete req.headers["x-forwarded-port"];
+    } else if (https) {
+      req.headers["x-forwarded-proto"] = "https";
+    }
+    const incomingId = first(req.headers["x-request-id"]);
+    const requestId = fromProxy && incomingId && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
+    req.headers["x-request-id"] = requestId;
+
+    const page = !isApiPath(path) && !isStaticAssetPath(path) && !path.startsWith("/_next/");
+    const nonce = page ? randomBytes(16).toString("base64") : null;
+    // Next.js takes the nonce from the request's policy; a client's own policy header is never used.
+    delete req.headers["content-security-policy"];
+    delete req.headers["content-security-policy-report-only"];
+    if (nonce) req.headers["content-security-policy"] = pageContentSecurityPolicy(nonce, { dev });
+
+    decorateAnswers(res, {
+      requestId,
+      https,
+      contentSecurityPolicy: nonce ? pageContentSecurityPolicy(nonce, { dev }) : NON_PAGE_CONTENT_SECURITY_POLICY,
+    });
+
+    const host = fromProxy ? (first(req.headers["x-forwarded-host"]) ?? req.headers.host) : req.headers.host;
+    const refusal = refusalOf({ method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers, host });
+    if (refusal) {
+      if (refusal.code === "NOT_FOUND" && !isApiPath(path)) {
+        // The app's own 404 page, for a path Next.js could not decode.
+        req.url = "/page-introuvable";
+        return handle(req, res);
+      }
+      // The body is not read: Node discards it once the answer is sent (the connection stays
+      // usable, and a client still writing gets the answer rather than a broken pipe).
+      return sendJson(res, refusal.status, errorJson(refusal.code, refusal.message));
+    }
+
+    if (!databaseAvailable() && !WITHOUT_DATABASE.has(path) && !isStaticAssetPath(path) && !path.startsWith("/_next/")) {
+      if (isApiPath(path)) {
+        return sendJson(res, 503, errorJson("DATABASE_UNAVAILABLE", { fr: "Service momentanément indisponible.", en: "Service temporarily unavailable." }, { retryAfterSeconds: RETRY_AFTER_SECONDS }), {
+          "Retry-After": String(RETRY_AFTER_SECONDS),
+        });
+      }
+      res.setHeader("Content-Security-Policy", UNAVAILABLE_PAGE_CSP);
+      res.writeHead(503, { "Content-Type": "text/html; charset=utf-8", "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" });
+      res.end(req.method === "HEAD" ? undefined : unavailablePage(unavailablePageLocale(path, first(req.headers["accept-language"]))));
+      return;
+    }
+    return handle(req, res);
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers });
+  res.end(body);
+}
+
+/**
+ * Adds the security headers to whatever answer is written (Node writes the head through writeHead,
+ * explicitly or not), keeping a policy the route set itself (the attachments' sandbox), and takes
+ * Next.js's routing headers off.
+ */
+function decorateAnswers(res: ServerResponse, { requestId, https, contentSecurityPolicy }: { requestId: string; https: boolean; contentSecurityPolicy: string }): void {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = ((...args: unknown[]) => {
+    // Headers passed to writeHead itself (an object or a flat array) are merged after setHeader's.
+    const passed = args.find((a, i) => i > 0 && a !== null && typeof a === "object") as Record<string, unknown> | unknown[] | undefined;
+    const passedNames = passed
+      ? Array.isArray(passed)
+        ? passed.filter((_, i) => i % 2 === 0).map((n) => String(n).toLowerCase())
+        : Object.keys(passed).map((n) => n.toLowerCase())
+      : [];
+    for (const [name, value] of Object.entries(securityHeaders({ https }))) {
+      if (!res.hasHeader(name) && !passedNames.includes(name.toLowerCase())) res.setHeader(name, value);
+    }
+    if (!res.hasHeader("Content-Security-Policy") && !passedNames.includes("content-security-policy")) res.setHeader("Content-Security-Policy", contentSecurityPolicy);
+    res.setHeader("X-Request-Id", requestId);
+    for (const name of INTERNAL_RESPONSE_HEADERS) res.removeHeader(name);
+    if (passed && !Array.isArray(passed)) for (const name of Object.keys(passed)) if (INTERNAL_RESPONSE_HEADERS.includes(name.toLowerCase())) delete passed[name];
+    return writeHead(...args);
+  }) as ServerResponse["writeHead"];
+}
+
+/**
+ * Errors of the HTTP parser, before any handler: headers too large (431) and malformed requests
+ * (400) answered in the JSON error shape — Node's own answers have an empty body.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || (socket as { _httpMessage?: unknown })._httpMessage) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
+  const [status, reason, code, message] = tooLarge
+    ? [431, "Request Header Fields Too Large", "HEADERS_TOO_LARGE", { fr: "Les en-têtes de la requête sont trop volumineux.", en: "The request headers are too large." }]
+    : [400, "Bad Request", "INVALID_PARAMETER", { fr: "Requête HTTP mal formée.", en: "Malformed HTTP request." }];
+  const body = errorJson(code, message);
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `X-Content-Type-Options: nosniff\r\nContent-Security-Policy: ${NON_PAGE_CONTENT_SECURITY_POLICY}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}

@@ -1,0 +1,188 @@
+// The front door over real HTTP, around a stand-in for Next.js that echoes what it was given: the
+// client's address from the socket or trusted proxies only, the early refusals in the JSON error
+// shape, security headers on every answer, and 503 at once while the database is down.
+import { createServer, request as httpRequest, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { markDatabaseDown, markDatabaseUp } from "../../src/server/db/availability";
+import { parseTrustedProxies } from "../../src/server/http/front-door";
+import { answerClientError, createFrontDoor } from "../../src/server/http/front-door-handler";
+
+let handled = 0;
+function start(trusted: string | undefined): Promise<{ server: Server; port: number }> {
+  const server = createServer(
+    createFrontDoor({
+      trusted: parseTrustedProxies(trusted),
+      handle: (req, res) => {
+        handled++;
+        if (req.url === "/api/v1/own-policy") res.setHeader("Content-Security-Policy", "sandbox");
+        // What Next.js would see, and a routing header it would add.
+        res.setHeader("x-middleware-rewrite", "/fr/x");
+        res.setHeader("Content-Type", "application/json");
+        res.end(JSON.stringify({ url: req.url, headers: req.headers }));
+      },
+    }),
+  );
+  server.on("clientError", answerClientError);
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, port: (server.address() as AddressInfo).port })));
+}
+
+type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
+function call(port: number, path: string, { method = "GET", headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: "127.0.0.1", port, path, method, headers }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (c) => (text += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+let direct: { server: Server; port: number };
+let behindProxy: { server: Server; port: number };
+beforeAll(async () => {
+  direct = await start(undefined);
+  // The test's own loopback address plays the trusted proxy.
+  behindProxy = await start("127.0.0.0/8, 10.0.0.0/8");
+});
+afterAll(() => {
+  direct.server.close();
+  behindProxy.server.close();
+});
+afterEach(() => markDatabaseUp({ log: () => {} }));
+
+describe("the client's address", () => {
+  it("is the socket's, whatever X-Forwarded-For or X-Real-IP a client sends (the probe's bypass: 192.0.2.1…12)", async () => {
+    for (let n = 1; n <= 12; n++) {
+      const { body } = await call(direct.port, "/api/v1/echo", { headers: { "x-forwarded-for": `192.0.2.${n}`, "x-real-ip": `192.0.2.${n}` } });
+      const seen = JSON.parse(body).headers;
+      expect(seen["x-forwarded-for"]).toBe("127.0.0.1");
+      expect(seen["x-real-ip"]).toBeUndefined();
+    }
+  });
+
+  it("behind a trusted proxy, is the hop the proxy wrote, not what the client put on the left", async () => {
+    const { body } = await call(behindProxy.port, "/api/v1/echo", { headers: { "x-forwarded-for": "192.0.2.66, 198.51.100.7, 10.0.0.4", "x-forwarded-proto": "https" } });
+    const seen = JSON.parse(body).headers;
+    expect(seen["x-forwarded-for"]).toBe("198.51.100.7");
+    expect(seen["x-forwarded-proto"]).toBe("https");
+  });
+
+  it("X-Forwarded-Proto and -Host from a client that is no proxy are dropped, so no HSTS and no forged origin", async () => {
+    const { body, headers } = await call(direct.port, "/api/v1/echo", { headers: { "x-forwarded-proto": "https", "x-forwarded-host": "evil.example" } });
+    const seen = JSON.parse(body).headers;
+    expect(seen["x-forwarded-proto"]).toBeUndefined();
+    expect(seen["x-forwarded-host"]).toBeUndefined();
+    expect(headers["strict-transport-security"]).toBeUndefined();
+    const viaProxy = await call(behindProxy.port, "/api/v1/echo", { headers: { "x-forwarded-proto": "https" } });
+    expect(viaProxy.headers["strict-transport-security"]).toMatch(/^max-age=31536000/);
+  });
+});
+
+describe("answers", () => {
+  it("every answer has the security headers and a request id; Next's routing header is gone; a route's own policy is kept", async () => {
+    for (const path of ["/api/v1/echo", "/", "/services/ca-dotation", "/_next/static/x.js", "/api/v1/own-policy"]) {
+      const { headers } = await call(direct.port, path);
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+      expect(headers["permissions-policy"], path).toContain("camera=()");
+      expect(headers["x-frame-options"], path).toBe("DENY");
+      expect(headers["x-request-id"], path).toMatch(/^[0-9a-f-]{36}$/);
+      expect(headers["x-middleware-rewrite"], path).toBeUndefined();
+      expect(headers["content-security-policy"], path).toBeTruthy();
+    }
+    expect((await call(direct.port, "/api/v1/own-policy")).headers["content-security-policy"]).toBe("sandbox");
+    expect((await call(direct.port, "/api/v1/echo")).headers["content-security-policy"]).toContain("default-src 'none'");
+  });
+
+  it("a page's policy carries a fresh nonce, the same one Next.js is given on the request; a client's own policy header is dropped", async () => {
+    const first = await call(direct.port, "/connexion", { headers: { "content-security-policy": "script-src 'nonce-choisi'" } });
+    const second = await call(direct.port, "/connexion");
+    const nonceOf = (policy: unknown) => /'nonce-([^']+)'/.exec(String(policy))?.[1];
+    const given = JSON.parse(first.body).headers["content-security-policy"];
+    expect(nonceOf(first.headers["content-security-policy"])).toBe(nonceOf(given));
+    expect(nonceOf(given)).not.toBe("choisi");
+    expect(nonceOf(first.headers["content-security-policy"])).not.toBe(nonceOf(second.headers["content-security-policy"]));
+  });
+
+  it("a request id from a trusted proxy is kept, a client's is replaced", async () => {
+    expect((await call(behindProxy.port, "/api/v1/echo", { headers: { "x-request-id": "lb-1234" } })).headers["x-request-id"]).toBe("lb-1234");
+    expect((await call(direct.port, "/api/v1/echo", { headers: { "x-request-id": "lb-1234" } })).headers["x-request-id"]).not.toBe("lb-1234");
+  });
+});
+
+describe("refusals before Next.js", () => {
+  it("malformed %-encoding: a JSON 400 on the API, the app's 404 page elsewhere", async () => {
+    for (const path of ["/api/v1/requests/%ZZ", "/api/v1/requests/%", "/api/v1/requests/%ED%A0%80"]) {
+      const answer = await call(direct.port, path);
+      expect(answer.status, path).toBe(400);
+      expect(JSON.parse(answer.body).error.code).toBe("INVALID_PARAMETER");
+    }
+    for (const path of ["/suivi/%ZZ", "/dotation/requetes/%ZZ"]) {
+      const answer = await call(direct.port, path);
+      expect(JSON.parse(answer.body).url, path).toBe("/page-introuvable");
+    }
+  });
+
+  it("a body over the limit is 413 before it is read; one of unknown length 411; nothing reaches the app", async () => {
+    const before = handled;
+    const big = await call(direct.port, "/api/v1/inquiries", { method: "POST", headers: { "content-type": "application/json", "content-length": String(100 * 1024 * 1024) } });
+    expect(big.status).toBe(413);
+    expect(JSON.parse(big.body).error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: { fr: "Le corps de la requête dépasse la limite de 1 Mo." } });
+    const chunked = await call(direct.port, "/api/v1/inquiries", { method: "POST", headers: { "content-type": "application/json", "transfer-encoding": "chunked" }, body: "{}" });
+    expect(chunked.status).toBe(411);
+    expect(JSON.parse(chunked.body).error.code).toBe("LENGTH_REQUIRED");
+    expect(handled).toBe(before);
+  });
+
+  it("a server action posted from another site is a 403, not a 500", async () => {
+    const answer = await call(direct.port, "/services/ca-dotation/candidate/ecrire", {
+      method: "POST",
+      headers: { "next-action": "7f00", origin: "https://evil.example", "content-type": "text/plain", "content-length": "2" },
+      body: "[]",
+    });
+    expect(answer.status).toBe(403);
+    expect(JSON.parse(answer.body).error.code).toBe("FORBIDDEN");
+  });
+
+  it("headers too large: 431 in the JSON error shape", async () => {
+    const answer = await call(direct.port, "/api/v1/catalogue", { headers: { "x-big": "a".repeat(20_000) } });
+    expect(answer.status).toBe(431);
+    expect(JSON.parse(answer.body).error.code).toBe("HEADERS_TOO_LARGE");
+  });
+});
+
+describe("while the database is down", () => {
+  it("the API answers 503 DATABASE_UNAVAILABLE with Retry-After, pages the unavailable page with the centres' numbers, health and files still pass", async () => {
+    markDatabaseDown("test", { log: () => {}, probe: () => new Promise(() => {}) });
+    const before = handled;
+    const api = await call(direct.port, "/api/v1/catalogue");
+    expect(api.status).toBe(503);
+    expect(api.headers["retry-after"]).toBe("10");
+    expect(JSON.parse(api.body).error).toMatchObject({ code: "DATABASE_UNAVAILABLE", message: { fr: "Service momentanément indisponible." } });
+
+    const page = await call(direct.port, "/services/ca-dotation/candidate");
+    expect(page.status).toBe(503);
+    expect(page.headers["content-type"]).toContain("text/html");
+    expect(page.body).toContain('lang="fr-CA"');
+    expect(page.body).toContain("Service momentanément indisponible");
+    expect(page.body).toContain("418 528-7157");
+    expect(page.body).toContain("1 866 672-3460");
+    expect(page.body).toContain("418 528-0880, poste 3212");
+    expect(page.body).not.toContain("<script");
+    const english = await call(direct.port, "/en/services/sagir");
+    expect(english.body.indexOf("Service temporarily unavailable")).toBeLessThan(english.body.indexOf("Service momentanément indisponible"));
+    expect(handled).toBe(before);
+
+    for (const path of ["/api/health", "/api/ready", "/_next/static/chunk.js"]) {
+      await call(direct.port, path);
+    }
+    expect(handled).toBe(before + 3);
+
+    markDatabaseUp({ log: () => {} });
+    expect((await call(direct.port, "/api/v1/catalogue")).status).toBe(200);
+  });
+});
