@@ -38,7 +38,7 @@ export const authOptions: NextAuthOptions = {
   events: {
     // Signing out ends the session on the server too.
     async signOut({ token }) {
-      if (typeof token?.sid === "string") await endSession(getDb(), token.sid, "signed_out", await getNow());
+      if (typeof token?.sid === "string") await endSession(getDb(), token.sid, "signed_out", new Date());
     },
   },
   logger: {
@@ -70,7 +70,8 @@ export const authOptions: NextAuthOptions = {
     async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
-        token.sid = await createSession(getDb(), user.id, await getNow());
+        // Wall-clock time, not the tests' fixed "now": sessions are security state, purged by age.
+        token.sid = await createSession(getDb(), user.id, new Date());
         return token;
       }
       if (typeof token.sid !== "string" || !token.sub || !(await isSessionActive(getDb(), token.sid, token.sub))) throw new Error(SESSION_ENDED);

@@ -43,6 +43,9 @@ const WITHOUT_DATABASE = new Set(["/api/health", "/api/ready"]);
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
+/** A refused body up to this size is read and thrown away, so that its sender gets the answer. */
+const DRAIN_AT_MOST_BYTES = 8 * 1024 * 1024;
+
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
@@ -89,9 +92,12 @@ export function createFrontDoor({ handle, trusted, dev = false }: FrontDoorOptio
         req.url = "/page-introuvable";
         return handle(req, res);
       }
-      // The body is not read: Node discards it once the answer is sent (the connection stays
-      // usable, and a client still writing gets the answer rather than a broken pipe).
-      return sendJson(res, refusal.status, errorJson(refusal.code, refusal.message));
+      // The body is not read. A body of a few megabytes is discarded by Node once the answer is
+      // sent (a client still writing gets the answer, not a broken pipe); a larger one, or one of
+      // unknown length, closes the connection rather than being drained.
+      const announced = Number(first(req.headers["content-length"]) ?? NaN);
+      const drain = Number.isFinite(announced) && announced <= DRAIN_AT_MOST_BYTES && refusal.status !== 411;
+      return sendJson(res, refusal.status, errorJson(refusal.code, refusal.message), drain ? {} : { Connection: "close" });
     }
 
     if (!databaseAvailable() && !WITHOUT_DATABASE.has(path) && !isStaticAssetPath(path) && !path.startsWith("/_next/")) {

@@ -1,12 +1,12 @@
-// When the background jobs last showed signs of life, for GET /api/ready. On globalThis: the worker
-// and the route are bundled apart.
+// Whether the background jobs' worker started, for GET /api/ready.
+// On globalThis: the worker and the route are bundled apart.
 const KEY = Symbol.for("guichet.jobs-heartbeat");
-type Heartbeat = { startedAt: Date | null; lastCycleAt: Date | null };
+type Heartbeat = { startedAt: Date | null };
 type Holder = { [KEY]?: Heartbeat };
 
 function heartbeat(): Heartbeat {
   const holder = globalThis as Holder;
-  holder[KEY] ??= { startedAt: null, lastCycleAt: null };
+  holder[KEY] ??= { startedAt: null };
   return holder[KEY];
 }
 
@@ -14,19 +14,14 @@ export function jobsStarted(at: Date): void {
   heartbeat().startedAt = at;
 }
 
-export function jobsCycled(at: Date): void {
-  heartbeat().lastCycleAt = at;
-}
+export type JobsHealth = "ok" | "off" | "not_started";
 
-/** A cycle is due every minute: three minutes without one (or without a start) is a stall. */
-export const JOBS_STALL_MS = 3 * 60_000;
-
-export type JobsHealth = "ok" | "off" | "not_started" | "stalled";
-
-export function jobsHealth(now: Date, enabled: boolean): JobsHealth {
+/**
+ * Whether this instance's worker is running. Not whether it ran a cycle lately: with several
+ * instances, pg-boss hands each minute's job to one of them, so an instance may rightly go minutes
+ * without one — readiness must not take it out of the balancer for that.
+ */
+export function jobsHealth(enabled: boolean): JobsHealth {
   if (!enabled) return "off";
-  const { startedAt, lastCycleAt } = heartbeat();
-  if (!startedAt) return "not_started";
-  const last = Math.max(startedAt.getTime(), lastCycleAt?.getTime() ?? 0);
-  return now.getTime() - last > JOBS_STALL_MS ? "stalled" : "ok";
+  return heartbeat().startedAt ? "ok" : "not_started";
 }

@@ -7,7 +7,7 @@ import "server-only";
 // ever overlap, the dispatches' key and SKIP LOCKED still send each notification once.
 import PgBoss from "pg-boss";
 import type { Db } from "@/server/db/client";
-import { jobsCycled, jobsStarted } from "@/server/jobs/heartbeat";
+import { jobsStarted } from "@/server/jobs/heartbeat";
 import { runNotificationCycle, type MailTransport } from "@/server/services/notifications";
 import { processPendingInbound, type SenderAuthenticator } from "@/server/services/receive-email";
 
@@ -41,7 +41,6 @@ export async function startNotificationWorker(options: WorkerOptions): Promise<{
     const now = clock();
     if (options.authenticate) await processPendingInbound(options.db, now, { authenticate: options.authenticate });
     const result = await runNotificationCycle(options.db, now, options.transport, options.baseUrl);
-    jobsCycled(new Date());
     if (result.dispatched || result.notified || result.emails.sent || result.emails.failed) {
       console.log(`guichet jobs: ${result.dispatched} état(s) relevé(s), ${result.notified} notification(s), ${result.emails.sent} courriel(s) envoyé(s), ${result.emails.failed} en échec`);
     }

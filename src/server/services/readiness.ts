@@ -1,7 +1,7 @@
 import "server-only";
 // Whether this instance can serve: the database answers a trivial query within two seconds (a
-// failure also turns the process's database state down, see db/availability.ts) and the jobs
-// cycle, unless switched off (GUICHET_JOBS=off).
+// failure also turns the process's database state down, see db/availability.ts) and the jobs'
+// worker runs, unless switched off (GUICHET_JOBS=off).
 import { databaseAvailable, reportDatabaseError } from "@/server/db/availability";
 import { getDb } from "@/server/db/client";
 import { jobsHealth, type JobsHealth } from "@/server/jobs/heartbeat";
@@ -27,9 +27,9 @@ async function databaseAnswers(): Promise<boolean> {
   }
 }
 
-export async function checkReadiness(now: Date): Promise<Readiness> {
+export async function checkReadiness(): Promise<Readiness> {
   const database = (await databaseAnswers()) ? "ok" : "unavailable";
-  const jobs = jobsHealth(now, process.env.GUICHET_JOBS !== "off" && Boolean(process.env.DATABASE_URL));
+  const jobs = jobsHealth(process.env.GUICHET_JOBS !== "off" && Boolean(process.env.DATABASE_URL));
   const ready = database === "ok" && (jobs === "ok" || jobs === "off");
   return { status: ready ? "ready" : "not_ready", checks: { database, jobs } };
 }
