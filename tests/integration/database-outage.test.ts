@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as health } from "../../src/app/api/health/route";
 import { POST as postInquiry } from "../../src/app/api/v1/inquiries/route";
 import { GET as ready } from "../../src/app/api/ready/route";
@@ -16,6 +16,7 @@ import { createDb, type Db } from "../../src/server/db/client";
 import { findFreePort, startEmbeddedPostgres, type EmbeddedDatabase } from "../../src/server/db/embedded-postgres";
 import { applyMigrations } from "../../src/server/db/migrate";
 import { seedDatabase } from "../../src/server/db/seed";
+import { captureLogs } from "../../src/server/log";
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "guichet-outage-"));
 let port = 0;
@@ -56,7 +57,8 @@ describe("a database outage", () => {
     expect((await postInquiry(inquiry(0))).status).toBe(201);
     expect((await ready()).status).toBe(200);
 
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const lines: string[] = [];
+    const stopCapture = captureLogs((line) => lines.push(line));
     try {
       await cluster.stop();
       const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => postInquiry(inquiry(i + 1))));
@@ -66,10 +68,10 @@ describe("a database outage", () => {
         expect((await answer.json()).error.code).toBe("DATABASE_UNAVAILABLE");
       }
       expect(databaseAvailable()).toBe(false);
-      const logged = errors.mock.calls.map((c) => String(c[0]));
-      expect(logged.filter((l) => l.includes("database_unavailable"))).toHaveLength(1);
+      const events = lines.map((l) => JSON.parse(l) as { event: string; level: number });
+      expect(events.filter((e) => e.event === "database_unavailable")).toEqual([expect.objectContaining({ level: 50 })]);
       // No stack trace per request.
-      expect(logged.filter((l) => l.includes("route error"))).toEqual([]);
+      expect(events.filter((e) => e.event === "route_error")).toEqual([]);
 
       const notReady = await ready();
       expect(notReady.status).toBe(503);
@@ -80,8 +82,9 @@ describe("a database outage", () => {
       // The probe (every 2 s) sees it back.
       for (let i = 0; i < 30 && !databaseAvailable(); i++) await new Promise((r) => setTimeout(r, 500));
       expect(databaseState()).toMatchObject({ available: true, lastError: null });
+      expect(lines.map((l) => JSON.parse(l).event)).toEqual(["database_unavailable", "database_available"]);
     } finally {
-      errors.mockRestore();
+      stopCapture();
     }
     // The same pool serves again (its dead connections replaced), and the inquiry sent again is stored.
     let again = await postInquiry(inquiry(1));

@@ -2,6 +2,7 @@ import "server-only";
 // next-auth configuration. Credentials today; the government's single sign-on is one more
 // provider in `providers` (an OIDC provider from configuration: issuer, client id and secret),
 // with the same callbacks, since sessions only carry the user's id and roles come from the database.
+import { log, scrub } from "@/server/log";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { headers } from "next/headers";
@@ -45,10 +46,10 @@ export const authOptions: NextAuthOptions = {
     // An ended session read through next-auth is expected, not an error to log.
     error(code, metadata) {
       if (code === "JWT_SESSION_ERROR" && (metadata as { message?: string } | undefined)?.message === SESSION_ENDED) return;
-      console.error(`next-auth ${code}: ${(metadata as { message?: string } | undefined)?.message ?? ""}`);
+      log.error("auth_error", { code, message: scrub((metadata as { message?: string } | undefined)?.message ?? "") });
     },
     warn(code) {
-      console.warn(`next-auth warning ${code}`);
+      log.warn("auth_warning", { code });
     },
     debug() {},
   },

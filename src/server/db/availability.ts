@@ -6,6 +6,7 @@
 //
 // The state lives on globalThis: the custom server and Next.js's bundles load this file as separate
 // modules in one process. No "server-only": the custom server imports it.
+import { log, scrub } from "@/server/log";
 import pg from "pg";
 
 export type DatabaseState = { available: boolean; since: Date; probing: boolean; lastError: string | null };
@@ -81,8 +82,9 @@ export function isConnectionError(error: unknown): boolean {
   return false;
 }
 
-type Log = (line: string) => void;
-const defaultLog: Log = (line) => console.error(line);
+type Log = (level: "error" | "info", event: string, fields: Record<string, string | number>) => void;
+/** The process's log (server/log.ts); tests pass their own. */
+const defaultLog: Log = (level, event, fields) => log[level](event, fields);
 
 /**
  * Report an error met while using the database. A connection failure turns the state down (logged
@@ -91,7 +93,7 @@ const defaultLog: Log = (line) => console.error(line);
  */
 export function reportDatabaseError(error: unknown, options: { log?: Log; probe?: () => Promise<void> } = {}): boolean {
   if (!isConnectionError(error)) return false;
-  markDatabaseDown(error instanceof Error ? error.message.split("\n")[0] ?? "" : String(error), options);
+  markDatabaseDown(scrub(error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error)), options);
   return true;
 }
 
@@ -101,7 +103,7 @@ export function markDatabaseDown(reason: string, { log = defaultLog, probe = pro
     s.available = false;
     s.since = new Date();
     s.lastError = reason;
-    log(JSON.stringify({ level: "error", at: s.since.toISOString(), event: "database_unavailable", reason }));
+    log("error", "database_unavailable", { reason });
   }
   if (!s.probing) {
     s.probing = true;
@@ -126,7 +128,7 @@ export function markDatabaseUp({ log = defaultLog }: { log?: Log } = {}): void {
     s.available = true;
     s.since = new Date();
     s.lastError = null;
-    log(JSON.stringify({ level: "info", at: s.since.toISOString(), event: "database_available", downForMs: downFor }));
+    log("info", "database_available", { downForMs: downFor });
   }
 }
 

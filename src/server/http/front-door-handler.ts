@@ -13,6 +13,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { RETRY_AFTER_SECONDS, databaseAvailable } from "@/server/db/availability";
+import { recordHttp, routeKind } from "@/server/metrics";
 import {
   INTERNAL_RESPONSE_HEADERS,
   NON_PAGE_CONTENT_SECURITY_POLICY,
@@ -53,6 +54,9 @@ function first(value: string | string[] | undefined): string | undefined {
 export function createFrontDoor({ handle, trusted, dev = false }: FrontDoorOptions): NodeHandler {
   return (req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const started = process.hrtime.bigint();
+    const kind = routeKind(path, req.headers["next-action"] !== undefined);
+    res.on("finish", () => recordHttp(kind, req.method ?? "GET", res.statusCode, Number(process.hrtime.bigint() - started) / 1e9));
     const fromProxy = socketIsTrusted(req.socket.remoteAddress, trusted);
     const https = isHttps(Boolean((req.socket as { encrypted?: boolean }).encrypted), fromProxy, req.headers["x-forwarded-proto"]);
 

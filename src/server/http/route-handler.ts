@@ -1,6 +1,8 @@
 import "server-only";
 // The entry wrapper for route handlers: parse with the shared zod schema, run the service, map
-// every error through server/errors.ts. Unexpected errors are logged without request data.
+// every error through server/errors.ts. Unexpected errors are logged without request data
+// (server/log.ts: class, code, scrubbed message and frames).
+import { errorFields, log } from "@/server/log";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, HTTP_STATUS, errorBody, toAppError } from "@/server/errors";
@@ -21,7 +23,7 @@ export async function handleRoute(run: () => Promise<Response> | Response): Prom
     return await run();
   } catch (error) {
     const appError = toAppError(error);
-    if (appError.code === "INTERNAL") console.error(`route error: ${(error as Error)?.stack ?? String(error)}`);
+    if (appError.code === "INTERNAL") log.error("route_error", { error: errorFields(error) });
     const headers: Record<string, string> = {};
     if (typeof appError.details.retryAfterSeconds === "number") headers["Retry-After"] = String(appError.details.retryAfterSeconds);
     return NextResponse.json(errorBody(appError), { status: HTTP_STATUS[appError.code], headers });

@@ -1,6 +1,7 @@
 import "server-only";
 // The entry wrapper for server actions: expected errors come back as data (code, message and
 // field messages in the reader's language), unexpected ones are logged and shown generically.
+import { errorFields, log } from "@/server/log";
 import { errorBody, toAppError, type AppErrorCode } from "@/server/errors";
 
 export type ActionFailure = {
@@ -18,7 +19,7 @@ export async function runAction<T>(locale: "fr" | "en", run: () => Promise<T>): 
     return { ok: true, data: await run() };
   } catch (error) {
     const appError = toAppError(error);
-    if (appError.code === "INTERNAL") console.error(`action error: ${(error as Error)?.stack ?? String(error)}`);
+    if (appError.code === "INTERNAL") log.error("action_error", { error: errorFields(error) });
     const generic =
       locale === "fr"
         ? { INVALID_PARAMETER: "Corrigez les champs indiqués.", INTERNAL: "Une erreur inattendue est survenue." }

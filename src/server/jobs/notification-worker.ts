@@ -5,6 +5,7 @@ import "server-only";
 // cycle waiting and one running, so a slow cycle never piles up others. Jobs, schedules, dispatches
 // and the outbox are rows in PostgreSQL, so a restart loses none of them; and should two cycles
 // ever overlap, the dispatches' key and SKIP LOCKED still send each notification once.
+import { errorFields, log } from "@/server/log";
 import PgBoss from "pg-boss";
 import type { Db } from "@/server/db/client";
 import { jobsStarted } from "@/server/jobs/heartbeat";
@@ -31,7 +32,7 @@ export type WorkerOptions = {
 export async function startNotificationWorker(options: WorkerOptions): Promise<{ boss: PgBoss; stop: () => Promise<void> }> {
   const boss = new PgBoss({ connectionString: options.connectionString, schema: "pgboss", application_name: "guichet-jobs", max: 3 });
   // Errors carry SQL or connection facts, never personal information; one line each.
-  boss.on("error", (error: Error) => console.error(`guichet jobs: ${error.message.split("\n")[0]}`));
+  boss.on("error", (error: Error) => log.error("jobs_error", { error: errorFields(error) }));
   await boss.start();
   await boss.createQueue(NOTIFICATION_QUEUE, { name: NOTIFICATION_QUEUE, policy: "stately", retryLimit: 3, retryDelay: 20, expireInSeconds: 300 });
   if (options.schedule ?? true) await boss.schedule(NOTIFICATION_QUEUE, "* * * * *", {}, { tz: "America/Toronto" });
@@ -42,7 +43,7 @@ export async function startNotificationWorker(options: WorkerOptions): Promise<{
     if (options.authenticate) await processPendingInbound(options.db, now, { authenticate: options.authenticate });
     const result = await runNotificationCycle(options.db, now, options.transport, options.baseUrl);
     if (result.dispatched || result.notified || result.emails.sent || result.emails.failed) {
-      console.log(`guichet jobs: ${result.dispatched} état(s) relevé(s), ${result.notified} notification(s), ${result.emails.sent} courriel(s) envoyé(s), ${result.emails.failed} en échec`);
+      log.info("jobs_cycle", { dispatched: result.dispatched, notified: result.notified, emailsSent: result.emails.sent, emailsFailed: result.emails.failed });
     }
     return result;
   });

@@ -1,5 +1,6 @@
 import "server-only";
 // The app's background work, started by src/instrumentation.ts: the jobs on pg-boss and the SMTP receiver.
+import { errorFields, log } from "@/server/log";
 import { getDb } from "@/server/db/client";
 import { databaseUrl } from "@/server/env";
 import { startNotificationWorker } from "@/server/jobs/notification-worker";
@@ -14,7 +15,7 @@ export async function startJobs(): Promise<void> {
     await startNotificationWorker({ connectionString: databaseUrl(), db: getDb(), transport: mailTransportFromEnv(), baseUrl: mailBaseUrl(), authenticate: mailauthAuthenticator() });
   } catch (error) {
     // The app serves people even when the jobs cannot start; the reason is one line.
-    console.error(`guichet jobs: not started: ${(error as Error).message.split("\n")[0]}`);
+    log.error("jobs_not_started", { error: errorFields(error) });
   }
 }
 
@@ -23,8 +24,8 @@ export async function startMailReceiver(): Promise<void> {
     const settings = receiverSettingsFromEnv();
     if (!settings) return;
     const receiver = await startSmtpReceiver({ ...settings, db: getDb(), authenticate: mailauthAuthenticator() });
-    console.log(`guichet: récepteur SMTP sur le port ${receiver.port}`);
+    log.info("smtp_receiver_started", { port: receiver.port });
   } catch (error) {
-    console.error(`guichet smtp: not started: ${(error as Error).message.split("\n")[0]}`);
+    log.error("smtp_receiver_not_started", { error: errorFields(error) });
   }
 }

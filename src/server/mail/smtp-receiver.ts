@@ -7,6 +7,7 @@ import "server-only";
 // Processing follows, a few messages at a time, after the answer (the sending server does not wait
 // for the request to be opened); a failure or a crash leaves the message stored, processed again
 // by the mail cycle. STARTTLS is offered when a key and certificate are configured.
+import { log as appLog, scrub } from "@/server/log";
 import { readFileSync } from "node:fs";
 import { BlockList, isIP, type Server } from "node:net";
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
@@ -87,7 +88,7 @@ export async function startSmtpReceiver(options: ReceiverOptions): Promise<Runni
   const maxBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
   const allowed = allowList(options.allowFrom ?? []);
   const clock = options.clock ?? (() => new Date());
-  const log = options.log ?? ((line: string) => console.error(line));
+  const log = options.log ?? ((line: string) => appLog.warn("smtp", { detail: scrub(line) }));
   const processInline = options.processInline ?? true;
   // Two at a time: on two cores, more would take the CPU from accepting mail (bench:mail) for little gain.
   const concurrency = options.processConcurrency ?? 2;
