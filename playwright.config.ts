@@ -1,4 +1,6 @@
 import { execFileSync } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 // Ports chosen once here (workers inherit the variables): the e2e server's throw-away PostgreSQL
@@ -9,6 +11,8 @@ const freePort = () =>
 process.env.E2E_DB_PORT ??= freePort();
 process.env.E2E_SMTP_PORT ??= freePort();
 process.env.E2E_SMTP_SINK_PORT ??= freePort();
+// The e2e server's PostgreSQL data directory: the outage test stops and starts that server.
+process.env.E2E_DB_DIR ??= path.join(os.tmpdir(), `guichet-e2e-db-${process.pid}`);
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -41,10 +45,12 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /load\.spec\.ts/ },
-    { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, grep: /@phone/, testIgnore: /load\.spec\.ts/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /(load|outage)\.spec\.ts/ },
+    { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, grep: /@phone/, testIgnore: /(load|outage)\.spec\.ts/ },
     // The 500-request burst runs alone, after everything else: it must not slow the UI tests down.
     { name: "load", testMatch: /load\.spec\.ts/, dependencies: ["desktop", "phone"] },
+    // The database stopped under the running app, last of all: nothing else may need it meanwhile.
+    { name: "outage", testMatch: /outage\.spec\.ts/, dependencies: ["load"] },
   ],
   webServer: {
     // The built app on a throw-away embedded PostgreSQL; "now" is fixed per test by cookie.
@@ -63,6 +69,7 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       GUICHET_DB_EPHEMERAL: "1",
       GUICHET_DB_PORT: process.env.E2E_DB_PORT,
+      GUICHET_DB_DIR: process.env.E2E_DB_DIR,
       GUICHET_RATE_LIMIT_PER_MINUTE: "100000",
       GUICHET_SMTP_PORT: process.env.E2E_SMTP_PORT,
       GUICHET_SMTP_HOST: "127.0.0.1",

@@ -29,7 +29,8 @@ try {
   if (!databaseUrl && process.env.GUICHET_DB_EPHEMERAL === "1") {
     // End-to-end tests: a throw-away cluster on a free port, deleted on exit.
     embedded = await startEmbeddedPostgres({
-      dataDir: path.join(os.tmpdir(), `guichet-e2e-${process.pid}`),
+      // GUICHET_DB_DIR: where the tests want it (the outage test stops and starts this server).
+      dataDir: process.env.GUICHET_DB_DIR || path.join(os.tmpdir(), `guichet-e2e-${process.pid}`),
       port: process.env.GUICHET_DB_PORT ? Number(process.env.GUICHET_DB_PORT) : await findFreePort(),
       database: "guichet",
       ephemeral: true,

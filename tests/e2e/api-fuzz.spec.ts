@@ -5,8 +5,7 @@
 // malformed JSON and bytes that are no UTF-8.
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import fc from "fast-check";
-import pg from "pg";
-import { e2eDatabaseUrl, signInToSpace } from "./support";
+import { countRequests, signInToSpace } from "./support";
 
 const HOSTILE = ["\u0000", "a\u0000b", "\u0001", "\u001b[31mrouge\u001b[0m", "\ud800", "x\udfffy", "\ufffe", "\uffff", "' OR 1=1 --", "<script>alert(1)</script>", "../../etc/passwd", "%00", "${7*7}", ""];
 const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: "binary", maxLength: 40 }), fc.constantFrom(...HOSTILE), fc.constant("é".repeat(6000)));
@@ -37,16 +36,6 @@ async function expectErrorShape(response: APIResponse, what: string): Promise<nu
     expect(typeof body.error?.message?.en, what).toBe("string");
   }
   return status;
-}
-
-async function countRequests(): Promise<number> {
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
-  try {
-    return Number((await client.query("SELECT count(*) FROM request")).rows[0].count);
-  } finally {
-    await client.end();
-  }
 }
 
 async function fuzzPost(request: APIRequestContext, path: string, bodies: fc.Arbitrary<unknown>, numRuns: number): Promise<number> {

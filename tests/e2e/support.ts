@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type BrowserContext, type Page } from "@playwright/test";
+import pg from "pg";
 
 export const DEMO_PASSWORD = "Guichet-demo-2026";
 
@@ -24,6 +25,17 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
 /** The e2e server's database (see playwright.config.ts). */
 export function e2eDatabaseUrl(): string {
   return process.env.E2E_DATABASE_URL || `postgresql://guichet:guichet@127.0.0.1:${process.env.E2E_DB_PORT}/guichet`;
+}
+
+/** How many requests the e2e server's database holds (the fuzz tests: only what was accepted is stored). */
+export async function countRequests(): Promise<number> {
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+  try {
+    return Number((await client.query("SELECT count(*) FROM request")).rows[0].count);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Signs in through the sign-in page, as a person would. */
