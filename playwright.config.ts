@@ -45,10 +45,12 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /(load|outage)\.spec\.ts/ },
-    { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, grep: /@phone/, testIgnore: /(load|outage)\.spec\.ts/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /(load|outage|fuzz)\.spec\.ts/ },
+    { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, grep: /@phone/, testIgnore: /(load|outage|fuzz)\.spec\.ts/ },
+    // The fuzz tests count what was stored: one at a time, with nothing else writing meanwhile.
+    { name: "fuzz", testMatch: /fuzz\.spec\.ts/, dependencies: ["desktop", "phone"], workers: 1 },
     // The 500-request burst runs alone, after everything else: it must not slow the UI tests down.
-    { name: "load", testMatch: /load\.spec\.ts/, dependencies: ["desktop", "phone"] },
+    { name: "load", testMatch: /load\.spec\.ts/, dependencies: ["fuzz"] },
     // The database stopped under the running app, last of all: nothing else may need it meanwhile.
     { name: "outage", testMatch: /outage\.spec\.ts/, dependencies: ["load"] },
   ],
