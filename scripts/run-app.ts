@@ -83,7 +83,9 @@ function authSecret(): string {
 
 // Next.js behind the front door (scripts/server.ts): the client's address from the socket or the
 // trusted proxies, security headers, early refusals, 503 while the database is away.
-const next = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "server.ts"), mode], {
+// GUICHET_CPU_PROFILE_DIR (npm run bench:http's BENCH_CPU_PROF): a V8 CPU profile of the server, written when it stops.
+const profile = process.env.GUICHET_CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.GUICHET_CPU_PROFILE_DIR}`] : [];
+const next = spawn(process.execPath, [...profile, "--import", "tsx", path.join(root, "scripts", "server.ts"), mode], {
   stdio: "inherit",
   env: {
     ...process.env,

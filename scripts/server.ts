@@ -6,6 +6,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { parseTrustedProxies } from "../src/server/http/front-door";
 import { answerClientError, createFrontDoor } from "../src/server/http/front-door-handler";
+import { createPageCache, registerPageCache } from "../src/server/http/page-cache";
 
 const dev = process.argv[2] === "dev";
 const port = Number(process.env.PORT ?? 3000);
@@ -24,7 +25,10 @@ try {
 const app = next({ dev, dir: process.cwd(), hostname: "localhost", port });
 await app.prepare();
 const handle = app.getRequestHandler();
-const server = createServer(createFrontDoor({ handle: (req, res) => handle(req, res), trusted, dev }));
+// The public pages are served from memory for a minute at a time (src/server/http/page-cache.ts).
+const pageCache = dev ? undefined : createPageCache();
+if (pageCache) registerPageCache(pageCache);
+const server = createServer(createFrontDoor({ handle: (req, res) => handle(req, res), trusted, dev, pageCache }));
 server.on("clientError", answerClientError);
 // Development's hot reload (a WebSocket upgrade) is wired by Next.js itself on its first request.
 server.listen(port, hostname, () => {

@@ -24,3 +24,6 @@ npx vitest run --project integration
 
 step "end-to-end tests (Chromium)"
 npx playwright test
+
+step "public pages' own JavaScript within budget (the build the end-to-end tests made)"
+npm run -s size

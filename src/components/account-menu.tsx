@@ -1,23 +1,25 @@
-"use client";
-import { signOut } from "next-auth/react";
-import { useTranslations } from "next-intl";
-import { Link } from "@/i18n/navigation";
+// The header's account links: sign in, or the person's space, an agent's unread notifications and
+// sign out. Rendered on the server: only the sign-out button runs in the browser.
+import { getTranslations } from "next-intl/server";
+import { LocaleLink } from "@/components/locale-link";
+import { SignOutButton } from "@/components/sign-out-button";
+import type { Locale } from "@/i18n/routing";
 
 /** `notifications`: an agent's unread count (null for everyone else, who has none). */
-export function AccountMenu({ name, notifications = null }: { name: string | null; notifications?: number | null }) {
-  const t = useTranslations("Account");
+export async function AccountMenu({ name, locale, notifications = null }: { name: string | null; locale: Locale; notifications?: number | null }) {
+  const t = await getTranslations("Account");
   const linkClass = "rounded px-3 py-2 text-sm font-semibold text-white underline-offset-4 hover:underline";
   if (!name) {
     return (
-      <Link href="/connexion" className={linkClass}>
+      <LocaleLink href="/connexion" locale={locale} className={linkClass}>
         {t("signIn")}
-      </Link>
+      </LocaleLink>
     );
   }
   return (
     <>
       {notifications !== null && (
-        <Link href="/console/notifications" className={linkClass} data-testid="notifications-link">
+        <LocaleLink href="/console/notifications" locale={locale} className={linkClass} data-testid="notifications-link">
           {t("notifications")}
           {notifications > 0 && (
             <span className="ml-1 rounded-full bg-white px-2 py-0.5 text-xs font-bold text-qc-navy">
@@ -25,14 +27,12 @@ export function AccountMenu({ name, notifications = null }: { name: string | nul
               <span className="sr-only"> {t("unread")}</span>
             </span>
           )}
-        </Link>
+        </LocaleLink>
       )}
-      <Link href="/espace" className={linkClass}>
+      <LocaleLink href="/espace" locale={locale} className={linkClass}>
         {t("space")}
-      </Link>
-      <button type="button" onClick={() => signOut({ callbackUrl: "/" })} className={linkClass}>
-        {t("signOut")}
-      </button>
+      </LocaleLink>
+      <SignOutButton label={t("signOut")} className={linkClass} home={locale === "fr" ? "/" : "/en"} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 // A labelled form control with its hint and error, wired for screen readers (aria-invalid,
 // aria-describedby). The visible "(obligatoire)" is hidden from them: `required` already says it.
-import { useLocale, useTranslations } from "next-intl";
+import { useFormText } from "@/components/form-text";
 import type { ReactNode } from "react";
 
 export const inputClass =
@@ -31,14 +31,14 @@ export function FormField({
   required?: boolean;
   children: (props: ControlProps) => ReactNode;
 }) {
-  const t = useTranslations("Form");
+  const text = useFormText();
   const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div>
       <label htmlFor={name} className="block font-semibold">
         {label}{" "}
         <span aria-hidden="true" className="text-sm font-normal text-slate-700">
-          ({required ? t("required") : t("optional")})
+          ({required ? text.required : text.optional})
         </span>
       </label>
       {hint && (
@@ -59,7 +59,7 @@ export function FormField({
 /** The summary at the top of a form that failed validation, linking to each field (named when its label is given). */
 export function ErrorSummary({ title, errors, labels = {} }: { title: string; errors: Record<string, string>; labels?: Record<string, string> }) {
   // French puts a space before the colon.
-  const separator = useLocale() === "fr" ? " : " : ": ";
+  const { separator } = useFormText();
   return (
     <div role="alert" className="rounded border-l-4 border-closed bg-closed-pale p-3">
       <p className="font-semibold">{title}</p>

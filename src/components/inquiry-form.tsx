@@ -2,10 +2,10 @@
 // The candidate's written inquiry. The topic comes first: a nominative or out-of-mandate topic
 // shows, before anything is typed, what to do instead (the server refuses it as well). Values
 // survive every failed submission.
-import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { FileField } from "@/components/file-field";
 import { ErrorSummary, FormField } from "@/components/form-field";
+import type { InquiryFormText } from "@/components/inquiry-form-text";
 import type { ActionFailure } from "@/server/http/server-action";
 
 export type InquiryFormState = { values: Record<string, string>; failure: ActionFailure | null };
@@ -17,19 +17,19 @@ export type TopicOption = {
 };
 
 type Props = {
+  text: InquiryFormText;
   action: (state: InquiryFormState, form: FormData) => Promise<InquiryFormState>;
   topics: TopicOption[];
   phones: string[];
   lineStatus: string;
 };
 
-export function InquiryForm({ action, topics, phones, lineStatus }: Props) {
-  const t = useTranslations("Inquiry");
+export function InquiryForm({ text, action, topics, phones, lineStatus }: Props) {
+  const t = (key: keyof InquiryFormText) => text[key];
   const [state, formAction, pending] = useActionState(action, { values: {}, failure: null });
   const [topic, setTopic] = useState(state.values.topic ?? "");
   const guard = topics.find((o) => o.value === topic)?.guard ?? { kind: "accepted" as const };
   const errors = state.failure?.fieldErrors ?? {};
-  const tf = useTranslations("Forms");
   const refused = state.failure?.code === "REFUSED" ? state.failure : null;
 
   return (
@@ -98,7 +98,7 @@ export function InquiryForm({ action, topics, phones, lineStatus }: Props) {
           <FormField name="message" label={t("message")} error={errors.message} hint={t("messageHint")}>
             {(props) => <textarea {...props} rows={8} defaultValue={state.values.message} maxLength={5000} />}
           </FormField>
-          <FileField label={tf("files")} hint={tf("filesHint")} error={errors.files} />
+          <FileField label={t("files")} hint={t("filesHint")} error={errors.files} />
           <button
             type="submit"
             disabled={pending}

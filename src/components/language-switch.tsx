@@ -1,21 +1,21 @@
 "use client";
-import { useLocale, useTranslations } from "next-intl";
-import { Link, usePathname } from "@/i18n/navigation";
+// The same page in the other language: French has no prefix, English lives under /en. The words
+// come from the layout (no message library in the browser); the path is the browser's own.
+import { usePathname } from "next/navigation";
+import { otherLanguagePath } from "@/i18n/locale-path";
 
-export function LanguageSwitch() {
-  const t = useTranslations("Layout");
-  const locale = useLocale();
-  const pathname = usePathname();
+export function LanguageSwitch({ locale, label, ariaLabel }: { locale: "fr" | "en"; label: string; ariaLabel: string }) {
+  const pathname = usePathname() ?? "/";
   const other = locale === "fr" ? "en" : "fr";
   return (
-    <Link
-      href={pathname}
-      locale={other}
+    <a
+      href={otherLanguagePath(pathname, locale)}
+      hrefLang={other === "fr" ? "fr-CA" : "en-CA"}
       lang={other === "fr" ? "fr-CA" : "en-CA"}
-      aria-label={t("switchLanguageLabel")}
+      aria-label={ariaLabel}
       className="rounded px-3 py-2 text-sm font-semibold text-white underline-offset-4 hover:underline"
     >
-      {t("switchLanguage")}
-    </Link>
+      {label}
+    </a>
   );
 }

@@ -186,3 +186,28 @@ test("sign-in throttling: after a few wrong passwords, the same French message t
   expect(messages[0]).toBe("Trop de tentatives de connexion. Pour protéger le compte, réessayez dans 1 seconde.");
   expect(messages[1]).toBe(messages[0]);
 });
+
+test("the public pages come from the front door's cache, each answer with its own nonce, and run in the browser as rendered", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  const nonces = [];
+  for (let i = 0; i < 2; i++) {
+    const response = await page.goto("/services/ca-dotation/candidate");
+    const headers = response!.headers();
+    // The first visit of the minute may render it; the second is served from memory.
+    if (i === 1) expect(headers["x-guichet-page-cache"]).toBe("hit");
+    const nonce = /'nonce-([^']+)'/.exec(headers["content-security-policy"]!)?.[1];
+    const tags = (await response!.text()).match(/<script\b[^>]*>/g) ?? [];
+    expect(tags.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
+    nonces.push(nonce);
+  }
+  expect(nonces[0]).not.toBe(nonces[1]);
+  // Hydrated under the policy: the language switch (a client component) leads to the English page.
+  await page.getByRole("link", { name: /English|anglais/i }).click();
+  await expect(page).toHaveURL(/\/en\/services\/ca-dotation\/candidate$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en-CA");
+  expect(errors).toEqual([]);
+});

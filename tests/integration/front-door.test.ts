@@ -3,10 +3,12 @@
 // shape, security headers on every answer, and 503 at once while the database is down.
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { markDatabaseDown, markDatabaseUp } from "../../src/server/db/availability";
 import { parseTrustedProxies } from "../../src/server/http/front-door";
 import { answerClientError, createFrontDoor } from "../../src/server/http/front-door-handler";
+import { createPageCache, forgetPublicPages, registerPageCache, type PageCache } from "../../src/server/http/page-cache";
 
 let handled = 0;
 function start(trusted: string | undefined): Promise<{ server: Server; port: number }> {
@@ -31,10 +33,12 @@ type Answer = { status: number; headers: Record<string, string | string[] | unde
 function call(port: number, path: string, { method = "GET", headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: "127.0.0.1", port, path, method, headers }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (c) => (text += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const raw = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: (res.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw).toString("utf8") });
+      });
     });
     req.on("error", reject);
     req.end(body);
@@ -184,5 +188,111 @@ describe("while the database is down", () => {
 
     markDatabaseUp({ log: () => {} });
     expect((await call(direct.port, "/api/v1/catalogue")).status).toBe(200);
+  });
+});
+
+// A stand-in for Next.js rendering pages as it does: the nonce it was given on every script and in
+// its Link header, the HTML streamed in pieces, a 404 for an unknown service.
+let rendered = 0;
+function startWithPageCache(cache: PageCache): Promise<{ server: Server; port: number }> {
+  const server = createServer(
+    createFrontDoor({
+      trusted: parseTrustedProxies(undefined),
+      pageCache: cache,
+      handle: async (req, res) => {
+        rendered++;
+        const nonce = /'nonce-([^']+)'/.exec(String(req.headers["content-security-policy"]))?.[1] ?? "none";
+        await new Promise((r) => setTimeout(r, 30));
+        res.statusCode = req.url?.includes("inconnu") ? 404 : 200;
+        res.setHeader("Content-Type", "text/html; charset=utf-8");
+        res.setHeader("Link", `</_next/static/a.css>; rel=preload; as="style"; nonce="${nonce}"`);
+        if (req.url === "/services/avec-cookie") res.setHeader("Set-Cookie", "a=1");
+        res.write(`<html><head><script nonce="${nonce}" src="/a.js"></script></head>`);
+        res.write(Buffer.from(`<body>${"contenu ".repeat(500)}${req.headers["accept-encoding"] ? "compressé" : ""}`));
+        res.end(`<script nonce="${nonce}">self.x=1</script></body></html>`);
+      },
+    }),
+  );
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, port: (server.address() as AddressInfo).port })));
+}
+
+describe("the public pages' cache", () => {
+  const nonceOf = (policy: unknown) => /'nonce-([^']+)'/.exec(String(policy))?.[1];
+  let cache: PageCache;
+  let cached: { server: Server; port: number };
+  beforeAll(async () => {
+    cache = createPageCache();
+    registerPageCache(cache);
+    cached = await startWithPageCache(cache);
+  });
+  afterAll(() => cached.server.close());
+  afterEach(() => cache.clear());
+
+  it("renders a service page once; every answer has its own nonce, in its policy, its scripts and its Link header, never the placeholder", async () => {
+    const before = rendered;
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await call(cached.port, "/services/ca-dotation/candidate"));
+    expect(rendered - before).toBe(1);
+    expect(answers.map((a) => a.headers["x-guichet-page-cache"])).toEqual(["miss", "hit", "hit"]);
+    const nonces = answers.map((a) => nonceOf(a.headers["content-security-policy"]));
+    expect(new Set(nonces).size).toBe(3);
+    answers.forEach((a, i) => {
+      expect(a.status).toBe(200);
+      expect(a.body.match(/nonce="([^"]+)"/g)).toEqual([`nonce="${nonces[i]}"`, `nonce="${nonces[i]}"`]);
+      expect(a.headers.link).toContain(`nonce="${nonces[i]}"`);
+      expect(a.body).not.toContain(cache.placeholder);
+      expect(a.body).not.toContain("compressé");
+      expect(Number(a.headers["content-length"])).toBe(Buffer.byteLength(a.body));
+      expect(a.headers["x-request-id"]).toBeTruthy();
+    });
+  });
+
+  it("requests arriving during the rendering wait for it: 30 at once, one rendering", async () => {
+    const before = rendered;
+    const answers = await Promise.all(Array.from({ length: 30 }, () => call(cached.port, "/en/services/sagir")));
+    expect(rendered - before).toBe(1);
+    expect(answers.every((a) => a.status === 200 && a.body.includes(`nonce="${nonceOf(a.headers["content-security-policy"])}"`))).toBe(true);
+  });
+
+  it("is compressed per answer for a browser that accepts gzip, with the answer's own nonce", async () => {
+    await call(cached.port, "/");
+    const answer = await call(cached.port, "/", { headers: { "accept-encoding": "gzip, br" } });
+    expect(answer.headers["content-encoding"]).toBe("gzip");
+    expect(answer.headers["x-guichet-page-cache"]).toBe("hit");
+    expect(answer.body).toContain(`<script nonce="${nonceOf(answer.headers["content-security-policy"])}" src="/a.js">`);
+    const head = await call(cached.port, "/", { method: "HEAD" });
+    expect([head.status, head.body, head.headers["x-guichet-page-cache"]]).toEqual([200, "", "hit"]);
+  });
+
+  it("renders every time for a signed-in visitor, the test clock, a client navigation, a query, an unknown page or one setting a cookie", async () => {
+    await call(cached.port, "/services/ca-dotation");
+    const cases: [string, Record<string, string>][] = [
+      ["/services/ca-dotation", { cookie: "next-auth.session-token=abc" }],
+      ["/services/ca-dotation", { cookie: "guichet-now=2026-12-01T15%3A00%3A00Z" }],
+      ["/services/ca-dotation", { rsc: "1" }],
+      ["/services/ca-dotation?x=1", {}],
+      ["/services/inconnu", {}],
+      ["/services/avec-cookie", {}],
+    ];
+    for (const [path, headers] of cases) {
+      const before = rendered;
+      await call(cached.port, path, { headers });
+      const again = await call(cached.port, path, { headers });
+      expect(rendered - before, `${path} ${JSON.stringify(headers)}`).toBe(2);
+      expect(again.headers["x-guichet-page-cache"], path).not.toBe("hit");
+    }
+  });
+
+  it("a catalogue edit (forgetPublicPages) has the next visit render the page again", async () => {
+    await call(cached.port, "/services/sagir");
+    expect((await call(cached.port, "/services/sagir")).headers["x-guichet-page-cache"]).toBe("hit");
+    forgetPublicPages();
+    expect((await call(cached.port, "/services/sagir")).headers["x-guichet-page-cache"]).toBe("miss");
+  });
+
+  it("while the database is down, the unavailable page, not the cached one", async () => {
+    await call(cached.port, "/services/sagir");
+    markDatabaseDown("test", { log: () => {}, probe: () => new Promise(() => {}) });
+    expect((await call(cached.port, "/services/sagir")).status).toBe(503);
   });
 });

@@ -1,20 +1,20 @@
 import "@fontsource-variable/inter";
 import "../globals.css";
 import type { Metadata } from "next";
-import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { AccountMenu } from "@/components/account-menu";
+import { FormTextProvider } from "@/components/form-text";
 import { LanguageSwitch } from "@/components/language-switch";
-import { Link } from "@/i18n/navigation";
-import { LANGUAGE_TAG, routing } from "@/i18n/routing";
+import { LocaleLink } from "@/components/locale-link";
+import { isLocale, LANGUAGE_TAG } from "@/i18n/routing";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { unreadNotifications } from "@/server/services/notifications";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
-  const t = await getTranslations({ locale: hasLocale(routing.locales, locale) ? locale : "fr", namespace: "Layout" });
+  const t = await getTranslations({ locale: isLocale(locale) ? locale : "fr", namespace: "Layout" });
   return {
     title: { default: t("appName"), template: `%s — ${t("appName")}` },
     description: t("tagline"),
@@ -24,26 +24,28 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 
 export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations("Layout");
+  const tf = await getTranslations("Form");
   const user = await getCurrentUser();
   return (
     <html lang={LANGUAGE_TAG[locale]}>
       <body className="flex min-h-screen flex-col bg-white font-sans text-slate-900 antialiased">
-        <NextIntlClientProvider>
+        {/* No next-intl client provider here: the public pages send no messages to the browser (see intl-client-layout.tsx). */}
+        <FormTextProvider text={{ required: tf("required"), optional: tf("optional"), separator: locale === "fr" ? " : " : ": " }}>
           <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">
             {t("skipToContent")}
           </a>
           <header className="site-chrome bg-qc-navy text-white">
             <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
-              <Link href="/" className="flex flex-col leading-tight">
+              <LocaleLink href="/" locale={locale} className="flex flex-col leading-tight">
                 <span className="text-xl font-bold">{t("appName")}</span>
                 <span className="text-sm text-slate-200">{t("tagline")}</span>
-              </Link>
+              </LocaleLink>
               <nav aria-label={t("home")} className="flex flex-wrap items-center gap-1">
-                <AccountMenu name={user?.name ?? null} notifications={user?.role === "agent" ? await unreadNotifications(user) : null} />
-                <LanguageSwitch />
+                <AccountMenu name={user?.name ?? null} locale={locale} notifications={user?.role === "agent" ? await unreadNotifications(user) : null} />
+                <LanguageSwitch locale={locale} label={t("switchLanguage")} ariaLabel={t("switchLanguageLabel")} />
               </nav>
             </div>
           </header>
@@ -56,7 +58,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
               <p>{t("footerNote")}</p>
             </div>
           </footer>
-        </NextIntlClientProvider>
+        </FormTextProvider>
       </body>
     </html>
   );

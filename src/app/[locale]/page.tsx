@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { OpenStatus } from "@/components/open-status";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import type { Locale } from "@/i18n/routing";
 import { getNow } from "@/server/clock";
 import { listServices } from "@/server/services/get-service-page";
@@ -24,9 +24,9 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
         {services.map((service) => (
           <li key={service.slug} className="flex flex-col rounded-lg border border-slate-200 p-5 shadow-sm" data-testid={`service-${service.slug}`}>
             <h2 className="text-2xl font-semibold text-qc-blue">
-              <Link href={`/services/${service.slug}`} className="hover:underline">
+              <LocaleLink locale={locale} href={`/services/${service.slug}`} className="hover:underline">
                 {service.name[locale]}
-              </Link>
+              </LocaleLink>
             </h2>
             <p className="mt-2 text-slate-700">{service.description[locale]}</p>
             <ul className="mt-4 space-y-4">
@@ -37,9 +37,9 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
                     <OpenStatus status={audience.status} now={now} locale={locale} />
                   </div>
                   <p className="mt-1">
-                    <Link href={`/services/${service.slug}/${audience.audienceId}`} className="text-qc-blue underline underline-offset-2">
+                    <LocaleLink locale={locale} href={`/services/${service.slug}/${audience.audienceId}`} className="text-qc-blue underline underline-offset-2">
                       {t("seeService", { audience: audience.name[locale] })}
-                    </Link>
+                    </LocaleLink>
                   </p>
                 </li>
               ))}

@@ -10,7 +10,9 @@
 //   reads from the request (its documented way) and puts on its scripts; Next's routing headers
 //   (x-middleware-rewrite) taken off.
 import { randomBytes, randomUUID } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { promisify } from "node:util";
+import { gzip as gzipCallback } from "node:zlib";
 import type { Duplex } from "node:stream";
 import { RETRY_AFTER_SECONDS, databaseAvailable } from "@/server/db/availability";
 import { recordHttp, routeKind } from "@/server/metrics";
@@ -28,6 +30,7 @@ import {
   socketIsTrusted,
   type TrustedProxies,
 } from "@/server/http/front-door";
+import { cacheableAnswer, captureAnswer, headersWithNonce, isCacheablePageRequest, withNonce, type PageCache } from "@/server/http/page-cache";
 import { UNAVAILABLE_PAGE_CSP, unavailablePage, unavailablePageLocale } from "@/server/http/unavailable-page";
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => unknown;
@@ -37,6 +40,8 @@ export type FrontDoorOptions = {
   handle: NodeHandler;
   trusted: TrustedProxies;
   dev?: boolean;
+  /** The public pages' cache (page-cache.ts); none in development, where pages change as code does. */
+  pageCache?: PageCache;
 };
 
 /** Routes that answer without the database (a load balancer's liveness check). */
@@ -51,7 +56,7 @@ function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-export function createFrontDoor({ handle, trusted, dev = false }: FrontDoorOptions): NodeHandler {
+export function createFrontDoor({ handle, trusted, dev = false, pageCache }: FrontDoorOptions): NodeHandler {
   return (req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const started = process.hrtime.bigint();
@@ -115,8 +120,51 @@ export function createFrontDoor({ handle, trusted, dev = false }: FrontDoorOptio
       res.end(req.method === "HEAD" ? undefined : unavailablePage(unavailablePageLocale(path, first(req.headers["accept-language"]))));
       return;
     }
+    if (pageCache && nonce && isCacheablePageRequest(req.method, req.url, req.headers)) return servePublicPage(req, res, { handle, pageCache, path, nonce, dev });
     return handle(req, res);
   };
+}
+
+const gzip = promisify(gzipCallback);
+
+/** A public page from the cache, or rendered once (with the placeholder nonce) for everyone asking meanwhile. */
+async function servePublicPage(req: IncomingMessage, res: ServerResponse, { handle, pageCache, path, nonce, dev }: { handle: NodeHandler; pageCache: PageCache; path: string; nonce: string; dev: boolean }): Promise<unknown> {
+  const acceptsGzip = /\bgzip\b/.test(first(req.headers["accept-encoding"]) ?? "");
+  const cached = pageCache.fresh(path, Date.now()) ?? (await pageCache.inFlight(path));
+  if (cached) return sendPage(req, res, cached.status, headersWithNonce(cached.headers, pageCache.placeholder, nonce), withNonce(cached.body, pageCache.placeholder, nonce), { acceptsGzip, cache: "hit" });
+  // A HEAD has no body to keep: Next answers it.
+  if (req.method !== "GET") return handle(req, res);
+  let settle: (entry: ReturnType<typeof cacheableAnswer>) => void = () => {};
+  void pageCache.render(path, () => new Promise((resolve) => (settle = resolve)));
+  // Rendered with the placeholder nonce, uncompressed: the nonce is put in, then compressed, per answer.
+  req.headers["content-security-policy"] = pageContentSecurityPolicy(pageCache.placeholder, { dev });
+  delete req.headers["accept-encoding"];
+  captureAnswer(res, (status, headers, body) => {
+    const entry = cacheableAnswer(status, headers, body, Date.now());
+    settle(entry);
+    const { "content-length": _length, "transfer-encoding": _encoding, ...kept } = headers;
+    void sendPage(req, res, status, headersWithNonce(kept, pageCache.placeholder, nonce), withNonce(body, pageCache.placeholder, nonce), { acceptsGzip, cache: entry ? "miss" : "pass" });
+  });
+  try {
+    return await handle(req, res);
+  } catch (error) {
+    settle(null);
+    throw error;
+  }
+}
+
+/** X-Guichet-Page-Cache: hit (from memory), miss (rendered, kept), pass (rendered, not kept: not a 200 page). */
+async function sendPage(req: IncomingMessage, res: ServerResponse, status: number, headers: OutgoingHttpHeaders, pieces: Buffer[], { acceptsGzip, cache }: { acceptsGzip: boolean; cache: "hit" | "miss" | "pass" }): Promise<void> {
+  const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
+  // Compressed off the main thread (zlib's pool): the page is large, the answer per visitor.
+  const compress = acceptsGzip && length > 1024 && req.method === "GET";
+  const payload = compress ? [await gzip(Buffer.concat(pieces, length), { level: 6 })] : pieces;
+  if (res.destroyed) return;
+  res.writeHead(status, { ...headers, ...(compress ? { "content-encoding": "gzip" } : {}), "content-length": String(compress ? payload[0]!.length : length), "x-guichet-page-cache": cache });
+  if (req.method === "HEAD") return void res.end();
+  res.cork();
+  for (const piece of payload) res.write(piece);
+  res.end(); // uncorks: the pieces leave in one write
 }
 
 function sendJson(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {

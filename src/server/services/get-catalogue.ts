@@ -15,6 +15,7 @@ import {
 } from "@/domain/catalogue/default-catalogue";
 import { getCatalogueDb } from "@/server/db/client";
 import { hasDatabase } from "@/server/env";
+import { forgetPublicPages } from "@/server/http/page-cache";
 import { loadCatalogue, type CatalogueData } from "@/server/repositories/catalogue-repository";
 
 export type Catalogue = CatalogueData & { engine: CatalogueEngine };
@@ -42,9 +43,13 @@ async function load(): Promise<Catalogue> {
   return catalogue;
 }
 
-/** After an edit: this instance reads the catalogue again at its next use (others within CACHE_TTL_MS). */
+/**
+ * After an edit: this instance reads the catalogue again at its next use, and renders its public
+ * pages again (other instances within CACHE_TTL_MS, and their pages at the next minute).
+ */
 export function forgetCatalogue(): void {
   current = null;
+  forgetPublicPages();
 }
 
 export async function getCatalogue(): Promise<Catalogue> {

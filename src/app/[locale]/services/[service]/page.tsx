@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { OpenStatus } from "@/components/open-status";
 import { TextListSection } from "@/components/text-list";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import type { Locale } from "@/i18n/routing";
 import { getNow } from "@/server/clock";
 import { getServiceSummary } from "@/server/services/get-service-page";
@@ -46,9 +46,9 @@ export default async function ServicePage({ params }: { params: Params }) {
                 <OpenStatus status={audience.status} now={now} locale={locale} />
               </div>
               <p className="mt-2">
-                <Link href={`/services/${service.slug}/${audience.audienceId}`} className="text-qc-blue underline underline-offset-2">
+                <LocaleLink locale={locale} href={`/services/${service.slug}/${audience.audienceId}`} className="text-qc-blue underline underline-offset-2">
                   {t("details")}
-                </Link>
+                </LocaleLink>
               </p>
             </li>
           ))}

@@ -7,7 +7,7 @@ import { OpenStatus } from "@/components/open-status";
 import { TextListSection } from "@/components/text-list";
 import type { ContactPoint } from "@/domain/catalogue/service-profile";
 import { formatDateTime, formatIsoDate } from "@/i18n/format";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import type { Locale } from "@/i18n/routing";
 import { durationMessage } from "@/i18n/target-duration";
 import { getNow } from "@/server/clock";
@@ -61,9 +61,9 @@ export default async function AudiencePage({ params }: { params: Params }) {
     <>
       <AutoRefresh />
       <p>
-        <Link href={`/services/${service.slug}`} className="text-qc-blue underline underline-offset-2">
+        <LocaleLink locale={locale} href={`/services/${service.slug}`} className="text-qc-blue underline underline-offset-2">
           {t("backToService", { service: service.shortName[locale] })}
-        </Link>
+        </LocaleLink>
       </p>
       <h1 className="mt-3 text-3xl font-bold text-qc-navy">
         {service.name[locale]}
@@ -77,12 +77,13 @@ export default async function AudiencePage({ params }: { params: Params }) {
 
       {service.slug === "ca-dotation" && audience.audienceId === "candidate" && (
         <p className="mt-5">
-          <Link
+          <LocaleLink
+            locale={locale}
             href="/services/ca-dotation/candidate/ecrire"
             className="inline-block rounded bg-qc-blue px-5 py-3 font-semibold text-white hover:bg-qc-navy"
           >
             {ti("writeLink")}
-          </Link>
+          </LocaleLink>
         </p>
       )}
 

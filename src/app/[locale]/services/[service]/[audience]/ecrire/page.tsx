@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { InquiryForm, type TopicOption } from "@/components/inquiry-form";
+import { INQUIRY_FORM_TEXT_KEYS, type InquiryFormText } from "@/components/inquiry-form-text";
 import { CANDIDATE_TOPICS, guardCandidateTopic, TOPIC_LABELS } from "@/domain/requests/candidate-inquiry";
 import { describeOpenStatus } from "@/components/open-status";
 import { formatDateTime } from "@/i18n/format";
-import { Link } from "@/i18n/navigation";
+import { LocaleLink } from "@/components/locale-link";
 import type { Locale } from "@/i18n/routing";
 import { getNow } from "@/server/clock";
 import { getAudiencePage } from "@/server/services/get-service-page";
@@ -30,6 +31,8 @@ export default async function WritePage({ params }: { params: Params }) {
   const page = await getAudiencePage(service, audience, now);
   if (!page) notFound();
   const t = await getTranslations("Inquiry");
+  const tf = await getTranslations("Forms");
+  const text = Object.fromEntries(INQUIRY_FORM_TEXT_KEYS.map((key) => [key, key === "files" || key === "filesHint" ? tf(key) : t(key)])) as InquiryFormText;
   const phones = page.audience.contacts.filter((c) => c.kind === "phone" && c.value).map((c) => c.value!);
   const { state, detail } = await describeOpenStatus(page.status, now, locale);
   const lineStatus = `${state} — ${detail}`;
@@ -45,9 +48,9 @@ export default async function WritePage({ params }: { params: Params }) {
   return (
     <>
       <p>
-        <Link href="/services/ca-dotation/candidate" className="text-qc-blue underline underline-offset-2">
+        <LocaleLink locale={locale} href="/services/ca-dotation/candidate" className="text-qc-blue underline underline-offset-2">
           {page.service.name[locale]}
-        </Link>
+        </LocaleLink>
       </p>
       <h1 className="mt-3 text-3xl font-bold text-qc-navy">{t("title")}</h1>
       <p className="mt-3 max-w-3xl text-slate-700">{t("intro")}</p>
@@ -56,7 +59,7 @@ export default async function WritePage({ params }: { params: Params }) {
           {t("dueNote", { moment: formatDateTime(due.dueAt, locale) })}
         </p>
       )}
-      <InquiryForm action={submitInquiry.bind(null, locale)} topics={topics} phones={phones} lineStatus={lineStatus} />
+      <InquiryForm text={text} action={submitInquiry.bind(null, locale)} topics={topics} phones={phones} lineStatus={lineStatus} />
     </>
   );
 }
