@@ -6,9 +6,12 @@ import type { ActionFailure } from "@/server/http/server-action";
 
 export type SetPasswordFormState = { failure: ActionFailure | null };
 
-/** The invited person chooses a password (typed twice). Passwords are never sent back to the page. */
-export function SetPasswordForm({ action, email }: { action: (state: SetPasswordFormState, form: FormData) => Promise<SetPasswordFormState>; email: string }) {
-  const t = useTranslations("Invitation");
+/**
+ * A person chooses a password (typed twice): the invited person's first, or a new one after « mot de
+ * passe oublié » (`namespace` NewPassword). Passwords are never sent back to the page.
+ */
+export function SetPasswordForm({ action, email, namespace = "Invitation" }: { action: (state: SetPasswordFormState, form: FormData) => Promise<SetPasswordFormState>; email: string; namespace?: "Invitation" | "NewPassword" }) {
+  const t = useTranslations(namespace);
   const [state, formAction, pending] = useActionState(action, { failure: null });
   const errors = state.failure?.fieldErrors ?? {};
   return (

@@ -175,6 +175,22 @@ export function replyMail(d: ReplyMailData, locale: MailLocale): RenderedMail {
 
 export type InvitationMailData = { name: string; organization: string; pilot: string; url: string; expiresAt: Date; renewed: boolean };
 
+export type PasswordResetMailData = { name: string; url: string; expiresAt: Date };
+
+/** The « mot de passe oublié » link: valid one hour, works once; ignoring it changes nothing. */
+export function passwordResetMail(d: PasswordResetMailData, locale: MailLocale): RenderedMail {
+  const F = locale === "fr";
+  const until = formatDateTime(d.expiresAt.getTime(), locale).replace(/^le /, "");
+  const blocks: Block[] = [
+    { kind: "p", text: F ? `Bonjour ${d.name},` : `Hello ${d.name},` },
+    { kind: "p", text: F ? "Vous avez demandé à choisir un nouveau mot de passe pour Guichet." : "You asked to choose a new password for Guichet." },
+    { kind: "link", label: F ? "Choisir un nouveau mot de passe" : "Choose a new password", url: d.url },
+    { kind: "p", text: F ? `Ce lien est valide une heure, jusqu'au ${until}, et ne sert qu'une fois. Vos sessions ouvertes seront fermées.` : `This link is valid for one hour, until ${until}, and works once. Your open sessions will be closed.` },
+    { kind: "small", text: F ? "Vous n'avez rien demandé ? Ignorez ce courriel : votre mot de passe ne change pas." : "Did not ask for this? Ignore this e-mail: your password does not change." },
+  ];
+  return render(F ? "Choisir un nouveau mot de passe — Guichet" : "Choose a new password — Guichet", blocks, locale);
+}
+
 /** The pilot's invitation: the link where the person chooses their password, and until when it works. */
 export function invitationMail(d: InvitationMailData, locale: MailLocale): RenderedMail {
   const F = locale === "fr";

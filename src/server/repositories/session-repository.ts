@@ -2,6 +2,7 @@ import "server-only";
 // Signed-in sessions on the server (user_session): a session cookie counts only while its row is
 // not ended — signing out, disabling the account or changing its password ends it.
 import type { Db } from "@/server/db/client";
+import type { Tx } from "@/server/repositories/request-repository";
 
 export type SessionEndReason = "signed_out" | "disabled" | "password_changed";
 
@@ -22,7 +23,7 @@ export async function endSession(db: Db, sessionId: string, reason: SessionEndRe
 }
 
 /** Ends every session of a person (but `exceptId`, the one changing its password). */
-export async function endUserSessions(db: Db, userId: string, reason: SessionEndReason, now: Date, exceptId?: string): Promise<number> {
+export async function endUserSessions(db: Db | Tx, userId: string, reason: SessionEndReason, now: Date, exceptId?: string): Promise<number> {
   const { count } = await db.userSession.updateMany({
     where: { userId, endedAt: null, ...(exceptId ? { id: { not: exceptId } } : {}) },
     data: { endedAt: now, endReason: reason },

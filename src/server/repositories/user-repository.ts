@@ -134,3 +134,28 @@ export async function listServiceAgents(db: Db | Tx, serviceId: string): Promise
     orderBy: { name: "asc" },
   });
 }
+
+/** An active account with a password, by e-mail (any case): who may ask for a « mot de passe oublié » link. */
+export async function findResettableUser(db: Db, email: string): Promise<{ id: string; name: string } | null> {
+  return db.user.findFirst({ where: { email: { equals: email, mode: "insensitive" }, disabledAt: null, passwordHash: { not: null } }, select: { id: true, name: true } });
+}
+
+/** The pending link of an account: a new one replaces any earlier one. */
+export async function setPasswordResetToken(db: Db | Tx, userId: string, tokenHash: string, expiresAt: Date): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { passwordResetTokenHash: tokenHash, passwordResetExpiresAt: expiresAt }, select: { id: true } });
+}
+
+/** The account behind a valid link, or null. */
+export async function findPasswordReset(db: Db, tokenHash: string, now: Date): Promise<{ email: string } | null> {
+  return db.user.findFirst({ where: { passwordResetTokenHash: tokenHash, passwordResetExpiresAt: { gt: now }, disabledAt: null }, select: { email: true } });
+}
+
+/** Sets the new password and spends the link, in one statement: a link works once. */
+export async function spendPasswordReset(db: Db | Tx, tokenHash: string, passwordHash: string, now: Date): Promise<{ id: string; email: string } | null> {
+  const rows = await db.user.updateManyAndReturn({
+    where: { passwordResetTokenHash: tokenHash, passwordResetExpiresAt: { gt: now }, disabledAt: null },
+    data: { passwordHash, passwordResetTokenHash: null, passwordResetExpiresAt: null },
+    select: { id: true, email: true },
+  });
+  return rows[0] ?? null;
+}
