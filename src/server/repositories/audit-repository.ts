@@ -5,7 +5,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import type { Tx } from "@/server/repositories/request-repository";
 
-export type AuditAction = "personal_data_viewed" | "identity_validated" | "member_invited" | "member_invitation_renewed" | "member_updated" | "sender_identified" | "password_reset_requested" | "password_reset";
+export type AuditAction = "personal_data_viewed" | "identity_validated" | "member_invited" | "member_invitation_renewed" | "member_updated" | "sender_identified" | "password_reset_requested" | "password_reset" | "admin_created";
 
 export async function appendAudit(
   db: Db | Tx,
