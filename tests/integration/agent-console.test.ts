@@ -1,6 +1,7 @@
 // The agent console on the real database: take in charge, avis de délai (a tracked promise),
 // calls, voicemails, identity validation (audited), merge, conflicts, the queue's filters, counts,
 // pages and French search — and the target state the queue's SQL computes equals the domain's.
+import pg from "pg";
 import { beforeAll, afterAll, describe, expect, it } from "vitest";
 import { createCatalogueEngine } from "../../src/domain/catalogue/engine";
 import { queueFacts, requestTargetState } from "../../src/domain/requests/targets";
@@ -24,7 +25,7 @@ import {
   validateIdentity,
 } from "../../src/server/services/handle-request";
 import { logCall } from "../../src/server/services/log-call";
-import { connectTestDb, truncateAll } from "../support/db";
+import { connectTestDb, testDatabaseUrl, truncateAll } from "../support/db";
 import { SAGIR_SAMPLES } from "../support/sagir-samples";
 import { currentUserFor } from "../support/users";
 
@@ -442,5 +443,40 @@ describe("authorization: agents see only their services; nobody else reaches the
     }
     expect(await version(number)).toBe(v);
     expect(await db.message.count({ where: { request: { number } } })).toBe(1);
+  });
+});
+
+describe("the request page reads one snapshot", () => {
+  it("a change committed while the page is being read shows entirely or not at all (the e2e's reply shown under the status before it)", async () => {
+    const number = await inquiry("Lecture cohérente", "Une demande lue pendant qu'elle change.");
+    const { id } = await db.request.findUniqueOrThrow({ where: { number }, select: { id: true } });
+    // Between the request's row and its history (each relation is a query of its own), the
+    // requester's message puts it back in progress, committed on a connection of its own.
+    const writer = new pg.Client({ connectionString: testDatabaseUrl() });
+    await writer.connect();
+    const query = pg.Client.prototype.query;
+    let injected = false;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      const text = typeof args[0] === "string" ? args[0] : (args[0] as { text?: string } | undefined)?.text ?? "";
+      if (!injected && this !== writer && /FROM "public"\."request_event"/.test(text)) {
+        injected = true;
+        return writer
+          .query("UPDATE request SET status = 'waiting_requester', version = version + 1 WHERE id = $1", [id])
+          .then(() => writer.query(`INSERT INTO request_event (request_id, kind, actor_kind, data, "at") VALUES ($1, 'status_changed', 'agent', '{"from":"new","to":"waiting_requester"}', now())`, [id]))
+          .then(() => (query as (...a: unknown[]) => unknown).apply(this, args));
+      }
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof query;
+    try {
+      const view = await readConsoleRequest({ user: await dotationAgent(), number, now: minutes(5) });
+      expect(injected).toBe(true);
+      const changes = view.timeline.filter((e) => e.kind === "status_changed");
+      // Either the change is in both the status and the history, or in neither.
+      expect([view.status, changes.length]).toEqual(["new", 0]);
+    } finally {
+      pg.Client.prototype.query = query;
+      await writer.end();
+    }
+    expect((await db.request.findUniqueOrThrow({ where: { number }, select: { status: true } })).status).toBe("waiting_requester");
   });
 });

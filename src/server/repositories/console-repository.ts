@@ -54,14 +54,14 @@ const consoleSelect = {
 
 export type ConsoleRequestRow = Prisma.RequestGetPayload<{ select: typeof consoleSelect }>;
 
-export async function findConsoleRequest(db: Db, number: string): Promise<ConsoleRequestRow | null> {
+export async function findConsoleRequest(db: Db | Tx, number: string): Promise<ConsoleRequestRow | null> {
   // Anything that is no request number (a NUL, a stray byte from a URL) is no request: never a query.
   if (!isRequestNumber(number)) return null;
   return db.request.findUnique({ where: { number }, select: consoleSelect });
 }
 
 /** The duplicates merged into a request, with their threads and events. */
-export async function findMergedRequests(db: Db, requestId: string) {
+export async function findMergedRequests(db: Db | Tx, requestId: string) {
   return db.request.findMany({
     where: { mergedIntoId: requestId },
     select: { id: true, number: true, messages: { select: messageSelect, orderBy: { at: "asc" } }, events: consoleSelect.events },

@@ -188,15 +188,20 @@ export async function readQueue({ user, serviceId, query, now }: { user: Current
 /** One request as the console shows it. Personal information stays masked (revealed by an audited action). */
 export async function readConsoleRequest({ user, number, now }: { user: CurrentUser | null; number: string; now: Date }) {
   const db = getDb();
-  const row = await findConsoleRequest(db, number);
-  if (!row || !isAgentOf(user, row.serviceId)) throw new AppError("NOT_FOUND", "no such request for this agent");
+  // The request, its thread, history and targets, and its merged duplicates, from one snapshot: read
+  // apart (Prisma loads each relation with a query of its own), a reply committed in between showed
+  // in the thread while the status above it was still the one before.
+  const read = await db.$transaction(
+    async (tx) => {
+      const found = await findConsoleRequest(tx, number);
+      return found ? { row: found, merged: await findMergedRequests(tx, found.id) } : null;
+    },
+    { isolationLevel: "RepeatableRead" },
+  );
+  if (!read || !isAgentOf(user, read.row.serviceId)) throw new AppError("NOT_FOUND", "no such request for this agent");
+  const { row, merged } = read;
   const agent = user;
-  const [catalogue, merged, agents, canned] = await Promise.all([
-    getCatalogue(),
-    findMergedRequests(db, row.id),
-    listServiceAgents(db, row.serviceId),
-    listCannedReplies(db, row.serviceId),
-  ]);
+  const [catalogue, agents, canned] = await Promise.all([getCatalogue(), listServiceAgents(db, row.serviceId), listCannedReplies(db, row.serviceId)]);
   const events = row.events.map(toEventFact);
   const withdrawn = row.mergedIntoId !== null;
   const targets = evaluateTargets(catalogue.engine, row.targets.map(toTargetFacts), events, now.getTime(), { withdrawn }).map((t) => ({
