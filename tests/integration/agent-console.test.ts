@@ -480,3 +480,28 @@ describe("the request page reads one snapshot", () => {
     expect((await db.request.findUniqueOrThrow({ where: { number }, select: { status: true } })).status).toBe("waiting_requester");
   });
 });
+
+describe("canned replies", () => {
+  it("carry the catalogue's phone numbers and hours in force, in the request's language — an edit of the hours shows at once", async () => {
+    const { ZCalendarHours } = await import("../../src/schemas/catalogue-edit");
+    const { editCalendarHours } = await import("../../src/server/services/edit-hours");
+    const number = await inquiry("Mon dossier", "Je voudrais connaître l'état de mon dossier.");
+    const cannedOf = async () => (await readConsoleRequest({ user: await dotationAgent(), number, now: minutes(5) })).canned.find((c) => c.id === "cad-nominative-call-us")!.body;
+    const before = await cannedOf();
+    expect(before.fr).toContain("Appelez le Centre d'assistance en dotation au 418 528-7157 ou au 1 866 672-3460, du lundi au vendredi de 8 h 30 à 12 h et de 13 h à 16 h 30 (le mercredi : de 10 h à 12 h et de 13 h à 16 h 30).");
+    expect(before.en).toContain("at 418 528-7157 or 1 866 672-3460, Monday to Friday, 8:30 a.m. to noon and 1 p.m. to 4:30 p.m. (Wednesdays: 10 a.m. to noon and 1 p.m. to 4:30 p.m.).");
+    expect(before.fr).toContain(`(${number})`);
+    expect(`${before.fr}${before.en}`).not.toMatch(/\{(telephones|heures|numero)\}/);
+
+    const manager = await currentUserFor(db, "gestionnaire@cspq.exemple.qc.ca");
+    const hours = (wednesday: string) =>
+      ZCalendarHours.parse({ calendarId: "cad-candidates", intent: "save", d1: "8:30-12:00, 13:00-16:30", d2: "8:30-12:00, 13:00-16:30", d3: wednesday, d4: "8:30-12:00, 13:00-16:30", d5: "8:30-12:00, 13:00-16:30" });
+    await editCalendarHours({ user: manager, input: hours("9:00-12:00, 13:00-16:30"), now: minutes(6) });
+    try {
+      expect((await cannedOf()).fr).toContain("(le mercredi : de 9 h à 12 h et de 13 h à 16 h 30)");
+    } finally {
+      await editCalendarHours({ user: manager, input: hours("10:00-12:00, 13:00-16:30"), now: minutes(7) });
+    }
+    expect((await cannedOf()).fr).toContain("(le mercredi : de 10 h à 12 h et de 13 h à 16 h 30)");
+  });
+});

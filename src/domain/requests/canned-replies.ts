@@ -1,6 +1,8 @@
 // The agents' canned replies, in French and English, for the situations the two source documents
-// describe. Seeded into `canned_reply`; the console fills `{numero}` (the request number) and
-// `{date}` (the date promised by an avis de délai) when the agent picks one.
+// describe. Seeded into `canned_reply`. Placeholders, filled in the request's language: `{numero}`
+// (the request number), `{telephones}` and `{heures}` (the audience's phone numbers and the hours of
+// its calendar, from the catalogue in force: never typed into a reply, where they went stale when a
+// manager edited the hours) and `{date}` (the date an avis de délai promises).
 import type { LocalizedText } from "../catalogue/service-profile";
 import type { ReplyKind } from "./targets";
 
@@ -19,8 +21,8 @@ export const CANNED_REPLIES: readonly CannedReplyDefinition[] = [
     kind: "redirection",
     title: { fr: "Demande nominative reçue par écrit : appelez-nous", en: "Personal request received in writing: call us" },
     body: {
-      fr: "Bonjour,\n\nVotre message ({numero}) concerne votre propre dossier. Pour protéger vos renseignements personnels, nous ne traitons pas ces demandes par écrit : nous devons d'abord valider votre identité au téléphone.\n\nAppelez le Centre d'assistance en dotation au 418 528-7157 ou, sans frais, au 1 866 672-3460, du lundi au vendredi de 8 h 30 à 12 h et de 13 h à 16 h 30 (le mercredi à partir de 10 h).\n\nMerci de votre compréhension.",
-      en: "Hello,\n\nYour message ({numero}) is about your own file. To protect your personal information, we do not handle such requests in writing: we must first validate your identity by phone.\n\nCall the staffing help centre at 418 528-7157 or toll-free at 1 866 672-3460, Monday to Friday, 8:30 a.m. to noon and 1 p.m. to 4:30 p.m. (Wednesdays from 10 a.m.).\n\nThank you for your understanding.",
+      fr: "Bonjour,\n\nVotre message ({numero}) concerne votre propre dossier. Pour protéger vos renseignements personnels, nous ne traitons pas ces demandes par écrit : nous devons d'abord valider votre identité au téléphone.\n\nAppelez le Centre d'assistance en dotation au {telephones}, {heures}.\n\nMerci de votre compréhension.",
+      en: "Hello,\n\nYour message ({numero}) is about your own file. To protect your personal information, we do not handle such requests in writing: we must first validate your identity by phone.\n\nCall the staffing help centre at {telephones}, {heures}.\n\nThank you for your understanding.",
     },
   },
   {
@@ -86,6 +88,13 @@ export const CANNED_REPLIES: readonly CannedReplyDefinition[] = [
 ];
 
 /** The text of a canned reply with its placeholders filled. */
-export function fillCannedReply(body: string, values: { number: string; promisedDate?: string | null }): string {
-  return body.replaceAll("{numero}", values.number).replaceAll("{date}", values.promisedDate ?? "{date}");
+export type CannedReplyValues = { number: string; promisedDate?: string | null; phones?: string; hours?: string };
+
+/** The placeholders replaced by the values given; one without a value stays as it is. */
+export function fillCannedReply(body: string, values: CannedReplyValues): string {
+  return body
+    .replaceAll("{numero}", values.number)
+    .replaceAll("{date}", values.promisedDate ?? "{date}")
+    .replaceAll("{telephones}", values.phones ?? "{telephones}")
+    .replaceAll("{heures}", values.hours ?? "{heures}");
 }

@@ -254,6 +254,7 @@ const handlingSelect = {
   requesterEmail: true,
   requesterUserId: true,
   senderStatus: true,
+  language: true,
   targets: { select: { targetId: true, metric: true, metAt: true } },
 } satisfies Prisma.RequestSelect;
 

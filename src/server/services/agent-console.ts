@@ -2,11 +2,13 @@ import "server-only";
 // What the agent console reads: the queue of a service (filters, counts, keyset pages, a badge
 // per row with the time left in its target's own clock) and one request with its thread, targets
 // (derived from its event log), timeline, canned replies and who else is viewing it.
+import { fillCannedReply } from "@/domain/requests/canned-replies";
 import { evaluateTarget, evaluateTargets, headlineTarget, maskEmail, maskName, type EvaluatedTarget } from "@/domain/requests/targets";
 import { serviceDayMs } from "@/domain/requests/time-left";
 import type { QueueQuery } from "@/schemas/console";
 import { isAgentOf } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
+import { weekHoursSentence } from "@/i18n/hours-sentence";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import {
@@ -30,7 +32,7 @@ import {
 } from "@/server/repositories/console-repository";
 import { findRequestForHandling } from "@/server/repositories/request-repository";
 import { listServiceAgents } from "@/server/repositories/user-repository";
-import { getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
+import { audiencePhones, getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
 import { toEventFact, toTargetFacts } from "@/server/services/request-targets";
 
 export const QUEUE_PAGE_SIZE = 25;
@@ -202,6 +204,12 @@ export async function readConsoleRequest({ user, number, now }: { user: CurrentU
   const { row, merged } = read;
   const agent = user;
   const [catalogue, agents, canned] = await Promise.all([getCatalogue(), listServiceAgents(db, row.serviceId), listCannedReplies(db, row.serviceId)]);
+  const calendar = catalogue.engine.calendarFor(row.serviceId, row.audienceId);
+  const phones = audiencePhones(catalogue, row.serviceId, row.audienceId);
+  const cannedValues = {
+    fr: { number: row.number, phones: phones.join(" ou au "), hours: weekHoursSentence(calendar.week, "fr") },
+    en: { number: row.number, phones: phones.join(" or "), hours: weekHoursSentence(calendar.week, "en") },
+  };
   const events = row.events.map(toEventFact);
   const withdrawn = row.mergedIntoId !== null;
   const targets = evaluateTargets(catalogue.engine, row.targets.map(toTargetFacts), events, now.getTime(), { withdrawn }).map((t) => ({
@@ -248,7 +256,9 @@ export async function readConsoleRequest({ user, number, now }: { user: CurrentU
     messages,
     timeline,
     agents,
-    canned: canned.map((c) => ({ id: c.id, kind: c.kind, title: { fr: c.titleFr, en: c.titleEn }, body: { fr: c.bodyFr, en: c.bodyEn } })),
+    // The bodies with the request's number and the catalogue's phone numbers and hours in force
+    // (the date an avis de délai promises is filled when it is sent).
+    canned: canned.map((c) => ({ id: c.id, kind: c.kind, title: { fr: c.titleFr, en: c.titleEn }, body: { fr: fillCannedReply(c.bodyFr, cannedValues.fr), en: fillCannedReply(c.bodyEn, cannedValues.en) } })),
   };
 }
 export type ConsoleRequest = Awaited<ReturnType<typeof readConsoleRequest>>;

@@ -5,7 +5,7 @@ import "server-only";
 import { guardCandidateTopic, type TopicGuard } from "@/domain/requests/candidate-inquiry";
 import type { TCandidateInquiryInput } from "@/schemas/inquiry";
 import { AppError } from "@/server/errors";
-import { getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
+import { audiencePhones, getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
 import { openRequest } from "@/server/services/open-request";
 import { newSecretToken } from "@/server/secret-token";
 import type { CheckedFile } from "@/server/storage/attachment-store";
@@ -31,10 +31,7 @@ export type CreatedInquiry = {
   targets: { id: string; metric: string; dueAt: Date }[];
 };
 
-function phonesOf(catalogue: Catalogue): string[] {
-  const profile = catalogue.profiles.find((p) => p.serviceId === SERVICE)?.audiences.find((a) => a.audienceId === AUDIENCE);
-  return (profile?.contacts ?? []).filter((c) => c.kind === "phone" && c.value).map((c) => c.value!);
-}
+const phonesOf = (catalogue: Catalogue): string[] => audiencePhones(catalogue, SERVICE, AUDIENCE);
 
 /** The refusal of a guarded topic: nothing is stored, and the candidate is told where to turn. */
 export function refusalFor(guard: Exclude<TopicGuard, { kind: "accepted" }>, catalogue: Catalogue, at: Date): AppError {

@@ -59,3 +59,9 @@ export async function getCatalogue(): Promise<Catalogue> {
   });
   return inFlight;
 }
+
+/** The phone numbers an audience of a service is given (the catalogue's contacts), in their order. */
+export function audiencePhones(catalogue: CatalogueData, serviceId: string, audienceId: string): string[] {
+  const audience = catalogue.profiles.find((p) => p.serviceId === serviceId)?.audiences.find((a) => a.audienceId === audienceId);
+  return (audience?.contacts ?? []).filter((c) => c.kind === "phone" && c.value).map((c) => c.value!);
+}

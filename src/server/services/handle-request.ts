@@ -152,7 +152,8 @@ export async function replyToRequest({ user, number, now, input, files = [] }: {
     const promise = input.kind === "delay_notice" && input.promisedDate ? await promiseFor(row, input.promisedDate, now) : null;
     const status = input.statusAfter === "keep" ? (row.status === "new" ? "in_progress" : row.status) : input.statusAfter;
     const version = await changeAtVersion(tx, row, input.expectedVersion, { status });
-    const body = fillCannedReply(input.body, { number: row.number, promisedDate: input.promisedDate ? formatIsoDate(input.promisedDate, "fr") : null });
+    // The promised date in the requester's language (the reply is written to them).
+    const body = fillCannedReply(input.body, { number: row.number, promisedDate: input.promisedDate ? formatIsoDate(input.promisedDate, row.language === "en" ? "en" : "fr") : null });
     const { messageId } = await appendAgentMessage(tx, row.id, body, now, agent.id, "public", input.kind);
     await attachmentStore().save(tx, { requestId: row.id, messageId, at: now }, files);
     await queueReplyMail(tx, {

@@ -11,7 +11,7 @@ import { acknowledgementMail, filesRefusedMail, replyMail, type MailLocale, type
 import { mailBaseUrl, mailDomain } from "@/server/mail/settings";
 import { countAutomaticReply, insertRequestEmail, threadMessageIds } from "@/server/repositories/mail-repository";
 import type { Tx } from "@/server/repositories/request-repository";
-import { getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
+import { audiencePhones, getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
 
 /** At most this many automatic messages (acknowledgements) to one address per day. */
 export const MAX_AUTOMATIC_PER_ADDRESS_PER_DAY = 3;
@@ -101,8 +101,7 @@ export async function queueAcknowledgement(tx: Tx, { requestId, now, trackingTok
   const targets = known?.targets ?? (await tx.requestTarget.findMany({ where: { requestId }, select: { metric: true, dueAt: true }, orderBy: { dueAt: "asc" } }));
   let nominativeReminder = null;
   if (r.serviceId === CANDIDATE_PHONES_SERVICE && r.audienceId === "candidate" && r.channel === "email") {
-    const audience = catalogue.profiles.find((p) => p.serviceId === r.serviceId)?.audiences.find((a) => a.audienceId === r.audienceId);
-    const phones = (audience?.contacts ?? []).filter((c) => c.kind === "phone" && c.value).map((c) => c.value!);
+    const phones = audiencePhones(catalogue, r.serviceId, r.audienceId);
     const status = catalogue.engine.status(r.serviceId, r.audienceId, now.getTime());
     nominativeReminder = { phones, openNow: status.open, nextOpening: status.nextOpening === null ? null : new Date(status.nextOpening) };
   }

@@ -252,7 +252,7 @@ export default async function ConsoleRequestPage({ params }: Props) {
                   version={version}
                   identityPending={identityPending}
                   number={request.number}
-                  canned={request.canned.map((c) => ({ id: c.id, kind: c.kind, title: c.title[locale], body: c.body[locale] }))}
+                  canned={request.canned.map((c) => ({ id: c.id, kind: c.kind, title: c.title[locale], body: c.body[request.language === "en" ? "en" : "fr"] }))}
                 />
               </Section>
               <Section title={t("actions.note")} id="note">
