@@ -2,7 +2,9 @@
 // the front door (src/server/http/front-door-handler.ts), which Next's own `next start` cannot be —
 // it keeps a client's X-Forwarded-For, sets no security headers and answers some malformed requests
 // with 500s. GUICHET_TRUSTED_PROXIES names the proxies whose X-Forwarded-* headers are believed.
+import { readdirSync } from "node:fs";
 import { createServer } from "node:http";
+import path from "node:path";
 import next from "next";
 import { parseTrustedProxies } from "../src/server/http/front-door";
 import { answerClientError, createFrontDoor } from "../src/server/http/front-door-handler";
@@ -28,7 +30,13 @@ const handle = app.getRequestHandler();
 // The public pages are served from memory for a minute at a time (src/server/http/page-cache.ts).
 const pageCache = dev ? undefined : createPageCache();
 if (pageCache) registerPageCache(pageCache);
-const server = createServer(createFrontDoor({ handle: (req, res) => handle(req, res), trusted, dev, pageCache }));
+// The files of public/, served as they are; other paths naming a file get the app's 404 page.
+const publicFiles = new Set(
+  readdirSync(path.join(process.cwd(), "public"), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `/${path.relative(path.join(process.cwd(), "public"), path.join(entry.parentPath, entry.name)).split(path.sep).join("/")}`),
+);
+const server = createServer(createFrontDoor({ handle: (req, res) => handle(req, res), trusted, dev, pageCache, publicFiles }));
 server.on("clientError", answerClientError);
 // Development's hot reload (a WebSocket upgrade) is wired by Next.js itself on its first request.
 server.listen(port, hostname, () => {

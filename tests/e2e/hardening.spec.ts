@@ -65,10 +65,21 @@ test("the probe's malformed paths: 404 pages and JSON 400s, never a 500", async 
     expect(await response.text()).toContain("Page introuvable");
   }
   expect((await request.get("/a.b", { maxRedirects: 0 })).status()).toBe(404);
+  expect((await request.get("/favicon.svg")).status()).toBe(200);
   // The API's root too is a JSON 404 (a client normalizes /api/v1/requests/.. to it).
   const root = await request.get("/api/v1");
   expect(root.status()).toBe(404);
   expect((await root.json()).error.code).toBe("NOT_FOUND");
+});
+
+test("a path naming a file that does not exist gets the app's 404 page in the path's language, not Next's bare English one", async ({ page }) => {
+  for (const [path, lang, heading] of [["/a.b", "fr-CA", "Page introuvable"], ["/services/x.json", "fr-CA", "Page introuvable"], ["/en/a.b", "en-CA", "Page not found"]] as const) {
+    const response = await page.goto(path);
+    expect(response!.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 }), path).toHaveText(heading);
+    await expect(page.locator("html"), path).toHaveAttribute("lang", lang);
+    await expect(page.getByText("This page could not be found")).toHaveCount(0);
+  }
 });
 
 test("a body over the limit is a JSON 413, a server action from another site a 403, huge headers a JSON 431", async ({ request, baseURL }) => {

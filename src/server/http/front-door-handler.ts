@@ -24,6 +24,7 @@ import {
   isApiPath,
   isHttps,
   isStaticAssetPath,
+  isUnknownFilePath,
   pageContentSecurityPolicy,
   refusalOf,
   securityHeaders,
@@ -42,6 +43,8 @@ export type FrontDoorOptions = {
   dev?: boolean;
   /** The public pages' cache (page-cache.ts); none in development, where pages change as code does. */
   pageCache?: PageCache;
+  /** The paths of `public/`'s files (`/favicon.svg`): other paths naming a file get the app's 404 page. */
+  publicFiles?: ReadonlySet<string>;
 };
 
 /** Routes that answer without the database (a load balancer's liveness check). */
@@ -56,7 +59,7 @@ function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-export function createFrontDoor({ handle, trusted, dev = false, pageCache }: FrontDoorOptions): NodeHandler {
+export function createFrontDoor({ handle, trusted, dev = false, pageCache, publicFiles = new Set() }: FrontDoorOptions): NodeHandler {
   return (req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const started = process.hrtime.bigint();
@@ -95,6 +98,10 @@ export function createFrontDoor({ handle, trusted, dev = false, pageCache }: Fro
 
     const host = fromProxy ? (first(req.headers["x-forwarded-host"]) ?? req.headers.host) : req.headers.host;
     const refusal = refusalOf({ method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers, host });
+    if (!refusal && isUnknownFilePath(path, publicFiles)) {
+      req.url = /^\/en(\/|$)/.test(path) ? "/en/page-introuvable" : "/page-introuvable";
+      return handle(req, res);
+    }
     if (refusal) {
       if (refusal.code === "NOT_FOUND" && !isApiPath(path)) {
         // The app's own 404 page, for a path Next.js could not decode.

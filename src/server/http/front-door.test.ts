@@ -7,6 +7,7 @@ import {
   isDecodablePath,
   isHttps,
   isSameOrigin,
+  isUnknownFilePath,
   normalizeAddress,
   pageContentSecurityPolicy,
   parseTrustedProxies,
@@ -162,5 +163,25 @@ describe("headers", () => {
     expect(securityHeaders({ https: false })).not.toHaveProperty("Strict-Transport-Security");
     expect(securityHeaders({ https: true })["Strict-Transport-Security"]).toMatch(/^max-age=\d{8}/);
     expect(securityHeaders({ https: false })).toMatchObject({ "X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin" });
+  });
+});
+
+describe("isUnknownFilePath", () => {
+  const publicFiles = new Set(["/favicon.svg", "/docs/guide.pdf"]);
+  it.each([
+    ["/a.b", true],
+    ["/en/a.b", true],
+    ["/services/x.json", true],
+    ["/.env", true],
+    ["/favicon.svg", false],
+    ["/docs/guide.pdf", false],
+    ["/robots.txt", false],
+    ["/_next/static/chunks/a.js", false],
+    ["/api/v1/x.json", false],
+    ["/services/ca-dotation", false],
+    ["/suivi/abc.def-ghi", true],
+    ["/", false],
+  ])("%s → %s", (path, expected) => {
+    expect(isUnknownFilePath(path, publicFiles)).toBe(expected);
   });
 });

@@ -251,6 +251,16 @@ export function isStaticAssetPath(path: string): boolean {
   return path.startsWith("/_next/static/") || path === "/favicon.ico" || path === "/robots.txt" || path.startsWith("/fonts/");
 }
 
+/**
+ * A page path naming a file (a dot in its last segment) that is no file of `public/` nor Next's:
+ * Next.js's locale routing skips such paths and answered them with its bare English error page,
+ * without a language; the front door sends them to the app's own 404 page, in the path's language.
+ */
+export function isUnknownFilePath(path: string, publicFiles: ReadonlySet<string>): boolean {
+  if (isApiPath(path) || path.startsWith("/_next/") || isStaticAssetPath(path) || publicFiles.has(path)) return false;
+  return (path.split("/").at(-1) ?? "").includes(".");
+}
+
 /** The JSON error shape of the API (src/server/errors.ts), for answers written before Next.js. */
 export function errorJson(code: string, message: { fr: string; en: string }, details?: Record<string, unknown>): string {
   return JSON.stringify({ error: { code, message, fields: {}, ...(details ? { details } : {}) } });
