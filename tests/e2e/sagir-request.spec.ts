@@ -67,7 +67,7 @@ for (const type of SAGIR_REQUEST_TYPES) {
   });
 }
 
-test("a late departure notice: said before submission, flagged and urgent after; the birth day and month are masked", async ({ page }) => {
+test("a late departure notice: said before submission, flagged and urgent after — « avis tardif » for the agent too; the birth day and month are masked", async ({ page, baseURL }) => {
   test.slow();
   await signInToSpace(page, "sagir@mfq.exemple.qc.ca");
   await page.goto("/sagir/outil-requete/depart-employe");
@@ -102,6 +102,16 @@ test("a late departure notice: said before submission, flagged and urgent after;
   await expect(row).toContainText("Urgente");
   await expect(row).toContainText("Départ d'un employé");
   await expect(page.getByTestId("mo-requests")).not.toContainText("Tremblay");
+  await expectAccessible(page);
+
+  // The SAGIR agent sees « Avis tardif » next to « Urgente », in the queue and on the request.
+  await page.context().clearCookies();
+  await setNow(page.context(), baseURL!, AT);
+  await signInToSpace(page, "agent.sagir@cspq.exemple.qc.ca");
+  await page.goto("/console/sagir");
+  await expect(page.locator(`tr[data-number="${number}"]`).getByTestId("late-notice")).toHaveText("Avis tardif");
+  await page.goto(`/console/requetes/${number}`);
+  await expect(page.getByTestId("late-notice")).toHaveText("Avis tardif");
   await expectAccessible(page);
 });
 

@@ -48,6 +48,8 @@ export type QueueRow = {
   missed: boolean;
   has_targets: boolean;
   sender_status: string | null;
+  /** A SAGIR departure notice received less than 48 business hours before its planned entry. */
+  late_notice: boolean | null;
 };
 
 const DUE_KEY = Prisma.sql`COALESCE(r.next_due_at, 'infinity'::timestamptz)`;
@@ -111,7 +113,8 @@ function keyset(after: QueueCursor): Prisma.Sql {
 const QUEUE_ORDER = Prisma.sql`(NOT r.urgent), ${DUE_KEY}, r.received_at, r.number`;
 const QUEUE_COLUMNS = Prisma.sql`r.id, r.number, r.subject, r.type, r.status::text AS status, r.urgent, r.channel, r.audience_id,
   r.received_at, r.assignee_id, u.name AS assignee_name, o.name AS organization_name,
-  r.requester_name, r.next_due_at, r.next_risk_at, r.missed, r.has_targets, r.sender_status`;
+  r.requester_name, r.next_due_at, r.next_risk_at, r.missed, r.has_targets, r.sender_status,
+  (r.details->>'lateNotice') = 'true' AS late_notice`;
 
 /**
  * A search by words first reads at most this many requests of the filtered queue in queue order

@@ -120,6 +120,8 @@ export type QueueItem = {
   requesterMasked: string | null;
   /** E-mail requests: the sender is unknown or unverified (to identify). */
   toIdentify: boolean;
+  /** A late SAGIR departure notice (« avis tardif »): urgent because it came late. */
+  lateNotice: boolean;
   badge: Badge | null;
   otherTargets: number;
 };
@@ -170,6 +172,7 @@ export async function readQueue({ user, serviceId, query, now }: { user: Current
       organizationName: row.organization_name,
       requesterMasked: maskName(row.requester_name),
       toIdentify: row.sender_status === "unknown" || row.sender_status === "unverified",
+      lateNotice: row.late_notice === true,
       badge: headline ? badgeOf(headline, catalogue) : null,
       otherTargets: Math.max(0, evaluated.filter((t) => t.metAt === null).length - 1),
     };
@@ -235,6 +238,8 @@ export async function readConsoleRequest({ user, number, now }: { user: CurrentU
     urgent: row.urgent,
     subject: row.subject,
     details: row.details,
+    // A SAGIR departure notice received late (« avis tardif »): shown next to « Urgente ».
+    lateNotice: row.type === "departure" && typeof row.details === "object" && row.details !== null && !Array.isArray(row.details) && row.details.lateNotice === true,
     receivedAt: row.receivedAt,
     version: row.version,
     nominative: row.nominative,

@@ -178,6 +178,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
                       {r.number}
                     </Link>
                     {r.urgent && <span className="ml-2 rounded bg-closed px-2 py-0.5 text-xs font-semibold text-white">{t("urgent")}</span>}
+                    {r.lateNotice && <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900" data-testid="late-notice">{t("lateNotice")}</span>}
                     {r.toIdentify && <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900" data-testid="to-identify">{t("toIdentify")}</span>}
                   </td>
                   <td className="py-2 pr-3">

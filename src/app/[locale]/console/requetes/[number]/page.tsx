@@ -98,6 +98,11 @@ export default async function ConsoleRequestPage({ params }: Props) {
       <h1 className="mt-2 text-3xl font-bold text-qc-navy">
         {request.number} — {request.subject}
         {request.urgent && <span className="ml-3 rounded bg-closed px-2 py-0.5 align-middle text-sm font-semibold text-white">{t("urgent")}</span>}
+        {request.lateNotice && (
+          <span className="ml-3 rounded bg-amber-100 px-2 py-0.5 align-middle text-sm font-semibold text-amber-900" data-testid="late-notice">
+            {t("lateNotice")}
+          </span>
+        )}
       </h1>
       <Viewers heartbeat={bind(heartbeatAction)} template={t("request.viewing", { names: "{names}" })} />
       {request.mergedInto && (
