@@ -2,7 +2,7 @@
 // The pilot invites a person: name, e-mail, role. On success the invitation link is shown once,
 // ready to copy, with its expiry; it is not stored in clear anywhere.
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { ErrorSummary, FormField } from "@/components/form-field";
 import type { ActionFailure } from "@/server/http/server-action";
 
@@ -58,6 +58,26 @@ export function InviteForm({ action, roles }: Props) {
   );
 }
 
+/** Copies a text to the clipboard and says so (for screen readers too); where the browser refuses, the field stays selectable. */
+function CopyButton({ text, label, done }: { text: string; label: string; done: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => void navigator.clipboard?.writeText(text).then(() => setCopied(true), () => setCopied(false))}
+        className="rounded border border-qc-blue px-4 py-2 font-semibold text-qc-blue hover:bg-qc-pale"
+        data-testid="copy-invitation"
+      >
+        {label}
+      </button>
+      <span aria-live="polite" className="self-center text-sm">
+        {copied ? done : ""}
+      </span>
+    </>
+  );
+}
+
 /** A fresh invitation link, shown once to the pilot, who passes it on to the person. */
 export function InvitationLink({ invitation }: { invitation: { name: string; url: string; expires: string } }) {
   const t = useTranslations("Pilot");
@@ -67,13 +87,16 @@ export function InvitationLink({ invitation }: { invitation: { name: string; url
       <label htmlFor="invitation-url" className="mt-2 block">
         {t("invitationLink")}
       </label>
-      <input
-        id="invitation-url"
-        readOnly
-        value={invitation.url}
-        onFocus={(e) => e.currentTarget.select()}
-        className="mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2 font-mono text-sm"
-      />
+      <div className="mt-1 flex flex-wrap gap-2">
+        <input
+          id="invitation-url"
+          readOnly
+          value={invitation.url}
+          onFocus={(e) => e.currentTarget.select()}
+          className="block min-w-0 flex-1 rounded border border-slate-500 bg-white px-3 py-2 font-mono text-sm"
+        />
+        <CopyButton text={invitation.url} label={t("copyLink")} done={t("copied")} />
+      </div>
       <p className="mt-2 text-sm">{t("invitationExpires", { moment: invitation.expires })}</p>
     </div>
   );

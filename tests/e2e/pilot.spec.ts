@@ -31,6 +31,11 @@ test("a pilot invites a person, who chooses a password and signs in; disabled, t
   await expect(page.getByTestId("invitation")).toContainText(/Valide jusqu'au (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) /);
   const link = await page.getByLabel("Le même lien, à transmettre vous-même au besoin").inputValue();
   expect(link).toMatch(/\/invitation\/[A-Za-z0-9_-]{43}$/);
+  // One click copies it (the pilot pastes it in a message of their own).
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copier le lien" }).click();
+  await expect(page.getByTestId("invitation")).toContainText("Lien copié.");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
   // The same link went out by e-mail (the outbox: the address is the account's, read at sending).
   const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
   await client.connect();
