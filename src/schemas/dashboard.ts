@@ -37,10 +37,10 @@ export const ZDashboardQuery = z
 export type DashboardQuery = z.output<typeof ZDashboardQuery>;
 
 /** The monthly report's month, `YYYY-MM` (default: the month before the current one). */
+/** The report's month, `YYYY-MM`; a month that is not one is refused (the page says so), never replaced silently. */
 export const ZReportQuery = z.object({
   month: z
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-    .optional()
-    .catch(undefined),
+    .optional(),
 });

@@ -89,10 +89,17 @@ test("a manager changes the period and the filters, sees the figures change, exp
   expect(lines[0]).toContain('"Part respectée (%)"');
   expect(lines.find((l) => l.startsWith('"Réponse ou avis de délai · Candidates et candidats'))).toMatch(/;4;0;0;4;0;0;0;/);
 
-  // The printable monthly report of March 2025.
+  // The printable monthly report opens on the month the dashboard shows: March 2025 (it opened on
+  // the last complete month, October 2026, an empty one).
   await page.getByRole("link", { name: "Rapport mensuel imprimable" }).click();
-  await expect(page).toHaveURL(/\/gestion\/rapport\/ca-dotation$/);
+  await expect(page).toHaveURL(/\/gestion\/rapport\/ca-dotation\?month=2025-03$/);
+  await expect(page.getByTestId("report-month")).toContainText("mars 2025");
+  await expect(page.getByTestId("report-requests")).toHaveText("4");
+  // A month that is none is said (it was replaced silently), with the last complete month.
+  await page.goto("/gestion/rapport/ca-dotation?month=2026-13");
+  await expect(page.getByTestId("month-error")).toHaveText("« 2026-13 » n'est pas un mois (format AAAA-MM, de 01 à 12) : voici le dernier mois complet.");
   await expect(page.getByTestId("report-month")).toContainText("octobre 2026");
+  await expect(page.getByLabel("Mois")).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("Mois").fill("2025-03");
   await page.getByRole("button", { name: "Afficher" }).click();
   await expect(page.getByTestId("report-month")).toContainText("mars 2025");

@@ -31,7 +31,11 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const { locale, service } = await params;
   setRequestLocale(locale);
   const { user } = await managerOf(locale, service);
-  const { month } = ZReportQuery.parse({ month: [(await searchParams).month].flat()[0] });
+  const requested = [(await searchParams).month].flat()[0];
+  const parsed = ZReportQuery.safeParse({ month: requested });
+  // A month that is none (« 2026-13 ») is said, and the default month shown with it.
+  const invalidMonth = parsed.success ? null : String(requested);
+  const month = parsed.success ? parsed.data.month : undefined;
   const [t, tr_, now, catalogue] = await Promise.all([getTranslations("Report"), getTranslations("Dashboard"), getNow(), getCatalogue()]);
   const zone = getZone(serviceTimeZone(catalogue, service));
   const today = ymdFromDayNumber(zone.dayOf(now.getTime()));
@@ -68,12 +72,25 @@ export default async function ReportPage({ params, searchParams }: Props) {
         <form method="get" className="flex items-end gap-2">
           <div>
             <label htmlFor="month" className="block font-semibold">{t("month")}</label>
-            <input id="month" name="month" type="month" defaultValue={monthValue} className="mt-1 rounded border border-slate-500 px-2 py-1.5" />
+            <input
+              id="month"
+              name="month"
+              type="month"
+              defaultValue={monthValue}
+              aria-invalid={invalidMonth ? true : undefined}
+              aria-describedby={invalidMonth ? "month-error" : undefined}
+              className="mt-1 rounded border border-slate-500 px-2 py-1.5 aria-[invalid=true]:border-closed"
+            />
           </div>
           <button type="submit" className="rounded border border-qc-blue px-4 py-1.5 font-semibold text-qc-blue hover:bg-qc-pale">{t("show")}</button>
           <PrintButton label={t("print")} />
         </form>
       </div>
+      {invalidMonth !== null && (
+        <p id="month-error" role="alert" className="no-print mt-3 rounded border-l-4 border-closed bg-closed-pale p-3" data-testid="month-error">
+          {t("invalidMonth", { month: invalidMonth })}
+        </p>
+      )}
       <h1 className="mt-4 text-3xl font-bold text-qc-navy">{t("title", { service: serviceName })}</h1>
       <p className="mt-1 text-xl first-letter:uppercase" data-testid="report-month">{t("subtitle", { month: monthText })}</p>
       <p className="mt-2 text-sm text-slate-700">{t("generated", { date: formatDate(now.getTime(), locale) })}</p>

@@ -72,7 +72,8 @@ export default async function DashboardPage({ params, searchParams }: Props) {
       <AutoRefresh />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-3xl font-bold text-qc-navy">{t("titleOf", { service: serviceName(service) })}</h1>
-        <Link href={`/gestion/rapport/${service}`} className="rounded border border-qc-blue px-4 py-2 font-semibold text-qc-blue hover:bg-qc-pale">
+        {/* The report of the month the dashboard shows (it opened on the last complete month). */}
+        <Link href={`/gestion/rapport/${service}?month=${isoDateFromDayNumber(data.period.firstDay).slice(0, 7)}`} className="rounded border border-qc-blue px-4 py-2 font-semibold text-qc-blue hover:bg-qc-pale" data-testid="report-link">
           {t("report")}
         </Link>
       </div>
