@@ -2,12 +2,13 @@
 // (front-door-handler.ts). They are the same for every visitor for a minute at a time: only the
 // open/closed line and the promised instants change, and those change on a minute boundary (hours,
 // lunch breaks and targets are whole minutes). So an entry lives until the next minute starts, on the
-// wall clock; a catalogue edit shows within that minute.
+// wall clock; a catalogue edit empties this instance's cache at once (forgetPublicPages), other
+// instances' within the minute.
 //
 // Each answer still carries its own Content-Security-Policy nonce: the page is rendered with a
-// placeholder nonce (random per process, never sent), and each answer replaces it with a fresh one,
-// in the body and in the headers (Next's Link preload header carries it too). The placeholder has a
-// nonce's length, so the body's length does not change.
+// placeholder nonce (random per process, never sent), and each answer puts a fresh one in its place,
+// in the body (written as the cached slices around it, not copied) and in the headers (Next's Link
+// preload header carries it too).
 //
 // Only what is the same for everyone is cached: GET or HEAD of an allowed path, no query, no
 // session or test-clock cookie, no Next.js navigation headers (those answers are RSC payloads, not

@@ -6,7 +6,7 @@ import "server-only";
 // request has no address; automatic messages (acknowledgements) are capped per address per day so
 // that two autoresponders cannot loop through us.
 import { createHash, randomUUID } from "node:crypto";
-import { localePath } from "@/server/mail/links";
+import { localePath } from "@/i18n/locale-path";
 import { acknowledgementMail, filesRefusedMail, replyMail, type MailLocale, type RefusedFileNote } from "@/server/mail/templates";
 import { mailBaseUrl, mailDomain } from "@/server/mail/settings";
 import { countAutomaticReply, insertRequestEmail, threadMessageIds } from "@/server/repositories/mail-repository";

@@ -1,2 +1,0 @@
-import "server-only";
-export { localePath } from "@/i18n/locale-path";
