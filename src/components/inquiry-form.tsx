@@ -50,7 +50,7 @@ export function InquiryForm({ text, action, topics, phones, lineStatus }: Props)
       <FormField name="topic" label={t("topic")} error={errors.topic}>
         {(props) => (
           // Remounted with the kept value: React's form reset would otherwise empty it.
-          <select {...props} key={`topic-${state.values.topic ?? ""}`} defaultValue={state.values.topic ?? ""} onChange={(e) => setTopic(e.target.value)}>
+          <select key={`topic-${state.values.topic ?? ""}`} {...props} defaultValue={state.values.topic ?? ""} onChange={(e) => setTopic(e.target.value)}>
             <option value="">{t("topicPlaceholder")}</option>
             {topics.map((o) => (
               <option key={o.value} value={o.value}>

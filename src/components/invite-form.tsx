@@ -40,7 +40,7 @@ export function InviteForm({ action, roles }: Props) {
         </FormField>
         <FormField name="role" label={t("role")} error={errors.role}>
           {(props) => (
-            <select {...props} key={`role-${state.values.role ?? ""}`} defaultValue={state.values.role ?? ""}>
+            <select key={`role-${state.values.role ?? ""}`} {...props} defaultValue={state.values.role ?? ""}>
               <option value="">{tm("choose")}</option>
               {roles.map((r) => (
                 <option key={r.value} value={r.value}>

@@ -29,7 +29,7 @@ export function MoRequestForm({
       {(props) => (
         // React resets a form after its action and a <select> would fall back to its first option:
         // remounting it with the kept value keeps the person's choice.
-        <select {...props} key={`${name}-${state.values[name] ?? ""}`} defaultValue={state.values[name] ?? ""}>
+        <select key={`${name}-${state.values[name] ?? ""}`} {...props} defaultValue={state.values[name] ?? ""}>
           <option value="">{t("choose")}</option>
           {options.map((o) => (
             <option key={o.value} value={o.value}>

@@ -97,7 +97,7 @@ export function SagirRequestForm({ action, type, fields, urgentPhone, departure,
             case "select":
               return (
                 // Remounted with the kept value: React's form reset would fall back to the first option.
-                <select {...props} key={`${f.name}-${v(f.name)}`} defaultValue={v(f.name)}>
+                <select key={`${f.name}-${v(f.name)}`} {...props} defaultValue={v(f.name)}>
                   <option value="">{tm("choose")}</option>
                   {f.options?.map((o) => (
                     <option key={o.value} value={o.value}>

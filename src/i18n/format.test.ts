@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatIsoDate, formatMinuteOfDay, formatRelativeMoment, formatTime } from "./format";
+import { formatDate, formatDateTime, formatIsoDate, formatMinuteOfDay, formatRelativeMoment, formatShortDateTime, formatTime, isEndOfDay, localIsoMinute } from "./format";
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -38,6 +38,55 @@ describe("display formats (Québec time)", () => {
     ["2026-12-23T22:00:00Z", "2027-01-05T13:30:00Z", "le mardi 5 janvier 2027 à 8 h 30"],
   ])("from %s, %s reads “%s”", (now, when, text) => {
     expect(formatRelativeMoment(at(when), at(now), "fr")).toBe(text);
+  });
+});
+
+describe("midnight is the end of the day before, never « 0 h » of the next", () => {
+  it.each([
+    // 2 December 2026 00:00 in Québec (EST) = 05:00Z: the end of Tuesday 1 December.
+    ["2026-12-02T05:00:00Z", "fr", "le mardi 1er décembre 2026, fin de la journée (24 h)"],
+    ["2026-12-02T05:00:00Z", "en", "Tuesday, December 1, 2026, end of day (midnight)"],
+    // Summer time (EDT): 00:00 = 04:00Z.
+    ["2026-07-10T04:00:00Z", "fr", "le jeudi 9 juillet 2026, fin de la journée (24 h)"],
+    // A minute later is the next day's first minute, said as such.
+    ["2026-12-02T05:01:00Z", "fr", "le mercredi 2 décembre 2026 à 0 h 01"],
+  ] as const)("%s in %s reads “%s”", (iso, locale, text) => {
+    expect(formatDateTime(at(iso), locale)).toBe(text);
+  });
+
+  it.each([
+    ["2026-12-01T15:00:00Z", "2026-12-02T05:00:00Z", "fr", "aujourd'hui, fin de la journée (24 h)"],
+    ["2026-11-30T15:00:00Z", "2026-12-02T05:00:00Z", "fr", "demain, fin de la journée (24 h)"],
+    ["2026-11-30T15:00:00Z", "2026-12-02T05:00:00Z", "en", "tomorrow, end of day (midnight)"],
+    ["2026-11-28T15:00:00Z", "2026-12-02T05:00:00Z", "fr", "mardi, fin de la journée (24 h)"],
+    ["2026-11-20T15:00:00Z", "2026-12-02T05:00:00Z", "fr", "le mardi 1er décembre 2026, fin de la journée (24 h)"],
+  ] as const)("from %s, %s in %s reads “%s”", (now, when, locale, text) => {
+    expect(formatRelativeMoment(at(when), at(now), locale)).toBe(text);
+  });
+
+  it("is exactly local midnight, in both offsets", () => {
+    expect([at("2026-12-02T05:00:00Z"), at("2026-07-10T04:00:00Z")].every(isEndOfDay)).toBe(true);
+    expect([at("2026-12-02T04:59:00Z"), at("2026-12-02T05:01:00Z"), at("2026-07-10T05:00:00Z")].some(isEndOfDay)).toBe(false);
+  });
+});
+
+describe("formatShortDateTime", () => {
+  it.each([
+    ["2026-11-23T15:30:00Z", "fr", "lun. 23 nov., 10 h 30"],
+    ["2026-11-23T15:30:00Z", "en", "Mon, Nov 23, 10:30 a.m."],
+    ["2026-12-01T14:00:00Z", "fr", "mar. 1er déc., 9 h"],
+  ] as const)("%s in %s → %s", (iso, locale, text) => {
+    expect(formatShortDateTime(at(iso), locale)).toBe(text);
+  });
+});
+
+describe("localIsoMinute", () => {
+  it.each([
+    ["2026-12-01T21:30:00Z", "2026-12-01 16:30"],
+    ["2026-12-02T05:00:00Z", "2026-12-02 00:00"],
+    ["2026-07-09T20:30:00Z", "2026-07-09 16:30"],
+  ])("%s → %s", (iso, text) => {
+    expect(localIsoMinute(at(iso))).toBe(text);
   });
 });
 

@@ -67,9 +67,26 @@ export function formatIsoDate(iso: string, locale: Locale): string {
   return premier(text, locale);
 }
 
-/** `le mercredi 25 novembre 2026 à 13 h 30` / `Wednesday, November 25, 2026 at 1:30 p.m.` */
+/**
+ * Midnight in Québec: the end of the day before (a 24-hour or 48-hour target counted from a
+ * minute after midnight, a promise « au plus tard le 1er décembre »). Written as that day's end,
+ * never as « mercredi 2 décembre à 0 h », which people read as Wednesday.
+ */
+export function isEndOfDay(ms: number): boolean {
+  const parts = partsFormat.formatToParts(new Date(ms));
+  return Number(parts.find((p) => p.type === "hour")?.value) === 0 && Number(parts.find((p) => p.type === "minute")?.value) === 0;
+}
+
+const END_OF_DAY: Record<Locale, string> = { fr: "fin de la journée (24 h)", en: "end of day (midnight)" };
+
+/**
+ * `le mercredi 25 novembre 2026 à 13 h 30` / `Wednesday, November 25, 2026 at 1:30 p.m.`;
+ * midnight: `le mardi 1er décembre 2026, fin de la journée (24 h)` / `Tuesday, December 1, 2026, end of day (midnight)`.
+ */
 export function formatDateTime(ms: number, locale: Locale): string {
-  return locale === "fr" ? `le ${formatDate(ms, locale)} à ${formatTime(ms, locale)}` : `${formatDate(ms, locale)} at ${formatTime(ms, locale)}`;
+  const l = known(locale);
+  if (isEndOfDay(ms)) return `${l === "fr" ? "le " : ""}${formatDate(ms - 60_000, l)}, ${END_OF_DAY[l]}`;
+  return l === "fr" ? `le ${formatDate(ms, l)} à ${formatTime(ms, l)}` : `${formatDate(ms, l)} at ${formatTime(ms, l)}`;
 }
 
 /**
@@ -77,6 +94,7 @@ export function formatDateTime(ms: number, locale: Locale): string {
  * `demain à 8 h 30`, `mercredi à 10 h` (within the week), else the full date.
  */
 export function formatRelativeMoment(ms: number, now: number, locale: Locale): string {
+  if (isEndOfDay(ms)) return formatRelativeEndOfDay(ms - 60_000, now, known(locale));
   const days = zone.dayOf(ms) - zone.dayOf(now);
   const time = formatTime(ms, locale);
   const at = locale === "fr" ? "à" : "at";
@@ -84,4 +102,34 @@ export function formatRelativeMoment(ms: number, now: number, locale: Locale): s
   if (days === 1) return locale === "fr" ? `demain à ${time}` : `tomorrow at ${time}`;
   if (days > 1 && days < 7) return `${weekdayFormats[known(locale)].format(new Date(ms))} ${at} ${time}`;
   return formatDateTime(ms, locale);
+}
+
+/** `aujourd'hui, fin de la journée (24 h)`, `demain, …`, `mercredi, …`, else the full date. */
+function formatRelativeEndOfDay(lastMinute: number, now: number, locale: Locale): string {
+  const days = zone.dayOf(lastMinute) - zone.dayOf(now);
+  const end = END_OF_DAY[locale];
+  if (days === 0) return locale === "fr" ? `aujourd'hui, ${end}` : `today, ${end}`;
+  if (days === 1) return locale === "fr" ? `demain, ${end}` : `tomorrow, ${end}`;
+  if (days > 1 && days < 7) return `${weekdayFormats[locale].format(new Date(lastMinute))}, ${end}`;
+  return formatDateTime(lastMinute + 60_000, locale);
+}
+
+const isoPartsFormat = new Intl.DateTimeFormat("en-CA", { timeZone: DISPLAY_TIME_ZONE, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+
+/** An instant in Québec time for a spreadsheet: `2026-12-01 16:30` (Excel and LibreOffice read it as a date and time). */
+export function localIsoMinute(ms: number): string {
+  const parts = isoPartsFormat.formatToParts(new Date(ms));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
+}
+
+const shortDateFormats: Record<Locale, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat("fr-CA", { timeZone: DISPLAY_TIME_ZONE, weekday: "short", day: "numeric", month: "short" }),
+  en: new Intl.DateTimeFormat("en-CA", { timeZone: DISPLAY_TIME_ZONE, weekday: "short", day: "numeric", month: "short" }),
+};
+
+/** A list's compact instant: `lun. 23 nov., 10 h 30` / `Mon, Nov 23, 10:30 a.m.` (the full one on hover). */
+export function formatShortDateTime(ms: number, locale: Locale): string {
+  const l = known(locale);
+  return `${premier(shortDateFormats[l].format(new Date(ms)), l)}, ${formatTime(ms, l)}`;
 }

@@ -37,6 +37,45 @@ export const ZNoteInput = z.object({ body: ZMessage, expectedVersion: ZVersion }
 export const REQUEST_STATUS_VALUES = ["new", "in_progress", "waiting_requester", "resolved", "closed"] as const;
 export const ZStatusInput = z.object({ status: z.enum(REQUEST_STATUS_VALUES, { error: "choice.invalid" }), expectedVersion: ZVersion });
 
+/** A queue view saved by an agent: a name and the filters of the queue as it is shown. */
+export const ZSavedViewInput = z.object({
+  name: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(60, { error: "viewName.length" }),
+  query: z.string().max(1000, { error: "text.invalid" }),
+});
+export const ZSavedViewDelete = z.object({ id: z.uuid({ error: "choice.invalid" }) });
+export const SAVED_VIEWS_MAX = 30;
+export type TSavedViewInput = z.output<typeof ZSavedViewInput>;
+
+export const BULK_ACTIONS = ["take", "reassign", "status"] as const;
+export const BULK_MAX = 100;
+/**
+ * An action on the requests ticked in the queue, each checked at the version the agent saw
+ * (`CAD-2026-000123@4`): take in charge, reassign (to nobody: ""), or change the status (closing
+ * one as a duplicate stays the merge, on the request's page: it needs the request kept).
+ */
+export const ZBulkInput = z
+  .object({
+    action: z.enum(BULK_ACTIONS, { error: "choice.invalid" }),
+    selected: z
+      .array(z.string().regex(/^[A-Z]{3}-\d{4}-\d{6}@\d{1,9}$/, { error: "choice.invalid" }), { error: "bulk.none" })
+      .min(1, { error: "bulk.none" })
+      .max(BULK_MAX, { error: "bulk.tooMany" }),
+    assigneeId: z.union([z.literal(""), z.uuid({ error: "choice.invalid" })]).optional(),
+    status: z.union([z.literal(""), z.enum(REQUEST_STATUS_VALUES, { error: "choice.invalid" })]).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.action === "status" && !v.status) ctx.addIssue({ code: "custom", path: ["status"], message: "required" });
+    if (v.action === "reassign" && v.assigneeId === undefined) ctx.addIssue({ code: "custom", path: ["assigneeId"], message: "required" });
+  })
+  .transform((v) => ({
+    ...v,
+    targets: v.selected.map((s) => {
+      const [number, version] = s.split("@") as [string, string];
+      return { number, expectedVersion: Number(version) };
+    }),
+  }));
+export type TBulkInput = z.output<typeof ZBulkInput>;
+
 /** Reassign to another agent of the service, or to nobody (""). */
 export const ZReassignInput = z.object({
   assigneeId: z.union([z.literal(""), z.uuid({ error: "choice.invalid" })], { error: "choice.invalid" }).transform((v) => v || null),
@@ -112,6 +151,7 @@ export const QUEUE_STATUS_FILTERS = ["open", "all", "new", "in_progress", "waiti
 export const QUEUE_STATE_FILTERS = ["pending", "at-risk", "breached", "met"] as const;
 export const QUEUE_ASSIGNEE_FILTERS = ["me", "nobody", "others"] as const;
 const lenient = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
+export const QUEUE_BACK_PAGES = 20;
 export const ZQueueQuery = z.object({
   status: lenient(QUEUE_STATUS_FILTERS),
   audience: z.string().max(40).optional().catch(undefined),
@@ -125,7 +165,13 @@ export const ZQueueQuery = z.object({
   identify: z.literal("1").optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   after: z.string().max(300).optional().catch(undefined),
+  /**
+   * The pages before this one, for « Page précédente »: their `after` cursors (base64url, "0" for
+   * the first page), "." between them, the nearest last. The queue is paged by cursor, not offset.
+   */
+  back: z.string().max(QUEUE_BACK_PAGES * 301).regex(/^[A-Za-z0-9_\-.]*$/).optional().catch(undefined),
 });
+
 export type QueueQuery = z.output<typeof ZQueueQuery>;
 
 /** An agent links an e-mail request to the account of the person who wrote it. */

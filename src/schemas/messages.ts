@@ -71,6 +71,9 @@ export const VALIDATION_MESSAGES = {
   "birthMonth.invalid": { fr: "Choisissez le mois de naissance.", en: "Choose the month of birth." },
   "birthDay.notInMonth": { fr: "Ce jour n'existe pas dans le mois choisi.", en: "This day does not exist in the chosen month." },
   "choice.invalid": { fr: "Faites un choix dans la liste.", en: "Choose from the list." },
+  "viewName.length": { fr: "Nommez la vue en 60 caractères au plus.", en: "Name the view in 60 characters at most." },
+  "bulk.none": { fr: "Cochez au moins une requête dans la file.", en: "Tick at least one request in the queue." },
+  "bulk.tooMany": { fr: "Cochez au plus 100 requêtes à la fois.", en: "Tick at most 100 requests at a time." },
   "promisedDate.required": {
     fr: "Un avis de délai indique la date à laquelle la réponse sera donnée : choisissez-la.",
     en: "A delay notice states the date by which the answer will be given: choose it.",

@@ -3,8 +3,8 @@
 // met, promise tracked), logs a call answered in 6 minutes (5-minute target breached), validates
 // a caller's identity before answering (audit entry present for the manager), merges a duplicate,
 // finds a request by a French word with and without accents, and opens the shortcuts with "?".
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, expectNoHorizontalScroll, setNow, signInToSpace } from "./support";
+import { type Page } from "@playwright/test";
+import { expect, test, expectAccessible, expectNoHorizontalScroll, setNow, signInToSpace } from "./support";
 
 // Monday 23 November 2026, 10:30 in Québec.
 const NOW = "2026-11-23T15:30:00.000Z";
@@ -53,8 +53,27 @@ test("SAGIR: log an e-mail, filter the queue, take it in charge — its target t
 
   // The queue: filter by channel (the select submits itself), the request is there, unassigned.
   await page.getByRole("link", { name: "← Retour à la file" }).click();
+  // The queue opens on « Mes requêtes »: the new e-mail is nobody's yet, under « Non attribuées ».
+  await expect(page.getByTestId("views").getByRole("link", { name: "Mes requêtes" })).toHaveAttribute("aria-current", "page");
+  await expect(page.locator("tr", { hasText: subject })).toHaveCount(0);
+  await page.getByTestId("views").getByRole("link", { name: "Non attribuées" }).click();
+  await expect(page.locator("tr", { hasText: subject })).toBeVisible();
+  // The filters fold away (the list gets the screen); opened, they say how many are in use.
+  await expect(page.getByLabel("Canal")).toBeHidden();
+  await page.getByTestId("queue-filters-panel").locator("summary").click();
   await page.getByLabel("Canal").selectOption("email");
   await expect(page).toHaveURL(/channel=email/);
+  await expect(page.getByTestId("queue-filters-panel")).toContainText("2 actifs");
+  // Saved as a view of this agent's, found again by name.
+  await page.getByTestId("manage-views").getByText("Enregistrer ou supprimer une vue").click();
+  await page.getByLabel("Nom de la vue").fill("Courriels non attribués");
+  await page.getByRole("button", { name: "Enregistrer les filtres actuels" }).click();
+  await expect(page.getByText("Vue « Courriels non attribués » enregistrée.")).toBeVisible();
+  await page.getByTestId("views").getByRole("link", { name: "Mes requêtes" }).click();
+  await page.getByTestId("views").getByRole("link", { name: "Courriels non attribués" }).click();
+  await expect(page).toHaveURL(/assignee=nobody/);
+  await expect(page).toHaveURL(/channel=email/);
+  await expect(page.getByTestId("views").getByRole("link", { name: "Courriels non attribués" })).toHaveAttribute("aria-current", "page");
   const row = page.locator("tr", { hasText: subject });
   await expect(row).toContainText("Personne");
   await expect(row.getByTestId("time-left")).toHaveText(/^reste 22 h 30/);
@@ -65,6 +84,12 @@ test("SAGIR: log an e-mail, filter the queue, take it in charge — its target t
   await expect(target).toHaveText(/^respecté —/);
   await expect(page.getByTestId("assignee")).toContainText("(moi)");
   await expect(page.getByTestId("thread")).toContainText("a été prise en charge par");
+  // The side panel's forms show the new values too (they kept « Nouvelle » / « Personne », so
+  // « Changer le statut » would have set the request back).
+  await expect(page.getByTestId("status")).toHaveText("En traitement");
+  await expect(page.locator("#status")).toHaveValue("in_progress");
+  await expect(page.locator("#assigneeId option:checked")).toHaveText("Éric Morin");
+  await expect(page.locator("#assigneeId")).not.toHaveValue("");
 
   await page.goto("/console/sagir?assignee=me&state=met&status=all");
   await expect(page.locator("tr", { hasText: subject })).toBeVisible();
@@ -109,6 +134,8 @@ test("CA-dotation: avis de délai, a call answered in 6 minutes, identity valida
     requesterName: "Julie Gagnon",
   });
   await expect(page.getByTestId("form-notice")).toContainText("Délai de réponse dépassé.");
+  // A late call is no success: said in a warning box, not a green one.
+  await expect(page.getByTestId("form-notice")).toHaveAttribute("data-tone", "warning");
   await page.getByTestId("form-notice").getByRole("link").click();
   await expect(page.locator('[data-target="cad-candidate-phone-answer"] [data-testid="time-left"]')).toHaveAttribute("data-state", "breached");
   await expect(page.locator('[data-target="cad-candidate-phone-answer"] [data-testid="time-left"]')).toHaveText(/^dépassé de 1 min —/);
@@ -137,6 +164,15 @@ test("CA-dotation: avis de délai, a call answered in 6 minutes, identity valida
   await page.goto(`/console/requetes/${duplicate}`);
   await page.getByLabel("Numéro de la requête à conserver").fill(first.toLowerCase());
   await page.getByRole("button", { name: "Fusionner" }).click();
+  // Irreversible: asked first. « Annuler » changes nothing; « Confirmer » merges.
+  const confirm = page.getByTestId("confirm");
+  await expect(confirm).toContainText("sera fermée comme doublon");
+  await expect(confirm.getByRole("button", { name: "Confirmer" })).toBeFocused();
+  await confirm.getByRole("button", { name: "Annuler" }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByTestId("merged-into")).toHaveCount(0);
+  await page.getByRole("button", { name: "Fusionner" }).click();
+  await confirm.getByRole("button", { name: "Confirmer" }).click();
   await expect(page.getByTestId("merged-into")).toContainText(first);
   await page.getByTestId("merged-into").getByRole("link").click();
   await expect(page.getByTestId("merged-from")).toContainText(duplicate);
@@ -180,4 +216,141 @@ test("MO users and candidates cannot reach the console; the phone width has no s
   await page.setViewportSize({ width: 390, height: 800 });
   await page.goto("/console/sagir/appel");
   await expectNoHorizontalScroll(page);
+});
+
+test("the call form: « Réglé pendant l'appel » hides the fields of a request to open; an e-mail logged shows them again", async ({ page }) => {
+  await signInToSpace(page, "agent.dotation@cspq.exemple.qc.ca");
+  await page.goto("/console/ca-dotation/appel");
+  const opens = page.getByTestId("opens-request");
+  await page.getByLabel("Moyen", { exact: true }).selectOption("phone");
+  await page.getByLabel("Suite", { exact: true }).selectOption("request_opened");
+  await expect(opens).toBeVisible();
+  await page.getByLabel("Suite", { exact: true }).selectOption("settled");
+  await expect(opens).toBeHidden();
+  await page.getByLabel("Moyen", { exact: true }).selectOption("email");
+  await expect(opens).toBeVisible();
+  await page.getByLabel("Moyen", { exact: true }).selectOption("phone");
+  await expect(opens).toBeHidden();
+  // A call settled and answered in time: said in the green box.
+  await page.locator('[name="receivedAt"]').fill("2026-11-23T10:00");
+  await page.locator('[name="answeredAt"]').fill("2026-11-23T10:02");
+  await page.getByRole("button", { name: "Journaliser", exact: true }).click();
+  await expect(page.getByTestId("form-notice")).toContainText("Appel journalisé. Répondu dans le délai.");
+  await expect(page.getByTestId("form-notice")).toHaveAttribute("data-tone", "success");
+  await expectAccessible(page);
+});
+
+test("the queue pages forward and back, keeping its filters", async ({ page }) => {
+  const tag = `pagination${unique()}`;
+  for (let i = 0; i < 27; i++) await postInquiry(page, `Question ${tag} ${i}`, "Une question parmi d'autres, pour remplir deux pages.");
+  await signInToSpace(page, "agent.dotation@cspq.exemple.qc.ca");
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`/console/ca-dotation?q=${tag}`);
+  const rows = page.locator("tbody tr", { hasText: tag });
+  await expect(rows).toHaveCount(25);
+  // A full day's work on one screen: at 1280×800, at least 15 requests show without scrolling.
+  const visible = await rows.evaluateAll((trs) => trs.filter((tr) => tr.getBoundingClientRect().bottom <= window.innerHeight).length);
+  expect(visible).toBeGreaterThanOrEqual(15);
+  await expect(page.getByRole("link", { name: "Page précédente" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Page suivante" }).click();
+  await expect(rows).toHaveCount(2);
+  await expect(page).toHaveURL(new RegExp(`q=${tag}.*after=`));
+  await expect(page.getByRole("link", { name: "Page suivante" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Page précédente" }).click();
+  await expect(rows).toHaveCount(25);
+  await expect(page).not.toHaveURL(/after=/);
+  await expect(page).toHaveURL(new RegExp(`q=${tag}`));
+
+  // A staff page uses the width: at 1280 px the queue is wider than the public pages' column and
+  // its last column (« Reçue ») is not cut off.
+  const main = await page.locator("main").boundingBox();
+  expect(main!.width).toBeGreaterThan(1200);
+  const table = page.getByTestId("queue");
+  expect(await table.evaluate((el) => el.scrollWidth - (el.parentElement?.clientWidth ?? 0))).toBeLessThanOrEqual(0);
+});
+
+test("the candidate's tracking page follows the request: the promised date after an avis de délai, « Réponse donnée » after the answer, the request a duplicate was merged into", async ({ page, browser, baseURL }) => {
+  const tag = unique();
+  const post = async (subject: string) => {
+    const response = await page.request.post("/api/v1/inquiries", {
+      data: { name: "Geneviève Tremblay", email: "genevieve@exemple.ca", subject, topic: "online-systems", message: "Où en est le traitement de mon dossier en ligne?" },
+    });
+    const body = await response.json();
+    return { number: body.number as string, tracking: new URL(body.trackingUrl as string).pathname };
+  };
+  const asked = await post(`Suivi ${tag}`);
+  const candidateContext = await browser.newContext({ baseURL });
+  await setNow(candidateContext, baseURL!, NOW);
+  const candidate = await candidateContext.newPage();
+  await candidate.goto(asked.tracking);
+  const expectation = candidate.getByTestId("reply-expectation");
+  await expect(expectation).toHaveAttribute("data-kind", "expected");
+
+  await signInToSpace(page, "agent.dotation@cspq.exemple.qc.ca");
+  await page.goto(`/console/requetes/${asked.number}`);
+  await page.getByLabel("Type de réponse").selectOption("delay_notice");
+  await page.getByLabel("Message").fill("Votre demande demande une vérification : la réponse suivra au plus tard le {date}.");
+  await page.getByLabel("Date promise").fill("2026-12-16");
+  await page.getByRole("button", { name: "Envoyer" }).click();
+  await expect(page.locator('[data-target="promise-1"]')).toBeVisible();
+  await candidate.reload();
+  await expect(candidate.getByText("Réponse promise au plus tard")).toBeVisible();
+  await expect(expectation).toHaveText("le mercredi 16 décembre 2026 à 16 h 30");
+
+  await page.getByLabel("Type de réponse").selectOption("answer");
+  await page.getByLabel("Message").fill("Voici la réponse à votre question : votre dossier est complet.");
+  await page.getByRole("button", { name: "Envoyer" }).click();
+  await expect(page.locator('[data-target="promise-1"] [data-testid="time-left"]')).toHaveAttribute("data-state", "met");
+  await candidate.reload();
+  await expect(expectation).toHaveAttribute("data-kind", "given");
+  await expect(candidate.getByText("Réponse donnée")).toBeVisible();
+  await expect(candidate.getByText("Réponse attendue au plus tard")).toHaveCount(0);
+
+  // A duplicate merged into another request says which, instead of a bare « Fermée ».
+  const kept = await post(`Original ${tag}`);
+  const duplicate = await post(`Doublon ${tag}`);
+  await page.goto(`/console/requetes/${duplicate.number}`);
+  await page.getByLabel("Numéro de la requête à conserver").fill(kept.number);
+  await page.getByRole("button", { name: "Fusionner" }).click();
+  await page.getByTestId("confirm").getByRole("button", { name: "Confirmer" }).click();
+  await expect(page.getByTestId("merged-into")).toContainText(kept.number);
+  await candidate.goto(duplicate.tracking);
+  await expect(candidate.getByTestId("merged-into")).toContainText(`jointe à la demande ${kept.number}`);
+  await expect(candidate.getByTestId("reply-expectation")).toHaveCount(0);
+  await expectAccessible(candidate);
+  await candidateContext.close();
+});
+
+test("bulk action: two requests taken in charge at once; one changed meanwhile is reported and stays ticked", async ({ page, browser, baseURL }) => {
+  const tag = `lot${unique()}`;
+  const numbers = [await postInquiry(page, `Lot ${tag} A`, "Première question du lot."), await postInquiry(page, `Lot ${tag} B`, "Deuxième question du lot."), await postInquiry(page, `Lot ${tag} C`, "Troisième question du lot.")];
+  await signInToSpace(page, "agent.dotation@cspq.exemple.qc.ca");
+  await page.goto(`/console/ca-dotation?q=${tag}`);
+  await expect(page.locator("tbody tr", { hasText: tag })).toHaveCount(3);
+  await expectAccessible(page);
+  // Ticked, then the third is taken by someone else before the agent applies.
+  for (const n of numbers) await page.getByLabel(`Cocher ${n}`).check();
+  const other = await browser.newContext({ baseURL });
+  await setNow(other, baseURL!, NOW);
+  const otherPage = await other.newPage();
+  await signInToSpace(otherPage, "agent.dotation@cspq.exemple.qc.ca");
+  await otherPage.goto(`/console/requetes/${numbers[2]}`);
+  await otherPage.getByRole("button", { name: "Prendre en charge" }).click();
+  await expect(otherPage.getByTestId("assignee")).toContainText("(moi)");
+  await other.close();
+
+  await page.getByLabel("Action").selectOption("take");
+  await page.getByRole("button", { name: "Appliquer aux requêtes cochées" }).click();
+  const notice = page.getByTestId("form-notice");
+  await expect(notice).toContainText(`2 requêtes traitées : ${numbers[0]}, ${numbers[1]}.`);
+  await expect(notice).toContainText(`${numbers[2]} : modifiée entre-temps par quelqu'un d'autre`);
+  await expect(notice).toHaveAttribute("data-tone", "warning");
+  for (const n of numbers.slice(0, 2)) {
+    await expect(page.locator(`tr[data-number="${n}"] td`).nth(6)).toHaveText("moi");
+    await expect(page.getByLabel(`Cocher ${n}`)).not.toBeChecked();
+  }
+  // Nothing ticked: said at the form, nothing done.
+  await page.getByLabel(`Cocher ${numbers[2]}`).uncheck();
+  await page.getByRole("button", { name: "Appliquer aux requêtes cochées" }).click();
+  await expect(page.getByText("Cochez au moins une requête dans la file.")).toBeVisible();
 });

@@ -3,9 +3,9 @@
 // exactly the 201s. The probe's corpus is in the generators: NUL, control characters, ANSI
 // escapes, lone surrogates, U+FFFE/U+FFFF, 1 MB strings, deep JSON, wrong types, unknown fields,
 // malformed JSON and bytes that are no UTF-8.
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { type APIRequestContext, type APIResponse } from "@playwright/test";
 import fc from "fast-check";
-import { countRequests, signInToSpace } from "./support";
+import { expect, test, countRequests, signInToSpace } from "./support";
 
 const HOSTILE = ["\u0000", "a\u0000b", "\u0001", "\u001b[31mrouge\u001b[0m", "\ud800", "x\udfffy", "\ufffe", "\uffff", "' OR 1=1 --", "<script>alert(1)</script>", "../../etc/passwd", "%00", "${7*7}", ""];
 const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: "binary", maxLength: 40 }), fc.constantFrom(...HOSTILE), fc.constant("é".repeat(6000)));

@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { e2eDatabaseUrl, expectAccessible, expectNoHorizontalScroll, setNow } from "./support";
+import { expect, test, e2eDatabaseUrl, expectAccessible, expectNoHorizontalScroll, setNow } from "./support";
 
 // Tuesday 23 June 2026, 15:00 in Québec: the 10-business-day reply is due Thursday 9 July, 16:30.
 const AT = "2026-06-23T15:00:00-04:00";

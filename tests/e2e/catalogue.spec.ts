@@ -1,8 +1,7 @@
 // The holiday editor in Chromium: a manager adds a holiday and sees a request received after it
 // get the later due instant (the page's preview, then a real inquiry), a refused date is explained
 // at the field, the change is in the history; agents cannot reach the page.
-import { expect, test } from "@playwright/test";
-import { expectAccessible, setNow, signInToSpace } from "./support";
+import { expect, test, expectAccessible, setNow, signInToSpace } from "./support";
 
 // Monday 14 June 2027, 10:00 in Québec: far from the other tests' dates (their due instants must
 // not move when this test adds a holiday).
@@ -46,7 +45,14 @@ test("a manager adds a holiday; a request received after it is due a business da
   expect(body.targets.find((t: { id: string }) => t.id === "cad-candidate-reply").dueAt).toBe("2027-06-30T20:30:00.000Z");
 
   // Delete it again: the preview is back.
-  await page.getByRole("form", { name: "Supprimer le jour férié du 2027-06-16" }).getByRole("button", { name: "Supprimer" }).click();
+  const deletion = page.getByRole("form", { name: "Supprimer le jour férié du 2027-06-16" });
+  await deletion.getByRole("button", { name: "Supprimer" }).click();
+  await expect(deletion.getByTestId("confirm")).toContainText("Supprimer le jour férié du mercredi 16 juin 2027?");
+  await page.keyboard.press("Escape");
+  await expect(deletion.getByTestId("confirm")).toHaveCount(0);
+  await expect(deletion.getByRole("button", { name: "Supprimer" })).toBeFocused();
+  await deletion.getByRole("button", { name: "Supprimer" }).click();
+  await deletion.getByRole("button", { name: "Confirmer" }).click();
   await expect(preview).toContainText("le mardi 29 juin 2027 à 16 h 30");
 });
 
@@ -122,5 +128,7 @@ test("a manager edits a commitment: the preview before → after, refusals at th
   await page.reload();
   await expect(page.getByTestId("target-sagir-phone-take-charge").getByLabel("Délai")).toHaveValue("15");
   await page.getByTestId("target-sagir-phone-take-charge").getByRole("button", { name: "Enregistrer l'engagement" }).click();
+  await expect(page.getByTestId("target-sagir-phone-take-charge").getByTestId("confirm")).toContainText("Enregistrer? Le changement s'applique dès maintenant");
+  await page.getByTestId("target-sagir-phone-take-charge").getByRole("button", { name: "Confirmer" }).click();
   await expect(page.getByTestId("target-sagir-phone-take-charge").getByTestId("form-notice")).toContainText("Aucun changement : l'engagement est déjà ainsi.");
 });

@@ -2,8 +2,8 @@
 // sees the figures change, exports a table as CSV (UTF-8 with BOM, French), opens the printable
 // monthly report; it fits a phone; agents and MO users cannot reach it.
 import { readFileSync } from "node:fs";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { expectAccessible, expectNoHorizontalScroll, setNow, signInToSpace } from "./support";
+import { type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, expectAccessible, expectNoHorizontalScroll, setNow, signInToSpace } from "./support";
 
 // Monday 23 November 2026, 10:30 in Québec.
 const NOW = "2026-11-23T15:30:00.000Z";

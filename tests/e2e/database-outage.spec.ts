@@ -7,9 +7,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { e2eDatabaseUrl } from "./support";
+import { expect, test, e2eDatabaseUrl } from "./support";
 
 const dataDir = process.env.E2E_DB_DIR!;
 const port = process.env.E2E_DB_PORT!;

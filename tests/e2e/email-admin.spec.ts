@@ -2,10 +2,9 @@
 // disguised one is refused at its field, what was typed kept); a manager adds and removes a mailbox
 // in the catalogue; the admin reads the outgoing mail; a SAGIR agent links an unknown sender's
 // e-mail to the SAGIR user who wrote it, who then finds it in their list.
-import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { sendTo } from "../support/smtp";
-import { e2eDatabaseUrl, expectAccessible, setNow, signInToSpace } from "./support";
+import { expect, test, e2eDatabaseUrl, expectAccessible, setNow, signInToSpace } from "./support";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -74,6 +73,7 @@ test("a manager adds a mailbox for SAGIR, then removes it; the history lists bot
   expect((await sendTo(Number(process.env.E2E_SMTP_PORT), { from: "x@courriel.exemple", to: address, subject: "Nouvelle boîte", text: "Bonjour." })).ok).toBe(true);
 
   await page.getByTestId(`mailbox-${address}`).getByRole("button", { name: `Retirer ${address}` }).click();
+  await page.getByTestId(`mailbox-${address}`).getByRole("button", { name: "Confirmer" }).click();
   await expect(page.getByTestId(`mailbox-${address}`)).toHaveCount(0);
   await expect(page.getByTestId("catalogue-history")).toContainText(`Boîte aux lettres ${address} retirée`);
   expect(await sendTo(Number(process.env.E2E_SMTP_PORT), { from: "x@courriel.exemple", to: address, subject: "Boîte retirée", text: "Bonjour." })).toMatchObject({ ok: false, code: 550 });

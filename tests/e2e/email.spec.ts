@@ -3,10 +3,9 @@
 // resolves it; the answer leaves through SMTP_URL to a sink that captures it (checked with
 // mailparser: headers, text, language, attachment); the candidate's reply to that captured message
 // threads back into the same request, which the agent sees after a reload.
-import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { sendTo, startSink } from "../support/smtp";
-import { e2eDatabaseUrl, expectAccessible, signInToSpace } from "./support";
+import { expect, test, e2eDatabaseUrl, expectAccessible, signInToSpace } from "./support";
 
 test.describe.configure({ timeout: 120_000 });
 

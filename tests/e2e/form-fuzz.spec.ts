@@ -2,10 +2,10 @@
 // (fast-check): the candidate's inquiry form and the tracking page's answer. Never a 5xx, never the
 // error page; a refusal names its fields and stores nothing — the requests stored are exactly the
 // submissions that reached their confirmation.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 import fc from "fast-check";
 import pg from "pg";
-import { countRequests, e2eDatabaseUrl, setNow } from "./support";
+import { expect, test, countRequests, e2eDatabaseUrl, setNow } from "./support";
 
 const AT = "2026-06-23T15:00:00-04:00";
 const WRITE = "/services/ca-dotation/candidate/ecrire";

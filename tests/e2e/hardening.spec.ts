@@ -2,8 +2,7 @@
 // site for its browser; a malformed JSON body to next-auth is a 400; every /api/v1 answer —
 // unknown path, wrong method — is in the JSON error shape.
 import net from "node:net";
-import { expect, test } from "@playwright/test";
-import { setNow, signInToSpace } from "./support";
+import { expect, test, setNow, signInToSpace, watchConsole } from "./support";
 
 test("a stray next-auth.callback-url cookie is ignored: every page and auth route still answers", async ({ playwright, baseURL }) => {
   for (const value of ["foo", "%20", "javascript:alert(1)", "//evil.example/x", "https://evil.example/"]) {
@@ -221,4 +220,21 @@ test("the public pages come from the front door's cache, each answer with its ow
   await expect(page).toHaveURL(/\/en\/services\/ca-dotation\/candidate$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "en-CA");
   expect(errors).toEqual([]);
+});
+
+test("the console watch (every test's, in ./support) catches a page's console error and uncaught exception, not a 404 page asked for", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL });
+  const watch = watchConsole(context);
+  const page = await context.newPage();
+  await page.goto("/nulle-part");
+  expect(await watch.problems()).toEqual([]);
+  await page.goto("/");
+  await page.evaluate(() => {
+    console.error("erreur volontaire");
+    setTimeout(() => {
+      throw new Error("exception volontaire");
+    }, 0);
+  });
+  await expect.poll(() => watch.problems()).toEqual(["error: erreur volontaire", "uncaught: exception volontaire"]);
+  await context.close();
 });

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { expectAccessible, expectNoHorizontalScroll, setNow } from "./support";
+import { expect, test, expectAccessible, expectNoHorizontalScroll, setNow } from "./support";
 
 // Wednesday 25 November 2026, 9:45 in Québec: candidates' line opens at 10:00 on Wednesdays.
 const WEDNESDAY_0945 = "2026-11-25T09:45:00-05:00";

@@ -1,8 +1,7 @@
 // 500 concurrent POST /api/v1/inquiries against the running app, from this test over loopback
 // (bounded: 500 requests, one burst), then a check of what was stored.
-import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { e2eDatabaseUrl } from "./support";
+import { expect, test, e2eDatabaseUrl } from "./support";
 
 const N = 500;
 

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { expectAccessible, setNow, signInToSpace } from "./support";
+import { expect, test, expectAccessible, setNow, signInToSpace } from "./support";
 
 // Tuesday 23 June 2026, 15:00: the 48-hour first reply is due Friday 26 June at 15:00.
 const AT = "2026-06-23T15:00:00-04:00";
@@ -70,4 +69,46 @@ test("staff and SAGIR users get no staffing request form", async ({ page }) => {
 test("signed out, the form sends to sign-in", async ({ page }) => {
   await page.goto("/dotation/nouvelle-requete");
   await expect(page).toHaveURL(/\/connexion$/);
+});
+
+test("the MO's list: search, status filter, and « Nouvelle réponse » until the specialist opens the reply", async ({ page, browser, baseURL }) => {
+  test.slow();
+  const word = `recherche${Date.now().toString(36)}`;
+  await signInToSpace(page, "specialiste@mfq.exemple.qc.ca");
+  const created = await page.request.post("/api/v1/requests", {
+    data: { form: "dotation", function: "reports", nature: "how-to", subject: `Rapport ${word}`, description: "Comment produire le rapport mensuel des affichages ?", urgent: false },
+  });
+  expect(created.status()).toBe(201);
+  const number = (await created.json()).number as string;
+
+  // The centre answers.
+  const agent = await browser.newContext({ baseURL });
+  await setNow(agent, baseURL!, AT);
+  const agentPage = await agent.newPage();
+  await signInToSpace(agentPage, "agent.dotation@cspq.exemple.qc.ca");
+  await agentPage.goto(`/console/requetes/${number}`);
+  await agentPage.getByLabel("Type de réponse").selectOption("answer");
+  await agentPage.getByLabel("Message").fill("Voici comment produire le rapport : menu Rapports, puis Affichages.");
+  await agentPage.getByRole("button", { name: "Envoyer" }).click();
+  await expect(agentPage.getByTestId("thread")).toContainText("menu Rapports");
+  await agent.close();
+
+  await page.goto("/dotation/requetes");
+  await page.getByLabel("Rechercher (numéro ou mots de l'objet)").fill(word.toUpperCase());
+  await page.getByRole("button", { name: "Rechercher" }).click();
+  const rows = page.getByTestId("mo-requests").locator("tbody tr");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(number);
+  await expect(rows.first().getByTestId("new-reply")).toHaveText("Nouvelle réponse");
+  await expectAccessible(page);
+  // A status it is not in: nothing, said so.
+  await page.getByLabel("État", { exact: true }).selectOption("closed");
+  await page.getByRole("button", { name: "Rechercher" }).click();
+  await expect(page.getByText("Aucune requête ne correspond à cette recherche.")).toBeVisible();
+  // Read: the marker is gone.
+  await page.goto(`/dotation/requetes/${number}`);
+  await expect(page.getByText("menu Rapports")).toBeVisible();
+  await page.goto(`/dotation/requetes?q=${number.toLowerCase()}`);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().getByTestId("new-reply")).toHaveCount(0);
 });

@@ -2,8 +2,7 @@
 // then notifies nobody (the service is closed); run on Monday at 8:30 it notifies the team (the
 // request is unassigned), once; the agent sees the count in the header, the notification on their
 // page, opens the request, marks it read. Managers and MO users have no notifications page.
-import { expect, test } from "@playwright/test";
-import { expectAccessible, setNow, signInToSpace } from "./support";
+import { expect, test, expectAccessible, setNow, signInToSpace } from "./support";
 
 test.describe.configure({ timeout: 120_000 });
 

@@ -1,9 +1,8 @@
 // « Mot de passe oublié » end to end: the link the e-mail carries (read from the outbox, as the pilot's
 // invitation test does) sets a new password; the old one stops working, the link works once, and an
 // unknown address gets the same answer and no e-mail.
-import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { e2eDatabaseUrl, expectAccessible, signIn } from "./support";
+import { expect, test, e2eDatabaseUrl, expectAccessible, signIn } from "./support";
 
 test("a forgotten password is replaced through the e-mailed link, once; an unknown address is answered the same", async ({ page }) => {
   test.slow();

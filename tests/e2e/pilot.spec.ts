@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { e2eDatabaseUrl, expectAccessible, signIn } from "./support";
+import { expect, test, e2eDatabaseUrl, expectAccessible, signIn } from "./support";
 
 test("a pilot invites a person, who chooses a password and signs in; disabled, they cannot; enabled again, they can", async ({ page, browser }) => {
   // A multi-page scenario: several sign-ins and pages on a 2-core machine.
@@ -84,9 +83,14 @@ test("a pilot invites a person, who chooses a password and signs in; disabled, t
   await page.reload();
   const again = page.getByRole("form", { name: "Gaël Simard" });
   await expect(again.getByLabel("Compte actif")).not.toBeChecked();
+  // The list says who is disabled, not only an unticked box.
+  const item = page.getByTestId("members").locator("li", { has: again });
+  await expect(item.getByTestId("member-disabled")).toHaveText("Désactivé");
   await again.getByLabel("Compte actif").check();
   await again.getByRole("button", { name: "Enregistrer" }).click();
   await expect(again.getByText("Modifications enregistrées.")).toBeVisible();
+  await page.reload();
+  await expect(item.getByTestId("member-disabled")).toHaveCount(0);
   await signIn(person, email, password);
   await expect(person).toHaveURL(/\/espace$/);
   await context.close();

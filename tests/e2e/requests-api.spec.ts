@@ -1,6 +1,6 @@
 // The requests API over HTTP, with a signed-in browser session.
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { signInToSpace } from "./support";
+import { type APIRequestContext } from "@playwright/test";
+import { expect, test, signInToSpace } from "./support";
 
 
 const body = {

@@ -1,8 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 import pg from "pg";
 import { SAGIR_FIELD_LABELS, SAGIR_FORM_FIELDS, SAGIR_REQUEST_TYPES, SAGIR_TYPE_LABELS, SAGIR_TYPE_SLUGS } from "../../src/domain/requests/sagir-request";
 import { SAGIR_SAMPLES } from "../support/sagir-samples";
-import { e2eDatabaseUrl, expectAccessible, expectNoHorizontalScroll, setNow, signInToSpace } from "./support";
+import { expect, test, e2eDatabaseUrl, expectAccessible, expectNoHorizontalScroll, setNow, signInToSpace } from "./support";
 
 // Monday 23 November 2026, 10:00: a written SAGIR request is taken in charge by Tuesday 10:00;
 // a departure notice sent now is on time for an entry in SAGIR on Thursday 26 November or later.
@@ -108,7 +108,7 @@ test("a late departure notice: said before submission, flagged and urgent after 
   await page.context().clearCookies();
   await setNow(page.context(), baseURL!, AT);
   await signInToSpace(page, "agent.sagir@cspq.exemple.qc.ca");
-  await page.goto("/console/sagir");
+  await page.goto("/console/sagir?status=open");
   await expect(page.locator(`tr[data-number="${number}"]`).getByTestId("late-notice")).toHaveText("Avis tardif");
   await page.goto(`/console/requetes/${number}`);
   await expect(page.getByTestId("late-notice")).toHaveText("Avis tardif");
@@ -122,7 +122,11 @@ test("an MO that has not adhered to SAGIR support gets a clear refusal, not a fo
   await expect(refusal).toHaveAttribute("data-reason", "not-adhered");
   await expect(refusal).toContainText("Votre organisation n'a pas adhéré au soutien SAGIR");
   await expect(refusal).toContainText("Adhésion aux services des opérations financières et contractuelles SAGIR.");
+  // « joindre le centre par téléphone », with the number to call (the catalogue's, extension in the reader's language).
+  await expect(page.getByTestId("refusal-phone")).toContainText("par téléphone au 418 528-0880, poste 3212 pour");
   await expectAccessible(page);
+  await page.goto("/en/sagir/requetes");
+  await expect(page.getByTestId("refusal-phone")).toContainText("call the centre at 418 528-0880, ext. 3212 with");
   for (const path of ["/sagir/outil-requete/depart-employe", "/sagir/requetes"]) {
     await page.goto(path);
     await expect(page.getByTestId("refusal")).toHaveAttribute("data-reason", "not-adhered");

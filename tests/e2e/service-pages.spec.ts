@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { expectAccessible, expectNoHorizontalScroll, setNow } from "./support";
+import { expect, test, expectAccessible, expectNoHorizontalScroll, setNow } from "./support";
 
 type Case = {
   path: string;

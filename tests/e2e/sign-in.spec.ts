@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { e2eDatabaseUrl, expectAccessible, signIn } from "./support";
+import { expect, test, e2eDatabaseUrl, expectAccessible, signIn } from "./support";
 
 
 test("an MO specialist signs in and sees the MO emergency number; signs out @phone", async ({ page }) => {

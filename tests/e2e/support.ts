@@ -1,8 +1,68 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import pg from "pg";
 
 export const DEMO_PASSWORD = "Guichet-demo-2026";
+
+export { expect };
+
+/**
+ * Playwright's `test`, with every page watched: an error or a warning in the browser's console (a
+ * React error, a failed hydration, a resource refused by the CSP) or an uncaught exception fails the
+ * test. A test that provokes one on purpose (an error page, a refused request) says so with
+ * `allowConsoleErrors`.
+ */
+export const test = base.extend<{ consoleWatch: void }>({
+  consoleWatch: [
+    async ({ context }, use, testInfo) => {
+      const watch = watchConsole(context);
+      await use();
+      const allowed = testInfo.annotations.filter((a) => a.type === ALLOW).map((a) => new RegExp(a.description ?? "^$"));
+      expect((await watch.problems()).filter((line) => !allowed.some((re) => re.test(line))), "the browser's console").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/**
+ * What the pages of a browser context print as errors or warnings, or throw. A page or an API call
+ * answered 4xx is what a test asks for (a 404 page, a form refused at its fields): Chromium still
+ * logs « Failed to load resource », which is no defect of the page. A script, style, font or image
+ * that fails to load, or any 5xx, is one.
+ */
+export function watchConsole(context: BrowserContext): { problems: () => Promise<string[]> } {
+  const seen: string[] = [];
+  const expectedRefusals = new Set<string>();
+  const watch = (page: Page) => {
+    page.on("response", (response) => {
+      const type = response.request().resourceType();
+      if (response.status() >= 400 && response.status() < 500 && (type === "document" || type === "fetch" || type === "xhr")) expectedRefusals.add(response.url());
+    });
+    page.on("console", (message) => {
+      if (message.type() !== "error" && message.type() !== "warning") return;
+      const where = message.location().url;
+      if (message.text().startsWith("Failed to load resource: the server responded with a status of 4") && expectedRefusals.has(where)) return;
+      seen.push(`${message.type()}: ${message.text()}${where ? ` (${where})` : ""}`);
+    });
+    page.on("pageerror", (error) => seen.push(`uncaught: ${error.message}`));
+  };
+  context.pages().forEach(watch);
+  context.on("page", watch);
+  return {
+    // A round trip to each open page first: a message sent just before reaches us before the answer does.
+    problems: async () => {
+      await Promise.all(context.pages().map((p) => p.evaluate(() => new Promise((r) => setTimeout(r, 0))).catch(() => undefined)));
+      return [...seen];
+    },
+  };
+}
+
+const ALLOW = "console-errors-allowed";
+
+/** This test provokes console lines matching `pattern` on purpose (a 404 page's document, a refused fetch). */
+export function allowConsoleErrors(pattern: RegExp): void {
+  test.info().annotations.push({ type: ALLOW, description: pattern.source });
+}
 
 /** Fixes the server's "now" for this browser context (honoured only with GUICHET_TEST_CLOCK=1). */
 export async function setNow(context: BrowserContext, baseURL: string, iso: string): Promise<void> {

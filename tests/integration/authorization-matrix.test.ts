@@ -11,7 +11,11 @@ import { seedDemoData } from "../../src/server/db/demo-data";
 import { seedDatabase } from "../../src/server/db/seed";
 import { createMoRequest } from "../../src/server/services/create-mo-request";
 import { createSagirRequest } from "../../src/server/services/create-sagir-request";
+import { ZBulkInput, ZSavedViewInput } from "../../src/schemas/console";
+import { readAuditLog } from "../../src/server/services/audit-log";
+import { bulkHandle } from "../../src/server/services/bulk-handle";
 import { readDashboard } from "../../src/server/services/dashboard";
+import { readSavedViews, saveView } from "../../src/server/services/saved-views";
 import { getRequest } from "../../src/server/services/get-request";
 import { changeRequestStatus, revealPersonalData, takeInCharge } from "../../src/server/services/handle-request";
 import { inviteMember, listMembers, updateMember } from "../../src/server/services/manage-members";
@@ -73,6 +77,10 @@ const USE_CASES: Record<string, (user: CurrentUser | null) => Promise<unknown>> 
   "readDashboard ca-dotation (/gestion/tableau-de-bord/…, its CSV and the monthly report)": (user) =>
     readDashboard({ user, serviceId: "ca-dotation", query: ZDashboardQuery.parse({}), now }),
   "readDashboard sagir": (user) => readDashboard({ user, serviceId: "sagir", query: ZDashboardQuery.parse({}), now }),
+  "readAuditLog (/gestion/journal and its CSV)": (user) => readAuditLog({ user, filters: {}, limit: 10 }),
+  "bulkHandle sagir (queue's bulk action)": async (user) => bulkHandle({ user, serviceId: "sagir", input: ZBulkInput.parse({ action: "status", status: "in_progress", selected: [`${sagirNumber}@${await versionOf(sagirNumber)}`] }), now }),
+  "saveView sagir (queue's saved views)": (user) => saveView({ user, serviceId: "sagir", input: ZSavedViewInput.parse({ name: "Urgentes", query: "urgent=1" }) }),
+  "readSavedViews sagir": (user) => readSavedViews({ user, serviceId: "sagir" }),
 };
 
 /** Who may do each; everyone else gets `others` (anonymous gets UNAUTHENTICATED where it applies). */
@@ -116,6 +124,10 @@ const RULES: Record<string, { may: Who[]; others: Outcome; except?: Partial<Reco
     except: { anonymous: "NOT_FOUND" },
   },
   "readDashboard sagir": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "readAuditLog (/gestion/journal and its CSV)": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "bulkHandle sagir (queue's bulk action)": { may: ["agent.sagir@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "saveView sagir (queue's saved views)": { may: ["agent.sagir@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "readSavedViews sagir": { may: ["agent.sagir@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
 };
 
 function expected(useCase: string, who: Who): Outcome {

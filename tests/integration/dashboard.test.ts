@@ -7,7 +7,7 @@ import { createCatalogueEngine } from "../../src/domain/catalogue/engine";
 import { getZone } from "../../src/domain/catalogue/zone";
 import { bucketKey } from "../../src/domain/dashboard/period";
 import { ageClass, AGE_CLASSES, summarizeCalls, summarizeTargets } from "../../src/domain/dashboard/statistics";
-import { evaluateTargets, queueFacts, requestTargetState } from "../../src/domain/requests/targets";
+import { evaluateTargets, liveState, queueFacts } from "../../src/domain/requests/targets";
 import { ZCallInput, ZReplyInput } from "../../src/schemas/console";
 import { ZDashboardQuery } from "../../src/schemas/dashboard";
 import { ZCandidateInquiryInput } from "../../src/schemas/inquiry";
@@ -108,12 +108,12 @@ async function recompute(serviceId: string, from: Date, to: Date, filters: Filte
   const calls = await db.phoneCall.findMany({ where: { ...inScope, receivedAt: { gte: from, lt: to } } });
   const open = await db.request.findMany({ where: { ...inScope, status: { in: ["new", "in_progress", "waiting_requester"] } }, include: { targets: true, events: true } });
   const backlog = Object.fromEntries(AGE_CLASSES.map((c) => [c, 0]));
-  const states = { "at-risk": 0, breached: 0 } as Record<string, number>;
+  const states = { "at-risk": 0, overdue: 0 } as Record<string, number>;
   for (const r of open) {
     backlog[ageClass(now.getTime() - r.receivedAt.getTime())]! += 1;
     const targets = evaluateTargets(engine, r.targets.map(toTargetFacts), r.events.map(toEventFact), now.getTime(), { withdrawn: r.mergedIntoId !== null });
-    const state = requestTargetState(queueFacts(targets, r.mergedIntoId !== null), now.getTime());
-    if (state in states) states[state]! += 1;
+    const state = liveState(queueFacts(targets, r.mergedIntoId !== null), now.getTime());
+    if (state) states[state]! += 1;
   }
   return {
     requests: requests.length,
@@ -134,7 +134,11 @@ function expectEqualToEventLog(data: DashboardData, expected: Awaited<ReturnType
   expect(volumes).toEqual(expected.volumes);
   expect(data.calls).toEqual(expected.calls);
   expect(data.backlog).toEqual(expected.backlog);
-  expect([data.atRisk.atRisk, data.atRisk.breached]).toEqual([expected.states["at-risk"], expected.states.breached]);
+  expect([data.atRisk.atRisk, data.atRisk.breached]).toEqual([expected.states["at-risk"], expected.states.overdue]);
+  // Every request listed has something due: none shows « — » (a target met late is over).
+  expect(data.atRisk.items.every((i) => i.dueAt !== null)).toBe(true);
+  // The period's breaches are the targets table's « respectés en retard » and « en retard ».
+  expect(data.overall.breaches).toBe(data.targets.reduce((sum, t) => sum + t.metLate + t.overdue, 0));
 }
 
 const monthQuery = ZDashboardQuery.parse({ period: "month", date: "2026-11-15" });
@@ -183,7 +187,9 @@ describe("dashboard figures = figures recomputed from the event log", () => {
     const tables = dashboardTables(data, await getCatalogue(), t, "fr");
     const calls = toCsv(tables.find((x) => x.id === "calls")!, "fr");
     expect(calls.startsWith("\uFEFF\"columns.channel\";\"columns.received\"")).toBe(true);
-    expect(calls.split("\r\n")[1]).toMatch(/^"Téléphone";2;2;1;50;"3 min";"6 min"$/);
+    // Durations in minutes, as numbers a spreadsheet adds up (the page says « 3 min »).
+    expect(calls.split("\r\n")[1]).toMatch(/^"Téléphone";2;2;1;50;3;6$/);
+    expect(calls.split("\r\n")[0]).toContain('"columns.waitMedian (min)";"columns.waitP90 (min)"');
     const targets = toCsv(tables.find((x) => x.id === "targets")!, "fr");
     expect(targets.split("\r\n")).toHaveLength(2 + data.targets.length);
     expect(toCsv(tables.find((x) => x.id === "promises")!, "fr").split("\r\n")[1]).toBe("2;0;1;0;1;0");

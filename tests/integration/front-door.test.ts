@@ -131,6 +131,12 @@ describe("refusals before Next.js", () => {
     }
   });
 
+  it("/favicon.ico, asked by browsers where a page names no icon, is sent to the SVG icon (no 404 in the console)", async () => {
+    const answer = await call(direct.port, "/favicon.ico");
+    expect(answer.status).toBe(301);
+    expect(answer.headers.location).toBe("/favicon.svg");
+  });
+
   it("a body over the limit is 413 before it is read; one of unknown length 411; nothing reaches the app", async () => {
     const before = handled;
     const big = await call(direct.port, "/api/v1/inquiries", { method: "POST", headers: { "content-type": "application/json", "content-length": String(100 * 1024 * 1024) } });

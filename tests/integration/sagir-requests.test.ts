@@ -192,6 +192,10 @@ describe("the agent's first actions", () => {
     expect(stored.targets[0]!.metAt?.toISOString()).toBe(at.toISOString());
     const seen = await getMoRequest({ user: await sagirUser(), centre: "sagir", number });
     expect(seen.messages.at(-1)).toMatchObject({ from: "agent", body: `Votre requête ${number} a été prise en charge par Éric Morin.` });
+    // A system message is stored as a kind, not as French text: the English reader reads English.
+    const read = await getMoRequest({ user: await sagirUser(), centre: "sagir", number, locale: "en" });
+    expect(read.messages.at(-1)).toMatchObject({ from: "agent", body: `Your request ${number} has been taken in charge by Éric Morin.` });
+    expect(await db.message.findFirst({ where: { request: { number }, systemKind: "taken_in_charge" }, select: { body: true } })).toEqual({ body: "" });
   });
 
   it("two agents at once: the second gets CONFLICT, nothing of theirs is written", async () => {

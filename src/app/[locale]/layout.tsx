@@ -38,7 +38,8 @@ export default async function LocaleLayout({ children, params }: { children: Rea
             {t("skipToContent")}
           </a>
           <header className="site-chrome bg-qc-navy text-white">
-            <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+            {/* Staff pages (console, management, administration: data-wide) use the screen's width. */}
+            <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3 [body:has([data-wide])_&]:max-w-none [body:has([data-wide])_&]:lg:px-6">
               <LocaleLink href="/" locale={locale} className="flex flex-col leading-tight">
                 <span className="text-xl font-bold">{t("appName")}</span>
                 <span className="text-sm text-slate-200">{t("tagline")}</span>
@@ -49,11 +50,11 @@ export default async function LocaleLayout({ children, params }: { children: Rea
               </nav>
             </div>
           </header>
-          <main id="contenu" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8">
+          <main id="contenu" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 [body:has([data-wide])_&]:max-w-none [body:has([data-wide])_&]:py-4 [body:has([data-wide])_&]:lg:px-6">
             {children}
           </main>
           <footer className="site-chrome border-t border-slate-200 bg-slate-50 text-sm text-slate-700">
-            <div className="mx-auto max-w-5xl space-y-1 px-4 py-4">
+            <div className="mx-auto max-w-5xl space-y-1 px-4 py-4 [body:has([data-wide])_&]:max-w-none [body:has([data-wide])_&]:lg:px-6">
               <p>{t("footerLine")}</p>
               <p>{t("footerNote")}</p>
             </div>

@@ -2,7 +2,8 @@ import { getTranslations } from "next-intl/server";
 import type { MoCentre } from "@/domain/requests/mo-request";
 import type { Locale } from "@/i18n/routing";
 import type { CentreAccess } from "@/server/auth/authorize";
-import { getCatalogue } from "@/server/services/get-catalogue";
+import { phoneText } from "@/i18n/phone";
+import { audiencePhones, getCatalogue } from "@/server/services/get-catalogue";
 
 /**
  * What an MO user sees instead of a centre's form or list: for SAGIR, an MO that has not adhered
@@ -10,7 +11,10 @@ import { getCatalogue } from "@/server/services/get-catalogue";
  */
 export async function CentreRefusal({ locale, centre, access }: { locale: Locale; centre: MoCentre; access: Exclude<CentreAccess, "granted"> }) {
   const t = await getTranslations("Centre");
-  const prerequisites = (await getCatalogue()).profiles.find((p) => p.serviceId === centre)?.prerequisites ?? [];
+  const catalogue = await getCatalogue();
+  const prerequisites = catalogue.profiles.find((p) => p.serviceId === centre)?.prerequisites ?? [];
+  // The number to call meanwhile: the catalogue's, for this centre's MO users.
+  const phones = audiencePhones(catalogue, centre, centre === "sagir" ? "sagir-user" : "mo-specialist").map((p) => phoneText(p, locale));
   const key = centre === "sagir" ? "sagir" : "dotation";
   return (
     <section className="mt-4 max-w-2xl rounded-lg border-l-4 border-closed bg-closed-pale p-4" data-testid="refusal" data-reason={access}>
@@ -26,7 +30,11 @@ export async function CentreRefusal({ locale, centre, access }: { locale: Locale
           </ul>
         </>
       )}
-      {access === "not-adhered" && <p className="mt-3">{t("adhesion")}</p>}
+      {access === "not-adhered" && (
+        <p className="mt-3" data-testid="refusal-phone">
+          {t("adhesion", { phone: phones.join(locale === "fr" ? " ou au " : " or ") || "—" })}
+        </p>
+      )}
     </section>
   );
 }

@@ -13,6 +13,8 @@ export type ConsoleFormState = {
   failure: ActionFailure | null;
   /** A message to show after success. */
   notice: string | null;
+  /** "warning": done, but something went wrong to know (a call answered late) — not a green box. */
+  tone?: "success" | "warning";
   link?: { href: string; label: string } | null;
 };
 
@@ -53,7 +55,12 @@ export function ActionForm({
           </p>
         )}
         {state.notice && (
-          <p role="status" className="whitespace-pre-line rounded border-l-4 border-ok bg-ok-pale p-3" data-testid="form-notice">
+          <p
+            role="status"
+            className={`whitespace-pre-line rounded border-l-4 p-3 ${state.tone === "warning" ? "border-amber-700 bg-amber-100 text-amber-950" : "border-ok bg-ok-pale"}`}
+            data-testid="form-notice"
+            data-tone={state.tone ?? "success"}
+          >
             {state.notice}
             {state.link && (
               <>
@@ -81,14 +88,14 @@ export function FieldError({ name }: { name: string }) {
   );
 }
 
-export function SubmitButton({ children, variant = "primary", id }: { children: ReactNode; variant?: "primary" | "secondary"; id?: string }) {
+export function SubmitButton({ children, variant = "primary", id, size = "normal" }: { children: ReactNode; variant?: "primary" | "secondary"; id?: string; size?: "normal" | "small" }) {
   const { pending } = useFormStatus();
   const style =
     variant === "primary"
       ? "bg-qc-blue text-white hover:bg-qc-navy"
       : "border border-qc-blue bg-white text-qc-blue hover:bg-qc-pale";
   return (
-    <button id={id} type="submit" disabled={pending} className={`rounded px-4 py-2 font-semibold disabled:opacity-60 ${style}`}>
+    <button id={id} type="submit" disabled={pending} className={`rounded font-semibold disabled:opacity-60 ${size === "small" ? "px-3 py-1" : "px-4 py-2"} ${style}`}>
       {children}
     </button>
   );
@@ -137,7 +144,9 @@ export function Field(props: FieldProps) {
       )}
       {props.kind === "textarea" && <textarea {...common} rows={props.rows ?? 5} maxLength={5000} />}
       {props.kind === "select" && (
-        <select {...common}>
+        // Keyed by the value the page gives: when another form's action changes it (« Prendre en
+        // charge » sets the status and the assignee), the select shows the new value, not the old one.
+        <select key={common.defaultValue} {...common}>
           {props.options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -148,6 +157,23 @@ export function Field(props: FieldProps) {
       {props.kind === "input" && <input {...common} type={props.type ?? "text"} autoComplete={props.autoComplete ?? "off"} />}
       <FieldError name={name} />
     </div>
+  );
+}
+
+/** A compact select with its label on the same line (the queue's bulk bar); its value survives a refusal. */
+export function InlineSelect({ id, name, label, options }: { id: string; name: string; label: string; options: readonly { value: string; label: string }[] }) {
+  const { value, error, errorId } = useFormField(name);
+  return (
+    <span className="inline-flex items-center gap-1">
+      <label htmlFor={id}>{label}</label>
+      <select key={value ?? ""} id={id} name={name} defaultValue={value ?? ""} aria-invalid={error ? true : undefined} aria-describedby={errorId} className="rounded border border-slate-500 px-1.5 py-0.5 aria-[invalid=true]:border-closed">
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </span>
   );
 }
 

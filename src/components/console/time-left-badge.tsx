@@ -14,12 +14,13 @@ export const STATE_STYLE: Record<string, string> = {
   withdrawn: "border-slate-500 bg-slate-100 text-slate-800",
 };
 
-export function TimeLeftBadge({ badge, locale, dueLabel }: { badge: Badge; locale: Locale; dueLabel: string }) {
+/** `compact`: a list's one-line badge (smaller text). */
+export function TimeLeftBadge({ badge, locale, dueLabel, compact = false }: { badge: Badge; locale: Locale; dueLabel: string; compact?: boolean }) {
   const text = formatTimeLeft(badge, locale);
   const due = `${dueLabel} ${formatDateTime(badge.dueAt, locale)}`;
   const style = STATE_STYLE[badge.withdrawn ? "withdrawn" : badge.state];
   return (
-    <span title={due} data-state={badge.withdrawn ? "withdrawn" : badge.state} data-testid="time-left" className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-sm font-semibold ${style}`}>
+    <span title={due} data-state={badge.withdrawn ? "withdrawn" : badge.state} data-testid="time-left" className={`inline-block whitespace-nowrap rounded border font-semibold ${compact ? "px-1.5 text-xs leading-5" : "px-2 py-0.5 text-sm"} ${style}`}>
       {text}
       <span className="sr-only"> — {due}</span>
     </span>

@@ -12,7 +12,7 @@ export function DataTableView({ table, locale, caption, empty }: { table: DataTa
         <thead>
           <tr className="border-b-2 border-qc-navy">
             {table.columns.map((c) => (
-              <th key={c.label} scope="col" className={`py-2 pr-3 align-bottom ${c.kind === "text" ? "" : "text-right"}`}>{c.label}</th>
+              <th key={c.label} scope="col" className={`py-2 pr-3 align-bottom ${c.kind === "text" || c.kind === "date" ? "" : "text-right"}`}>{c.label}</th>
             ))}
           </tr>
         </thead>
@@ -23,10 +23,10 @@ export function DataTableView({ table, locale, caption, empty }: { table: DataTa
                 const kind = table.columns[i]!.kind;
                 const text = formatCell(cell, kind, locale);
                 // A row is named by its first cell when that is text (a commitment, a day, a channel).
-                return i === 0 && kind === "text" ? (
+                return i === 0 && (kind === "text" || kind === "date") ? (
                   <th key={i} scope="row" className="min-w-[10rem] py-2 pr-3 font-normal print:min-w-0">{text}</th>
                 ) : (
-                  <td key={i} className={`py-2 pr-3 ${kind === "text" ? "" : "text-right tabular-nums"}`}>{text}</td>
+                  <td key={i} className={`py-2 pr-3 ${kind === "text" || kind === "date" ? "" : "text-right tabular-nums"}`}>{text}</td>
                 );
               })}
             </tr>

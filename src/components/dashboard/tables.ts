@@ -5,7 +5,7 @@ import { isoDateFromDayNumber } from "@/domain/catalogue/zone";
 import { AGE_CLASSES, type TargetSummary } from "@/domain/dashboard/statistics";
 import type { ClockId } from "@/domain/catalogue/types";
 import { formatClockDuration, serviceDayMs } from "@/domain/requests/time-left";
-import { formatDateTime, premier } from "@/i18n/format";
+import { formatDateTime, localIsoMinute, premier } from "@/i18n/format";
 import { durationMessage } from "@/i18n/target-duration";
 import type { Locale } from "@/i18n/routing";
 import type { Catalogue } from "@/server/services/get-catalogue";
@@ -14,9 +14,14 @@ import type { DashboardData } from "@/server/services/dashboard";
 export const TABLE_IDS = ["targets", "promises", "volumes", "calls", "backlog", "at-risk"] as const;
 export type TableId = (typeof TABLE_IDS)[number];
 
-/** count: an integer; percent: a share 0–1; text: as is (durations, dates and names are text). */
-export type ColumnKind = "text" | "count" | "percent";
-export type Cell = string | number | null;
+/**
+ * count: an integer; percent: a share 0–1; text: as is (names). duration, date and instant cells
+ * are `Shown`: the words the page shows, and the value a spreadsheet computes with in the CSV
+ * (minutes; an ISO date; a Québec-time `2026-12-01 16:30`).
+ */
+export type ColumnKind = "text" | "count" | "percent" | "duration" | "date" | "instant";
+export type Shown = { text: string; value: number | string };
+export type Cell = string | number | null | Shown;
 export type Column = { key: string; label: string; kind: ColumnKind };
 export type DataTable = { id: TableId; columns: Column[]; rows: Cell[][] };
 
@@ -38,6 +43,7 @@ const percentFormats = {
 export function formatCell(cell: Cell, kind: ColumnKind, locale: Locale): string {
   if (cell === null) return "—";
   if (typeof cell === "string") return cell;
+  if (typeof cell === "object") return cell.text;
   return kind === "percent" ? percentFormats[locale].format(cell) : numberFormats[locale].format(cell);
 }
 
@@ -80,9 +86,10 @@ export function dashboardTables(data: DashboardData, catalogue: Catalogue, t: Tr
     const calendar = catalogue.definition.calendars.find((c) => c.id === calendarId);
     return calendar ? serviceDayMs(calendar) : 0;
   };
-  const inClock = (ms: number | null, clock: string, calendarId: string) =>
-    ms === null ? null : formatClockDuration(ms, clock as ClockId, dayMs(calendarId), locale);
-  const elapsed = (ms: number | null) => (ms === null ? null : formatClockDuration(ms, "elapsed", 0, locale));
+  const minutes = (ms: number) => Math.round(ms / 6_000) / 10;
+  const inClock = (ms: number | null, clock: string, calendarId: string): Cell =>
+    ms === null ? null : { text: formatClockDuration(ms, clock as ClockId, dayMs(calendarId), locale), value: minutes(ms) };
+  const elapsed = (ms: number | null): Cell => (ms === null ? null : { text: formatClockDuration(ms, "elapsed", 0, locale), value: minutes(ms) });
   const col = (key: string, kind: ColumnKind = "count"): Column => ({ key, label: t(`columns.${key}`), kind });
   const tables: DataTable[] = [];
 
@@ -90,7 +97,7 @@ export function dashboardTables(data: DashboardData, catalogue: Catalogue, t: Tr
     id: "targets",
     columns: [
       col("target", "text"), col("total"), col("metOnTime"), col("metLate"), col("overdue"), col("pending"), col("atRisk"),
-      col("shareMet", "percent"), col("clockMedian", "text"), col("clockP90", "text"), col("elapsedMedian", "text"), col("elapsedP90", "text"),
+      col("shareMet", "percent"), col("clockMedian", "duration"), col("clockP90", "duration"), col("elapsedMedian", "duration"), col("elapsedP90", "duration"),
     ],
     rows: data.targets.map((s) => [
       targetLabel(s, catalogue, t, locale), s.total, s.metOnTime, s.metLate, s.overdue, s.pending, s.atRisk, s.shareMet,
@@ -107,14 +114,14 @@ export function dashboardTables(data: DashboardData, catalogue: Catalogue, t: Tr
 
   tables.push({
     id: "volumes",
-    columns: [col(data.period.bucket === "day" ? "day" : "month", "text"), ...data.volumes.channels.map((c): Column => ({ key: c, label: catalogue.channelLabels[c]?.[locale] ?? c, kind: "count" })), col("requestsTotal")],
-    rows: data.volumes.rows.map((r) => [bucketLabel(r.bucket, locale), ...data.volumes.channels.map((c) => r.byChannel[c] ?? 0), r.total]),
+    columns: [col(data.period.bucket === "day" ? "day" : "month", "date"), ...data.volumes.channels.map((c): Column => ({ key: c, label: catalogue.channelLabels[c]?.[locale] ?? c, kind: "count" })), col("requestsTotal")],
+    rows: data.volumes.rows.map((r) => [{ text: bucketLabel(r.bucket, locale), value: r.bucket.length === 7 ? `${r.bucket}-01` : r.bucket }, ...data.volumes.channels.map((c) => r.byChannel[c] ?? 0), r.total]),
   });
 
   const c = data.calls;
   tables.push({
     id: "calls",
-    columns: [col("channel", "text"), col("received"), col("answered"), col("answeredWithinTarget"), col("shareWithinTarget", "percent"), col("waitMedian", "text"), col("waitP90", "text")],
+    columns: [col("channel", "text"), col("received"), col("answered"), col("answeredWithinTarget"), col("shareWithinTarget", "percent"), col("waitMedian", "duration"), col("waitP90", "duration")],
     rows: [
       [catalogue.channelLabels.phone?.[locale] ?? "phone", c.calls, c.answered, c.answeredWithinTarget, c.shareWithinTarget, elapsed(c.waitMedianMs), elapsed(c.waitP90Ms)],
       ...(["voicemail", "fax", "email"] as const)
@@ -131,9 +138,9 @@ export function dashboardTables(data: DashboardData, catalogue: Catalogue, t: Tr
 
   tables.push({
     id: "at-risk",
-    columns: [col("number", "text"), col("subject", "text"), col("assignee", "text"), col("due", "text"), col("state", "text")],
+    columns: [col("number", "text"), col("subject", "text"), col("assignee", "text"), col("due", "instant"), col("state", "text")],
     rows: data.atRisk.items.map((i) => [
-      i.number, i.subject, i.assigneeName ?? t("nobody"), i.dueAt ? formatDateTime(i.dueAt.getTime(), locale) : null, t(i.breached ? "states.breached" : "states.at-risk"),
+      i.number, i.subject, i.assigneeName ?? t("nobody"), i.dueAt ? { text: formatDateTime(i.dueAt.getTime(), locale), value: localIsoMinute(i.dueAt.getTime()) } : null, t(i.breached ? "states.breached" : "states.at-risk"),
     ]),
   });
   return tables;
@@ -143,8 +150,10 @@ export function dashboardTables(data: DashboardData, catalogue: Catalogue, t: Tr
  * A table as CSV for Excel in French: UTF-8 with a byte-order mark (accents read right),
  * semicolons between fields and a decimal comma in French (the fr-CA list separator), every text
  * field quoted, percentages as numbers of percent (`87,5`) under a header that says so.
+ * Spreadsheets compute with what they read: durations in minutes (`90`, header « (min) »), dates
+ * in ISO (`2026-11-23`), instants in Québec time (`2026-12-01 16:30`), none of them quoted.
  */
-export function toCsv(table: DataTable, locale: Locale): string {
+export function toCsv(table: Pick<DataTable, "columns" | "rows">, locale: Locale): string {
   const separator = locale === "fr" ? ";" : ",";
   const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
   const number = (n: number) => {
@@ -154,9 +163,11 @@ export function toCsv(table: DataTable, locale: Locale): string {
   const cell = (value: Cell, kind: ColumnKind) => {
     if (value === null) return "";
     if (typeof value === "string") return quote(value);
+    if (typeof value === "object") return typeof value.value === "number" ? number(value.value) : value.value;
     return kind === "percent" ? number(value * 100) : number(value);
   };
-  const header = table.columns.map((c) => quote(c.kind === "percent" ? `${c.label} (%)` : c.label)).join(separator);
+  const unit: Partial<Record<ColumnKind, string>> = { percent: " (%)", duration: " (min)" };
+  const header = table.columns.map((c) => quote(`${c.label}${unit[c.kind] ?? ""}`)).join(separator);
   const lines = table.rows.map((row) => row.map((v, i) => cell(v, table.columns[i]!.kind)).join(separator));
   return `\uFEFF${[header, ...lines].join("\r\n")}\r\n`;
 }

@@ -37,3 +37,7 @@ export const CENTRE_ROLES: Record<MoCentre, readonly string[]> = {
 export function centresForRole(role: string): MoCentre[] {
   return MO_CENTRES.filter((c) => CENTRE_ROLES[c].includes(role));
 }
+
+/** The status filter of an MO's list of its requests: "open" is new, in progress or waiting. */
+export const MO_LIST_STATUSES = ["open", "new", "in_progress", "waiting_requester", "resolved", "closed", "all"] as const;
+export type MoListStatus = (typeof MO_LIST_STATUSES)[number];

@@ -12,6 +12,7 @@ import {
   maskName,
   metAtFromEvents,
   queueFacts,
+  liveState,
   requestTargetState,
   type EventFact,
   type TargetFacts,
@@ -59,6 +60,17 @@ describe("request-level state = the worst of its targets", () => {
     [{ nextDueAt: local("2026-11-25 12:00"), nextRiskAt: local("2026-11-24 12:01"), missed: false, hasTargets: true }, "pending"],
   ] as const)("%o → %s", (facts, expected) => {
     expect(requestTargetState(facts, at)).toBe(expected);
+  });
+
+  it.each([
+    [{ nextDueAt: null, nextRiskAt: null, missed: true, hasTargets: true }, null],
+    [{ nextDueAt: local("2026-11-24 11:59"), nextRiskAt: local("2026-11-24 10:00"), missed: false, hasTargets: true }, "overdue"],
+    // Missed before, and the next target at risk now: at risk (the queue says « breached »).
+    [{ nextDueAt: local("2026-11-24 12:00"), nextRiskAt: local("2026-11-24 10:00"), missed: true, hasTargets: true }, "at-risk"],
+    [{ nextDueAt: local("2026-11-25 12:00"), nextRiskAt: local("2026-11-24 12:01"), missed: true, hasTargets: true }, null],
+    [{ nextDueAt: null, nextRiskAt: null, missed: false, hasTargets: false }, null],
+  ] as const)("needs now (dashboard): %o → %s", (facts, expected) => {
+    expect(liveState(facts, at)).toBe(expected);
   });
 
   it("queueFacts: earliest due and risk of unmet targets; late met → missed; a merged duplicate's targets are withdrawn", () => {

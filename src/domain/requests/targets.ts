@@ -87,6 +87,18 @@ export function queueFacts(targets: readonly (Pick<TargetFacts, "dueAt" | "riskA
   return { nextDueAt, nextRiskAt, missed, hasTargets: targets.length > 0 };
 }
 
+/**
+ * What a request needs now, for the dashboard's « À risque ou en retard maintenant »: "overdue" if
+ * a target not met yet is past its due instant, "at-risk" if the earliest is in its risk window,
+ * else null — a target met late is over and needs nothing (the SQL of `stateCondition`'s
+ * "overdue-now" and "at-risk-now").
+ */
+export function liveState(facts: Pick<QueueFacts, "nextDueAt" | "nextRiskAt" | "hasTargets">, now: number): "overdue" | "at-risk" | null {
+  if (!facts.hasTargets || facts.nextDueAt === null) return null;
+  if (facts.nextDueAt < now) return "overdue";
+  return facts.nextRiskAt !== null && facts.nextRiskAt <= now ? "at-risk" : null;
+}
+
 export type RequestTargetState = TargetStateName | "none";
 
 /**

@@ -98,6 +98,12 @@ export function createFrontDoor({ handle, trusted, dev = false, pageCache, publi
 
     const host = fromProxy ? (first(req.headers["x-forwarded-host"]) ?? req.headers.host) : req.headers.host;
     const refusal = refusalOf({ method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers, host });
+    // Browsers ask for /favicon.ico where a page names no icon (Next's error documents): the icon is SVG.
+    if (!refusal && path === "/favicon.ico" && !publicFiles.has(path)) {
+      res.writeHead(301, { Location: "/favicon.svg", "Cache-Control": "public, max-age=86400" });
+      res.end();
+      return;
+    }
     if (!refusal && isUnknownFilePath(path, publicFiles)) {
       req.url = /^\/en(\/|$)/.test(path) ? "/en/page-introuvable" : "/page-introuvable";
       return handle(req, res);

@@ -177,6 +177,7 @@ describe("isUnknownFilePath", () => {
     ["/docs/guide.pdf", false],
     ["/robots.txt", false],
     ["/_next/static/chunks/a.js", false],
+    ["/__nextjs_font/geist-latin.woff2", false],
     ["/api/v1/x.json", false],
     ["/services/ca-dotation", false],
     ["/suivi/abc.def-ghi", true],

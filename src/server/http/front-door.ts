@@ -257,7 +257,8 @@ export function isStaticAssetPath(path: string): boolean {
  * without a language; the front door sends them to the app's own 404 page, in the path's language.
  */
 export function isUnknownFilePath(path: string, publicFiles: ReadonlySet<string>): boolean {
-  if (isApiPath(path) || path.startsWith("/_next/") || isStaticAssetPath(path) || publicFiles.has(path)) return false;
+  // "/__nextjs_…": the development server's own files (its overlay's font, source maps).
+  if (isApiPath(path) || path.startsWith("/_next/") || path.startsWith("/__nextjs") || isStaticAssetPath(path) || publicFiles.has(path)) return false;
   return (path.split("/").at(-1) ?? "").includes(".");
 }
 

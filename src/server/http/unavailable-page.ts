@@ -2,6 +2,7 @@
 // centres' phone numbers — which need no database: they come from the catalogue's seed definition
 // (the numbers of the source documents; an edited number shows once the database is back).
 // Self-contained HTML (no script, inline styles only) written by the front door (scripts/server.ts).
+import { phoneText } from "@/i18n/phone";
 import { DEFAULT_SERVICE_PROFILES } from "@/domain/catalogue/default-catalogue";
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -13,7 +14,7 @@ function phoneList(locale: Locale): string {
     const lines = service.audiences.flatMap((audience) =>
       audience.contacts
         .filter((c) => c.kind === "phone" && c.value)
-        .map((c) => `<li>${escapeHtml(audience.name[locale])} — ${escapeHtml(c.label[locale])} : <a href="tel:${escapeHtml(c.value!.replace(/[^\d]/g, ""))}">${escapeHtml(c.value!)}</a></li>`),
+        .map((c) => `<li>${escapeHtml(audience.name[locale])} — ${escapeHtml(c.label[locale])} : <a href="tel:${escapeHtml(c.value!.replace(/,?\s*poste.*$/i, "").replace(/[^\d]/g, ""))}">${escapeHtml(phoneText(c.value!, locale))}</a></li>`),
     );
     return `<h3>${escapeHtml(service.name[locale])}</h3><ul>${lines.join("")}</ul>`;
   }).join("");

@@ -6,6 +6,7 @@ import "server-only";
 import en from "../../../messages/en.json";
 import fr from "../../../messages/fr.json";
 import { formatDateTime, formatIsoDate } from "@/i18n/format";
+import { phoneText } from "@/i18n/phone";
 
 export type MailLocale = "fr" | "en";
 
@@ -127,7 +128,7 @@ export function acknowledgementMail(d: AcknowledgementData, locale: MailLocale):
       kind: "p",
       text: F
         ? `Rappel : aucune demande de nature nominative (au sujet de votre propre dossier) n'est traitée par courriel. Pour votre dossier, appelez le ${phones.join(" ou le ")} : votre identité sera validée. ${line}`.trim()
-        : `Please note: no request about your own file is handled by e-mail. For your file, call ${phones.join(" or ")}: your identity will be validated. ${line}`.trim(),
+        : `Please note: no request about your own file is handled by e-mail. For your file, call ${phones.map((p) => phoneText(p, "en")).join(" or ")}: your identity will be validated. ${line}`.trim(),
     });
   }
   if (d.refusedFiles.length) blocks.push(refusedFilesBlock(d.refusedFiles, locale));

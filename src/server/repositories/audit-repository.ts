@@ -2,6 +2,7 @@ import "server-only";
 // The audit log of sensitive acts (views of personal information, identity validations, the
 // pilot's changes to people), append-only: a trigger refuses UPDATE and DELETE.
 import type { Prisma } from "@/generated/prisma/client";
+import { dayNumberFromIsoDate, getZone } from "@/domain/catalogue/zone";
 import type { Db } from "@/server/db/client";
 import type { Tx } from "@/server/repositories/request-repository";
 
@@ -12,4 +13,49 @@ export async function appendAudit(
   entry: { at: Date; actorUserId: string | null; action: AuditAction; requestId?: string | null; data?: Prisma.InputJsonValue },
 ): Promise<void> {
   await db.auditEntry.create({ data: { ...entry, requestId: entry.requestId ?? null, data: entry.data ?? {} }, select: { id: true } });
+}
+
+export type AuditFilters = { actor?: string | undefined; action?: string | undefined; from?: string | undefined; to?: string | undefined };
+/** "all" (the admin), or a manager's: their services' requests and the acts of no request they answer for. */
+export type AuditScope = "all" | { serviceIds: readonly string[]; generalActions: readonly string[] };
+
+const zone = getZone("America/Toronto");
+
+function scopeWhere(scope: AuditScope): Prisma.AuditEntryWhereInput {
+  if (scope === "all") return {};
+  return { OR: [{ request: { serviceId: { in: [...scope.serviceIds] } } }, { requestId: null, action: { in: [...scope.generalActions] } }] };
+}
+
+function filterWhere(filters: AuditFilters, before: bigint | undefined): Prisma.AuditEntryWhereInput[] {
+  // Dates are Québec days: from the first instant of `from` to the end of `to`.
+  const from = filters.from ? dayNumberFromIsoDate(filters.from) : null;
+  const to = filters.to ? dayNumberFromIsoDate(filters.to) : null;
+  return [
+    filters.actor ? { actorUserId: filters.actor } : {},
+    filters.action ? { action: filters.action } : {},
+    from !== null ? { at: { gte: new Date(zone.midnight(from)) } } : {},
+    to !== null ? { at: { lt: new Date(zone.midnight(to + 1)) } } : {},
+    before ? { id: { lt: before } } : {},
+  ];
+}
+
+/** A page of the log, newest first, with the names of the people its entries are about (one query). */
+export async function listAuditEntries(db: Db, scope: AuditScope, filters: AuditFilters, before: bigint | undefined, limit: number) {
+  const rows = await db.auditEntry.findMany({
+    where: { AND: [scopeWhere(scope), ...filterWhere(filters, before)] },
+    orderBy: { id: "desc" },
+    take: limit,
+    select: { id: true, at: true, action: true, data: true, actor: { select: { name: true } }, request: { select: { number: true } } },
+  });
+  const dataOf = (d: Prisma.JsonValue) => (d && typeof d === "object" && !Array.isArray(d) ? (d as Record<string, unknown>) : {});
+  const withData = rows.map((r) => ({ ...r, data: dataOf(r.data) }));
+  const userIds = [...new Set(withData.map((r) => r.data.userId).filter((id): id is string => typeof id === "string"))];
+  const users = userIds.length ? await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [];
+  return { rows: withData, names: new Map(users.map((u) => [u.id, u.name])) };
+}
+
+/** The people who acted in a scope, by name. */
+export async function findAuditActors(db: Db, scope: AuditScope): Promise<{ id: string; name: string }[]> {
+  const ids = await db.auditEntry.findMany({ where: { AND: [scopeWhere(scope), { actorUserId: { not: null } }] }, distinct: ["actorUserId"], select: { actorUserId: true } });
+  return db.user.findMany({ where: { id: { in: ids.map((i) => i.actorUserId!) } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }

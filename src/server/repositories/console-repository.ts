@@ -14,6 +14,7 @@ const messageSelect = {
   visibility: true,
   replyKind: true,
   body: true,
+  systemKind: true,
   quoted: true,
   at: true,
   author: { select: { name: true } },
@@ -126,20 +127,6 @@ export type NewPhoneCall = {
 
 export async function insertPhoneCall(db: Db | Tx, call: NewPhoneCall): Promise<{ id: string }> {
   return db.phoneCall.create({ data: call, select: { id: true } });
-}
-
-/** The audit log of the requests of some services (managers), newest first. */
-export async function listRequestAudit(db: Db, options: { serviceIds: readonly string[] | "all"; limit: number; before?: bigint | undefined }) {
-  return db.auditEntry.findMany({
-    where: {
-      requestId: { not: null },
-      ...(options.serviceIds === "all" ? {} : { request: { serviceId: { in: [...options.serviceIds] } } }),
-      ...(options.before ? { id: { lt: options.before } } : {}),
-    },
-    orderBy: { id: "desc" },
-    take: options.limit,
-    select: { id: true, at: true, action: true, data: true, actor: { select: { name: true } }, request: { select: { number: true, serviceId: true } } },
-  });
 }
 
 /** The organizations subscribed to a service, by name. */

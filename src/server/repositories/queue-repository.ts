@@ -16,7 +16,12 @@ export type QueueFilters = {
   audienceId?: string | undefined;
   channel?: string | undefined;
   type?: string | undefined;
-  state?: "pending" | "at-risk" | "breached" | "met" | undefined;
+  /**
+   * The request-level target state; "overdue-now" and "at-risk-now" are the dashboard's live list:
+   * what needs acting on now (a pending target past its due instant, or in its risk window),
+   * whatever was missed before — a target met late is over, not « en retard maintenant ».
+   */
+  state?: "pending" | "at-risk" | "breached" | "met" | "overdue-now" | "at-risk-now" | undefined;
   /** "me", "nobody", or "others" (assigned to someone else). */
   assignee?: "me" | "nobody" | "others" | undefined;
   organizationId?: string | undefined;
@@ -48,6 +53,7 @@ export type QueueRow = {
   missed: boolean;
   has_targets: boolean;
   sender_status: string | null;
+  version: number;
   /** A SAGIR departure notice received less than 48 business hours before its planned entry. */
   late_notice: boolean | null;
 };
@@ -68,6 +74,10 @@ export function stateCondition(state: NonNullable<QueueFilters["state"]>, now: D
       return Prisma.sql`r.has_targets AND NOT r.missed AND r.next_due_at >= ${now} AND r.next_risk_at > ${now}`;
     case "met":
       return Prisma.sql`r.has_targets AND NOT r.missed AND r.next_due_at IS NULL`;
+    case "overdue-now":
+      return Prisma.sql`r.has_targets AND r.next_due_at < ${now}`;
+    case "at-risk-now":
+      return Prisma.sql`r.has_targets AND r.next_due_at >= ${now} AND r.next_risk_at <= ${now}`;
   }
 }
 
@@ -113,7 +123,7 @@ function keyset(after: QueueCursor): Prisma.Sql {
 const QUEUE_ORDER = Prisma.sql`(NOT r.urgent), ${DUE_KEY}, r.received_at, r.number`;
 const QUEUE_COLUMNS = Prisma.sql`r.id, r.number, r.subject, r.type, r.status::text AS status, r.urgent, r.channel, r.audience_id,
   r.received_at, r.assignee_id, u.name AS assignee_name, o.name AS organization_name,
-  r.requester_name, r.next_due_at, r.next_risk_at, r.missed, r.has_targets, r.sender_status,
+  r.requester_name, r.next_due_at, r.next_risk_at, r.missed, r.has_targets, r.sender_status, r.version,
   (r.details->>'lateNotice') = 'true' AS late_notice`;
 
 /**

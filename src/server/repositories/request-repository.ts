@@ -1,8 +1,10 @@
+import type { SystemMessageKind } from "@/i18n/system-messages";
 import "server-only";
 // Requests, their fixed targets, events and messages. The only place that reads or writes them.
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
+import type { MoListStatus } from "@/domain/requests/mo-request";
 import { isRequestNumber } from "@/domain/requests/numbering";
 
 export type Tx = Prisma.TransactionClient;
@@ -117,10 +119,11 @@ const trackedSelect = {
   serviceId: true,
   audienceId: true,
   version: true,
-  targets: { select: { targetId: true, metric: true, dueAt: true }, orderBy: { targetId: "asc" } },
+  mergedInto: { select: { number: true } },
+  targets: { select: { targetId: true, metric: true, dueAt: true, metAt: true }, orderBy: { targetId: "asc" } },
   messages: {
     where: { visibility: "public" },
-    select: { id: true, authorKind: true, body: true, at: true, attachments: { select: { id: true, filename: true, size: true }, orderBy: { createdAt: "asc" } } },
+    select: { id: true, authorKind: true, body: true, systemKind: true, author: { select: { name: true } }, at: true, attachments: { select: { id: true, filename: true, size: true }, orderBy: { createdAt: "asc" } } },
     orderBy: { at: "asc" },
   },
 } satisfies Prisma.RequestSelect;
@@ -159,24 +162,35 @@ export async function appendRequesterMessage(
   return { messageId: message.id };
 }
 
-const organizationListSelect = {
-  number: true,
-  subject: true,
-  type: true,
-  status: true,
-  urgent: true,
-  receivedAt: true,
-  targets: { select: { targetId: true, dueAt: true, metAt: true }, orderBy: { dueAt: "asc" } },
-} satisfies Prisma.RequestSelect;
+const organizationListSelect = (readerId: string) =>
+  ({
+    number: true,
+    subject: true,
+    type: true,
+    status: true,
+    urgent: true,
+    receivedAt: true,
+    targets: { select: { targetId: true, dueAt: true, metAt: true }, orderBy: { dueAt: "asc" } },
+    // The centre's latest reply, and when this reader last opened the request: « Nouvelle réponse ».
+    messages: { where: { visibility: "public", authorKind: "agent" }, orderBy: { at: "desc" }, take: 1, select: { at: true } },
+    reads: { where: { userId: readerId }, select: { readAt: true } },
+  }) satisfies Prisma.RequestSelect;
 
-export type OrganizationRequestRow = Prisma.RequestGetPayload<{ select: typeof organizationListSelect }>;
+export type OrganizationRequestRow = Prisma.RequestGetPayload<{ select: ReturnType<typeof organizationListSelect> }>;
 
-/** One MO's requests of one service, newest first, keyset-paginated on (receivedAt, number). */
+export type { MoListStatus };
+
+/**
+ * One MO's requests of one service, newest first, keyset-paginated on (receivedAt, number);
+ * `text`: a request number, or words of the subject; `status`: "open" (not resolved nor closed).
+ */
 export async function listOrganizationRequests(
   db: Db,
-  options: { organizationId: string; serviceId: string; limit: number; before?: { receivedAt: Date; number: string } },
+  options: { organizationId: string; serviceId: string; readerId: string; limit: number; before?: { receivedAt: Date; number: string }; text?: string; status?: MoListStatus },
 ): Promise<OrganizationRequestRow[]> {
   const { organizationId, serviceId, limit, before } = options;
+  const text = options.text?.trim() ?? "";
+  const status = options.status ?? "all";
   return db.request.findMany({
     where: {
       organizationId,
@@ -184,11 +198,18 @@ export async function listOrganizationRequests(
       ...(before
         ? { OR: [{ receivedAt: { lt: before.receivedAt } }, { receivedAt: before.receivedAt, number: { lt: before.number } }] }
         : {}),
+      ...(status === "all" ? {} : status === "open" ? { status: { in: ["new", "in_progress", "waiting_requester"] } } : { status }),
+      ...(text === "" ? {} : isRequestNumber(text.toUpperCase()) ? { number: text.toUpperCase() } : { AND: text.split(/\s+/).slice(0, 8).map((word) => ({ subject: { contains: word, mode: "insensitive" as const } })) }),
     },
     orderBy: [{ receivedAt: "desc" }, { number: "desc" }],
     take: limit,
-    select: organizationListSelect,
+    select: organizationListSelect(options.readerId),
   });
+}
+
+/** The reader opened the request now: its replies until now are read. */
+export async function markRequestRead(db: Db, userId: string, requestId: string, at: Date): Promise<void> {
+  await db.requestRead.upsert({ where: { userId_requestId: { userId, requestId } }, create: { userId, requestId, readAt: at }, update: { readAt: at }, select: { userId: true } });
 }
 
 const organizationDetailSelect = {
@@ -203,7 +224,7 @@ const organizationDetailSelect = {
   serviceId: true,
   organizationId: true,
   targets: { select: { targetId: true, metric: true, dueAt: true, metAt: true }, orderBy: { targetId: "asc" } },
-  messages: { where: { visibility: "public" }, select: { id: true, authorKind: true, body: true, at: true, attachments: { select: { id: true, filename: true, size: true }, orderBy: { createdAt: "asc" } } }, orderBy: { at: "asc" } },
+  messages: { where: { visibility: "public" }, select: { id: true, authorKind: true, body: true, systemKind: true, author: { select: { name: true } }, at: true, attachments: { select: { id: true, filename: true, size: true }, orderBy: { createdAt: "asc" } } }, orderBy: { at: "asc" } },
 } satisfies Prisma.RequestSelect;
 
 export type OrganizationRequestDetail = Prisma.RequestGetPayload<{ select: typeof organizationDetailSelect }>;
@@ -227,7 +248,7 @@ const viewerSelect = {
   receivedAt: true,
   organizationId: true,
   targets: { select: { targetId: true, metric: true, dueAt: true, metAt: true }, orderBy: { targetId: "asc" } },
-  messages: { where: { visibility: "public" }, select: { authorKind: true, body: true, at: true }, orderBy: { at: "asc" } },
+  messages: { where: { visibility: "public" }, select: { authorKind: true, body: true, systemKind: true, author: { select: { name: true } }, at: true }, orderBy: { at: "asc" } },
 } satisfies Prisma.RequestSelect;
 
 export type ViewerRequestRow = Prisma.RequestGetPayload<{ select: typeof viewerSelect }>;
@@ -307,8 +328,9 @@ export async function appendAgentMessage(
   authorUserId: string,
   visibility: "public" | "internal",
   replyKind: string | null = null,
+  systemKind: SystemMessageKind | null = null,
 ): Promise<{ messageId: string }> {
-  const message = await tx.message.create({ data: { requestId, authorKind: "agent", authorUserId, visibility, body, at, replyKind }, select: { id: true } });
+  const message = await tx.message.create({ data: { requestId, authorKind: "agent", authorUserId, visibility, body, at, replyKind, systemKind }, select: { id: true } });
   return { messageId: message.id };
 }
 

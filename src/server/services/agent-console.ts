@@ -2,6 +2,7 @@ import "server-only";
 // What the agent console reads: the queue of a service (filters, counts, keyset pages, a badge
 // per row with the time left in its target's own clock) and one request with its thread, targets
 // (derived from its event log), timeline, canned replies and who else is viewing it.
+import { phoneText } from "@/i18n/phone";
 import { fillCannedReply } from "@/domain/requests/canned-replies";
 import { evaluateTarget, evaluateTargets, headlineTarget, maskEmail, maskName, type EvaluatedTarget } from "@/domain/requests/targets";
 import { serviceDayMs } from "@/domain/requests/time-left";
@@ -26,7 +27,6 @@ import {
   findMergedRequests,
   listCannedReplies,
   listOrganizationsOfService,
-  listRequestAudit,
   listViewers,
   touchViewer,
 } from "@/server/repositories/console-repository";
@@ -49,7 +49,7 @@ export function agentServicesOf(user: CurrentUser | null): string[] {
   return user.services;
 }
 
-function requireAgentOf(user: CurrentUser | null, serviceId: string): CurrentUser {
+export function requireAgentOf(user: CurrentUser | null, serviceId: string): CurrentUser {
   if (!isAgentOf(user, serviceId)) throw new AppError("NOT_FOUND", "not an agent of this service");
   return user;
 }
@@ -124,6 +124,8 @@ export type QueueItem = {
   lateNotice: boolean;
   badge: Badge | null;
   otherTargets: number;
+  /** The version the agent sees: a bulk action is checked against it. */
+  version: number;
 };
 
 export type QueuePage = {
@@ -136,6 +138,8 @@ export type QueuePage = {
   countCap: number;
   counts: QueueCounts;
   nextCursor: string | null;
+  /** The service's agents (bulk reassign). */
+  agents: { id: string; name: string }[];
 };
 
 /** The queue's data for one page: rows with their badges, the filter's count, the counts per filter. */
@@ -145,11 +149,12 @@ export async function readQueue({ user, serviceId, query, now }: { user: Current
   const filters = filtersFromQuery(serviceId, query);
   const context = { userId: agent.id, now };
   const countCap = filters.text && !isRequestNumber(filters.text) ? SEARCH_COUNT_CAP : QUEUE_COUNT_CAP;
-  const [page, total, counts, catalogue] = await Promise.all([
+  const [page, total, counts, catalogue, agents] = await Promise.all([
     listQueue(db, filters, { ...context, limit: QUEUE_PAGE_SIZE, after: decodeCursor(query.after) }),
     countQueue(db, filters, { ...context, cap: countCap }),
     countOpenRequests(db, serviceId, context),
     getCatalogue(),
+    listServiceAgents(db, serviceId),
   ]);
   const targets = await findTargetsOf(db, page.rows.map((r) => r.id));
   const items = page.rows.map((row): QueueItem => {
@@ -175,6 +180,7 @@ export async function readQueue({ user, serviceId, query, now }: { user: Current
       lateNotice: row.late_notice === true,
       badge: headline ? badgeOf(headline, catalogue) : null,
       otherTargets: Math.max(0, evaluated.filter((t) => t.metAt === null).length - 1),
+      version: row.version,
     };
   });
   const last = page.rows.at(-1);
@@ -186,6 +192,7 @@ export async function readQueue({ user, serviceId, query, now }: { user: Current
     totalCapped: total > countCap,
     countCap,
     counts,
+    agents,
     nextCursor: page.hasMore && last ? encodeCursor({ urgent: last.urgent, dueKey: last.next_due_at, receivedAt: last.received_at, number: last.number }) : null,
   };
 }
@@ -211,7 +218,7 @@ export async function readConsoleRequest({ user, number, now }: { user: CurrentU
   const phones = audiencePhones(catalogue, row.serviceId, row.audienceId);
   const cannedValues = {
     fr: { number: row.number, phones: phones.join(" ou au "), hours: weekHoursSentence(calendar.week, "fr") },
-    en: { number: row.number, phones: phones.join(" or "), hours: weekHoursSentence(calendar.week, "en") },
+    en: { number: row.number, phones: phones.map((p) => phoneText(p, "en")).join(" or "), hours: weekHoursSentence(calendar.week, "en") },
   };
   const events = row.events.map(toEventFact);
   const withdrawn = row.mergedIntoId !== null;
@@ -284,8 +291,3 @@ export async function listServiceOrganizations({ user, serviceId }: { user: Curr
   return listOrganizationsOfService(getDb(), serviceId);
 }
 
-/** The audit log of requests for managers (their services) and the admin (all); others: NOT_FOUND. */
-export async function readRequestAudit({ user, before, limit }: { user: CurrentUser | null; before?: bigint | undefined; limit: number }) {
-  if (!user || (user.role !== "manager" && user.role !== "admin")) throw new AppError("NOT_FOUND", "not a manager");
-  return listRequestAudit(getDb(), { serviceIds: user.role === "admin" ? "all" : user.services, limit, before });
-}

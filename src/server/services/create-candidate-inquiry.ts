@@ -2,6 +2,7 @@ import "server-only";
 // A candidate's written inquiry: guarded (nominative → call us; out of mandate → where to go),
 // numbered without gaps, with its targets and due instants fixed at receipt, and a private
 // tracking token returned once (only its hash is stored).
+import { phoneText } from "@/i18n/phone";
 import { guardCandidateTopic, type TopicGuard } from "@/domain/requests/candidate-inquiry";
 import type { TCandidateInquiryInput } from "@/schemas/inquiry";
 import { AppError } from "@/server/errors";
@@ -41,7 +42,7 @@ export function refusalFor(guard: Exclude<TopicGuard, { kind: "accepted" }>, cat
     return new AppError("REFUSED", "nominative request in writing", {}, {
       localized: {
         fr: `Les demandes de nature nominative (au sujet de votre propre dossier) ne sont pas traitées par écrit. Appelez le CA-dotation au ${phones.join(" ou au ")} : votre identité sera validée avant que des renseignements vous soient transmis.`,
-        en: `Requests about your own file are not handled in writing. Please call CA-dotation at ${phones.join(" or ")}: your identity will be validated before any information is given.`,
+        en: `Requests about your own file are not handled in writing. Please call CA-dotation at ${phones.map((p) => phoneText(p, "en")).join(" or ")}: your identity will be validated before any information is given.`,
       },
       details: {
         guard: "nominative",

@@ -46,7 +46,7 @@ export function periodOf(query: DashboardQuery, timeZone: string, now: Date, val
   return resolvePeriod(zone, query.period, query.date ? dayNumberFromIsoDate(query.date)! : today);
 }
 
-/** An open request at risk, or breached (overdue, or a target met late). */
+/** An open request at risk, or overdue (`breached`: a pending target past its due instant). */
 export type AtRiskItem = { number: string; subject: string; assigneeName: string | null; dueAt: Date | null; breached: boolean };
 
 export type DashboardData = {
@@ -104,10 +104,12 @@ export async function readDashboard({
     countVolumes(db, scope, { timeZone, bucket: period.bucket }),
     summarizePeriodCalls(db, scope),
     countBacklog(db, { serviceId, ...filters }, now),
-    listQueue(db, { ...queueFilters, state: "at-risk" }, { ...context, limit: AT_RISK_LIST_SIZE }),
-    listQueue(db, { ...queueFilters, state: "breached" }, { ...context, limit: AT_RISK_LIST_SIZE }),
-    countQueue(db, { ...queueFilters, state: "at-risk" }, { ...context, cap: AT_RISK_COUNT_CAP }),
-    countQueue(db, { ...queueFilters, state: "breached" }, { ...context, cap: AT_RISK_COUNT_CAP }),
+    // What needs acting on now: overdue (a pending target past due) or at risk. A request whose
+    // target was met late has nothing due: it counts in the period's « Dépassements », not here.
+    listQueue(db, { ...queueFilters, state: "at-risk-now" }, { ...context, limit: AT_RISK_LIST_SIZE }),
+    listQueue(db, { ...queueFilters, state: "overdue-now" }, { ...context, limit: AT_RISK_LIST_SIZE }),
+    countQueue(db, { ...queueFilters, state: "at-risk-now" }, { ...context, cap: AT_RISK_COUNT_CAP }),
+    countQueue(db, { ...queueFilters, state: "overdue-now" }, { ...context, cap: AT_RISK_COUNT_CAP }),
   ]);
 
   const catalogueOrder = catalogue.definition.targets.map((t) => t.id as string);

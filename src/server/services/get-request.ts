@@ -2,6 +2,8 @@ import "server-only";
 // GET /api/v1/requests/{number}: a request for whoever may see it — staff of its service, the
 // admin, users of its MO with access to its centre. Everyone else gets "not found", never
 // "forbidden", so that numbers cannot be probed.
+import type { Locale } from "@/i18n/routing";
+import { messageText } from "@/i18n/system-messages";
 import type { CurrentUser } from "@/server/auth/current-user";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -38,7 +40,8 @@ export type RequestDto = {
   messages: { from: "requester" | "agent"; body: string; at: string }[];
 };
 
-export async function getRequest({ user, number }: { user: CurrentUser | null; number: string }): Promise<RequestDto> {
+/** `locale`: the language system messages are written in (the API reads it from Accept-Language). */
+export async function getRequest({ user, number, locale = "fr" }: { user: CurrentUser | null; number: string; locale?: Locale }): Promise<RequestDto> {
   const row = await findRequestByNumber(getDb(), number);
   if (!row || !maySeeRequest(user, row)) throw new AppError("NOT_FOUND", "no such request for this viewer");
   return {
@@ -52,6 +55,6 @@ export async function getRequest({ user, number }: { user: CurrentUser | null; n
     subject: row.subject,
     receivedAt: row.receivedAt.toISOString(),
     targets: row.targets.map((t) => ({ id: t.targetId, metric: t.metric, dueAt: t.dueAt.toISOString(), metAt: t.metAt?.toISOString() ?? null })),
-    messages: row.messages.map((m) => ({ from: m.authorKind === "requester" ? "requester" : "agent", body: m.body, at: m.at.toISOString() })),
+    messages: row.messages.map((m) => ({ from: m.authorKind === "requester" ? "requester" : "agent", body: messageText({ ...m, authorName: m.author?.name }, row.number, locale), at: m.at.toISOString() })),
   };
 }

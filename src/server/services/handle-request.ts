@@ -86,7 +86,8 @@ export async function takeInCharge({ user, number, expectedVersion, now }: Handl
     const version = await changeAtVersion(tx, row, expectedVersion, { assigneeId: agent.id, status });
     await appendEvent(tx, { requestId: row.id, kind: "taken_in_charge", actorKind: "agent", actorUserId: agent.id, at: now, data: { assigneeId: agent.id, from: row.assigneeId } });
     await logStatusChange(tx, row, agent.id, status, now);
-    await appendAgentMessage(tx, row.id, `Votre requête ${row.number} a été prise en charge par ${agent.name}.`, now, agent.id, "public", "acknowledgement");
+    // Stored as a kind, rendered in each reader's language (src/i18n/system-messages.ts).
+    await appendAgentMessage(tx, row.id, "", now, agent.id, "public", "acknowledgement", "taken_in_charge");
     await queueReplyMail(tx, { requestId: row.id, now, kind: "taken_in_charge", body: null, promisedDate: null, resolved: false, messageRef: null, attachmentNames: [] });
     await refreshTargets(tx, row.id);
     return { version };

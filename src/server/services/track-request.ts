@@ -1,4 +1,6 @@
 import "server-only";
+import type { Locale } from "@/i18n/routing";
+import { messageText } from "@/i18n/system-messages";
 // What a candidate's private tracking link opens: their own request only, its public thread,
 // and their answers back. An unknown or malformed token is simply "not found".
 import type { TRequesterReplyInput } from "@/schemas/inquiry";
@@ -13,11 +15,14 @@ export type TrackedRequest = {
   subject: string;
   status: string;
   receivedAt: string;
-  targets: { id: string; metric: string; dueAt: string }[];
+  targets: { id: string; metric: string; dueAt: string; metAt: string | null }[];
+  /** The request this one was merged into (a duplicate), which goes on in its place. */
+  mergedInto: string | null;
   messages: { id: string; from: "requester" | "agent"; body: string; at: string; attachments: { id: string; filename: string; size: number }[] }[];
 };
 
-export async function getTrackedRequest(token: string): Promise<TrackedRequest | null> {
+/** The request behind a tracking link, its system messages in the reader's language. */
+export async function getTrackedRequest(token: string, locale: Locale = "fr"): Promise<TrackedRequest | null> {
   if (!isWellFormedSecretToken(token)) return null;
   const row = await findTrackedRequest(getDb(), hashSecretToken(token));
   if (!row) return null;
@@ -26,11 +31,12 @@ export async function getTrackedRequest(token: string): Promise<TrackedRequest |
     subject: row.subject,
     status: row.status,
     receivedAt: row.receivedAt.toISOString(),
-    targets: row.targets.map((t) => ({ id: t.targetId, metric: t.metric, dueAt: t.dueAt.toISOString() })),
+    targets: row.targets.map((t) => ({ id: t.targetId, metric: t.metric, dueAt: t.dueAt.toISOString(), metAt: t.metAt?.toISOString() ?? null })),
+    mergedInto: row.mergedInto?.number ?? null,
     messages: row.messages.map((m) => ({
       id: m.id,
       from: m.authorKind === "requester" ? "requester" : "agent",
-      body: m.body,
+      body: messageText({ ...m, authorName: m.author?.name }, row.number, locale),
       at: m.at.toISOString(),
       attachments: m.attachments,
     })),

@@ -13,6 +13,7 @@ import type { Locale } from "@/i18n/routing";
 import { replyAsMo } from "./actions";
 import { centreAccess, type OrganizationUser } from "@/server/auth/authorize";
 import { getCurrentUser } from "@/server/auth/current-user";
+import { getNow } from "@/server/clock";
 import { AppError } from "@/server/errors";
 import { getMoRequest } from "@/server/services/read-mo-requests";
 
@@ -32,7 +33,7 @@ export async function centrePageUser(locale: Locale, centre: MoCentre, title: st
   };
 }
 
-type ListProps = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ avant?: string; no?: string }> };
+type ListProps = { params: Promise<{ locale: Locale }>; searchParams: Promise<{ avant?: string; no?: string; q?: string; statut?: string }> };
 
 export function centreListMetadata(centre: MoCentre) {
   return async ({ params }: ListProps): Promise<Metadata> => {
@@ -44,12 +45,12 @@ export function centreListMetadata(centre: MoCentre) {
 export function centreListPage(centre: MoCentre) {
   return async function CentreListPage({ params, searchParams }: ListProps) {
     const { locale } = await params;
-    const { avant, no } = await searchParams;
+    const { avant, no, q, statut } = await searchParams;
     setRequestLocale(locale);
     const title = (await getTranslations(CENTRE_UI[centre].ns))("listTitle");
     const gate = await centrePageUser(locale, centre, title);
     if ("page" in gate) return gate.page;
-    return <CentreRequestList locale={locale} centre={centre} user={gate.user} avant={avant} no={no} />;
+    return <CentreRequestList locale={locale} centre={centre} user={gate.user} avant={avant} no={no} q={q} statut={statut} />;
   };
 }
 
@@ -68,7 +69,7 @@ export function centreDetailPage(centre: MoCentre) {
     const gate = await centrePageUser(locale, centre, number);
     if ("page" in gate) return gate.page;
     // Another MO's request: "not found", so numbers cannot be probed.
-    const request = await getMoRequest({ user: gate.user, centre, number }).catch((error: unknown) => {
+    const request = await getMoRequest({ user: gate.user, centre, number, locale, readAt: await getNow() }).catch((error: unknown) => {
       if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
       throw error;
     });

@@ -5,7 +5,7 @@
 import { revalidatePath } from "next/cache";
 import type { ConsoleFormState } from "@/components/console/action-form";
 import type { Locale } from "@/i18n/routing";
-import { ZCallInput, ZIdentifySenderInput, ZIdentityInput, ZMergeInput, ZNoteInput, ZReassignInput, ZReplyInput, ZStatusInput } from "@/schemas/console";
+import { ZBulkInput, ZSavedViewDelete, ZSavedViewInput, ZCallInput, ZIdentifySenderInput, ZIdentityInput, ZMergeInput, ZNoteInput, ZReassignInput, ZReplyInput, ZStatusInput } from "@/schemas/console";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getNow } from "@/server/clock";
 import { filesFromForm } from "@/server/http/form-files";
@@ -24,6 +24,8 @@ import {
   validateIdentity,
 } from "@/server/services/handle-request";
 import { logCall } from "@/server/services/log-call";
+import { bulkHandle } from "@/server/services/bulk-handle";
+import { removeView, saveView } from "@/server/services/saved-views";
 import { parseInput } from "@/server/validate";
 
 const DONE = { fr: "C'est fait.", en: "Done." };
@@ -134,6 +136,42 @@ export async function logCallAction(locale: Locale, serviceId: string, previous:
     values: {},
     failure: null,
     notice: (locale === "fr" ? fr : en).join(" "),
+    tone: answer && !answer.met ? "warning" : "success",
     link: number ? { href: `/${locale}/console/requetes/${number}`, label: number } : null,
   };
+}
+
+/** The queue's bulk action: each ticked request at the version seen; what was done and what was not, per request. */
+export async function bulkAction(locale: Locale, serviceId: string, previous: ConsoleFormState, form: FormData): Promise<ConsoleFormState> {
+  const values = formValues(form);
+  const result = await runAction(locale, async () =>
+    bulkHandle({ user: await getCurrentUser(), serviceId, input: parseInput(ZBulkInput, { ...values, selected: form.getAll("selected").filter((v) => typeof v === "string") }), now: await getNow() }),
+  );
+  if (!result.ok) return { seq: previous.seq + 1, ok: false, values, failure: result, notice: null };
+  revalidatePath(`/${locale}/console/${serviceId}`);
+  const done = result.data.filter((o) => o.ok).map((o) => o.number);
+  const refused = result.data.flatMap((o) => (o.ok ? [] : [`${o.number} : ${o.message[locale]}`]));
+  const lines =
+    locale === "fr"
+      ? [`${done.length} requête${done.length > 1 ? "s" : ""} traitée${done.length > 1 ? "s" : ""}${done.length ? ` : ${done.join(", ")}` : ""}.`, ...(refused.length ? [`Non traitée${refused.length > 1 ? "s" : ""} :`, ...refused] : [])]
+      : [`${done.length} request${done.length === 1 ? "" : "s"} done${done.length ? `: ${done.join(", ")}` : ""}.`, ...(refused.length ? ["Not done:", ...refused.map((r) => r.replace(" : ", ": "))] : [])];
+  return { seq: previous.seq + 1, ok: true, values: {}, failure: null, notice: lines.join("\n"), tone: refused.length ? "warning" : "success" };
+}
+
+/** Saves the queue's current filters under a name (the agent's own, per service). */
+export async function saveViewAction(locale: Locale, serviceId: string, previous: ConsoleFormState, form: FormData): Promise<ConsoleFormState> {
+  const values = formValues(form);
+  const result = await runAction(locale, async () => saveView({ user: await getCurrentUser(), serviceId, input: parseInput(ZSavedViewInput, values) }));
+  if (!result.ok) return { seq: previous.seq + 1, ok: false, values, failure: result, notice: null };
+  revalidatePath(`/${locale}/console/${serviceId}`);
+  const name = values.name?.trim() ?? "";
+  return { seq: previous.seq + 1, ok: true, values: {}, failure: null, notice: locale === "fr" ? `Vue « ${name} » enregistrée.` : `View "${name}" saved.` };
+}
+
+export async function deleteViewAction(locale: Locale, serviceId: string, previous: ConsoleFormState, form: FormData): Promise<ConsoleFormState> {
+  const values = formValues(form);
+  const result = await runAction(locale, async () => removeView({ user: await getCurrentUser(), serviceId, id: parseInput(ZSavedViewDelete, values).id }));
+  if (!result.ok) return { seq: previous.seq + 1, ok: false, values, failure: result, notice: null };
+  revalidatePath(`/${locale}/console/${serviceId}`);
+  return { seq: previous.seq + 1, ok: true, values: {}, failure: null, notice: locale === "fr" ? "Vue supprimée." : "View deleted." };
 }

@@ -1,2 +1,2 @@
-// Client messages for this area: src/components/intl-client-layout.tsx.
-export { default } from "@/components/intl-client-layout";
+// Staff area: full width and client messages (src/components/wide-layout.tsx).
+export { default } from "@/components/wide-layout";

@@ -1,17 +1,22 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AutoRefresh } from "@/components/auto-refresh";
+import { ActionForm, Field, FieldError, InlineSelect, SubmitButton } from "@/components/console/action-form";
+import { queuePageLinks } from "@/components/console/queue-page-links";
+import { SelectAll } from "@/components/console/select-all";
 import { Shortcuts } from "@/components/console/shortcuts";
 import { SubmitOnChange } from "@/components/console/submit-on-change";
 import { TimeLeftBadge } from "@/components/console/time-left-badge";
 import { AUDIENCE_LABELS, CHANNEL_LABELS } from "@/domain/catalogue/default-catalogue";
-import { formatDateTime } from "@/i18n/format";
+import { formatDateTime, formatShortDateTime } from "@/i18n/format";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
-import { QUEUE_ASSIGNEE_FILTERS, QUEUE_STATE_FILTERS, ZQueueQuery } from "@/schemas/console";
+import { QUEUE_ASSIGNEE_FILTERS, QUEUE_STATE_FILTERS, REQUEST_STATUS_VALUES, ZQueueQuery } from "@/schemas/console";
 import { getNow } from "@/server/clock";
 import { QUEUE_COUNT_CAP, readQueue } from "@/server/services/agent-console";
 import { getCatalogue } from "@/server/services/get-catalogue";
+import { readSavedViews, viewQuery } from "@/server/services/saved-views";
+import { bulkAction, deleteViewAction, saveViewAction } from "../actions";
 import { consoleAgent } from "../gate";
 import { requestTypeText } from "../labels";
 
@@ -47,18 +52,26 @@ export default async function QueuePage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const agent = await consoleAgent(locale, service);
   const raw = await searchParams;
-  const query = ZQueueQuery.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  // No filter in the address: the agent's own requests (« Mes requêtes »), as help desks open.
+  const given = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const query = ZQueueQuery.parse(Object.keys(given).length === 0 ? { assignee: "me" } : given);
   const t = await getTranslations("Console");
   const now = await getNow();
-  const [page, catalogue] = await Promise.all([readQueue({ user: agent, serviceId: service, query, now }), getCatalogue()]);
+  const [page, catalogue, savedViews] = await Promise.all([readQueue({ user: agent, serviceId: service, query, now }), getCatalogue(), readSavedViews({ user: agent, serviceId: service })]);
+  const current = viewQuery(new URLSearchParams(Object.entries(query).filter(([, v]) => v) as [string, string][]).toString());
+  const views = [
+    { key: "mine", name: t("views.mine"), query: "assignee=me" },
+    { key: "nobody", name: t("views.nobody"), query: "assignee=nobody" },
+    { key: "open", name: t("views.open"), query: "status=open" },
+    ...savedViews.map((v) => ({ key: v.id, name: v.name, query: v.query })),
+  ];
   const { counts } = page;
   const serviceName = (id: string) => catalogue.profiles.find((p) => p.serviceId === id)?.name[locale] ?? id;
   const audiences = catalogue.engine.getService(service).audiences;
   const channels = [...new Set(audiences.flatMap((a) => a.channels))];
   const types = Object.keys(counts.byType).sort();
-  const nextParams = new URLSearchParams(Object.entries(query).filter(([k, v]) => k !== "after" && v) as [string, string][]);
-  if (page.nextCursor) nextParams.set("after", page.nextCursor);
-  const firstParams = new URLSearchParams(Object.entries(query).filter(([k, v]) => k !== "after" && v) as [string, string][]);
+  const pages = queuePageLinks(query, page.nextCursor);
+  const activeFilters = [query.status === "open" ? undefined : query.status, query.state, query.assignee, query.audience, query.channel, query.type, query.mo, query.urgent, query.identify].filter(Boolean).length;
   return (
     <>
       <AutoRefresh everyMs={30_000} />
@@ -73,40 +86,71 @@ export default async function QueuePage({ params, searchParams }: Props) {
           { key: "a", label: t("keys.call"), href: `/${locale}/console/${service}/appel` },
         ]}
       />
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-3xl font-bold text-qc-navy">{t("queueTitle", { service: serviceName(service) })}</h1>
-        <div className="flex flex-wrap gap-2">
-          <Link href={`/console/${service}/appel`} className="rounded bg-qc-blue px-4 py-2 font-semibold text-white hover:bg-qc-navy">
-            {t("logCall")}
-          </Link>
-        </div>
-      </div>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <h1 className="text-xl font-bold text-qc-navy">{t("queueTitle", { service: serviceName(service) })}</h1>
       {agent.services.length > 1 && (
-        <nav aria-label={t("services")} className="mt-3 flex gap-2">
+        <nav aria-label={t("services")} className="flex gap-2 text-sm">
           {agent.services.map((s) => (
-            <Link key={s} href={`/console/${s}`} aria-current={s === service ? "page" : undefined} className="rounded border border-qc-blue px-3 py-1 aria-[current=page]:bg-qc-blue aria-[current=page]:text-white">
+            <Link key={s} href={`/console/${s}`} aria-current={s === service ? "page" : undefined} className="rounded border border-qc-blue px-2 py-0.5 aria-[current=page]:bg-qc-blue aria-[current=page]:text-white">
               {serviceName(s)}
             </Link>
           ))}
         </nav>
       )}
-      <p className="mt-2 text-sm text-slate-700">
-        {t("refreshNote")} {t("shortcutsHint")}
-      </p>
+      <nav aria-label={t("views.title")} className="flex flex-wrap items-center gap-2 text-sm" data-testid="views">
+        <span className="font-semibold">{t("views.title")}</span>
+        {views.map((v) => (
+          <Link
+            key={v.key}
+            href={`/console/${service}?${v.query || "status=open"}`}
+            aria-current={v.query === current ? "page" : undefined}
+            className="rounded-full border border-qc-blue px-3 py-0.5 text-qc-blue hover:bg-qc-pale aria-[current=page]:bg-qc-blue aria-[current=page]:text-white"
+          >
+            {v.name}
+          </Link>
+        ))}
+        <details className="relative" data-testid="manage-views">
+          <summary className="cursor-pointer text-qc-blue underline">{t("views.manage")}</summary>
+          <div className="absolute z-10 mt-1 w-80 max-w-[90vw] space-y-3 rounded border border-slate-300 bg-white p-3 shadow-lg">
+            <ActionForm action={saveViewAction.bind(null, locale, service)} label={t("views.save")}>
+              <input type="hidden" name="query" value={current} />
+              <Field kind="input" id="view-name" name="name" label={t("views.name")} hint={t("views.nameHint")} />
+              <SubmitButton variant="secondary">{t("views.save")}</SubmitButton>
+            </ActionForm>
+            {savedViews.map((v) => (
+              <ActionForm key={v.id} action={deleteViewAction.bind(null, locale, service)} className="flex items-center justify-between gap-2" label={t("views.delete", { name: v.name })}>
+                <input type="hidden" name="id" value={v.id} />
+                <span className="truncate">{v.name}</span>
+                <SubmitButton variant="secondary">{t("views.deleteShort")}</SubmitButton>
+              </ActionForm>
+            ))}
+          </div>
+        </details>
+      </nav>
+        <Link href={`/console/${service}/appel`} className="ml-auto rounded bg-qc-blue px-3 py-1.5 font-semibold text-white hover:bg-qc-navy">
+          {t("logCall")}
+        </Link>
+      </div>
 
-      <form method="get" role="search" className="mt-4 flex flex-wrap items-end gap-2">
-        <div className="grow">
-          <label htmlFor="q" className="block font-semibold">
-            {t("search")}
-          </label>
-          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} className={selectClass} />
-        </div>
-        <button type="submit" className="rounded bg-qc-blue px-4 py-2 font-semibold text-white hover:bg-qc-navy">
+      {/* Search and filters on one line; the filters fold away (opened, they cover the list) so that
+          the list gets the screen. Keyed by the view shown: after moving to another view, the
+          controls show its values, not those of the page before. */}
+      <div key={current} className="relative mt-2 flex flex-wrap items-center gap-2">
+      <form method="get" role="search" className="flex min-w-[18rem] grow flex-wrap items-center gap-2">
+        <label htmlFor="q" className="font-semibold">
+          {t("search")}
+        </label>
+        <input id="q" name="q" type="search" defaultValue={query.q ?? ""} className="min-w-[12rem] grow rounded border border-slate-500 px-2 py-1" />
+        <button type="submit" className="rounded bg-qc-blue px-3 py-1 font-semibold text-white hover:bg-qc-navy">
           {t("searchButton")}
         </button>
       </form>
-
-      <form method="get" className="mt-4 rounded border border-slate-300 p-3" aria-label={t("filters")} data-testid="queue-filters">
+      <details className="group" data-testid="queue-filters-panel">
+        <summary className="cursor-pointer rounded border border-slate-300 px-3 py-1 font-semibold text-qc-navy group-open:bg-qc-pale">
+          {t("filters")}
+          {activeFilters > 0 && <span className="ml-2 rounded bg-qc-blue px-2 py-0.5 text-xs text-white">{t("activeFilters", { count: activeFilters })}</span>}
+        </summary>
+      <form method="get" className="absolute left-0 right-0 top-full z-20 mt-1 rounded border border-slate-300 bg-white p-3 shadow-lg" aria-label={t("filters")} data-testid="queue-filters">
         <SubmitOnChange />
         {query.q && <input type="hidden" name="q" value={query.q} />}
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
@@ -150,30 +194,70 @@ export default async function QueuePage({ params, searchParams }: Props) {
           <Link href={`/console/${service}`} className="self-center text-qc-blue underline">{t("reset")}</Link>
         </div>
       </form>
+      </details>
+      </div>
 
-      <p className="mt-4 font-semibold" role="status" data-testid="queue-total">
-        {page.totalCapped ? t(page.countCap < QUEUE_COUNT_CAP ? "searchCapped" : "resultsCapped", { count: page.countCap.toLocaleString(locale === "fr" ? "fr-CA" : "en-CA") }) : t("results", { count: page.total })}
+      {/* One line: what to do with the requests ticked below (each checked at the version shown). */}
+      <ActionForm id="bulk" action={bulkAction.bind(null, locale, service)} className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 rounded border border-slate-300 px-2 py-1 text-sm" label={t("bulk.title")}>
+        <span className="font-semibold">{t("bulk.title")}</span>
+        <InlineSelect id="bulk-action" name="action" label={t("bulk.action")} options={[
+          { value: "take", label: t("bulk.take") },
+          { value: "reassign", label: t("bulk.reassign") },
+          { value: "status", label: t("bulk.status") },
+        ]} />
+        <InlineSelect id="bulk-assignee" name="assigneeId" label={t("bulk.assignee")} options={[{ value: "", label: t("nobody") }, ...page.agents.map((a) => ({ value: a.id, label: a.name }))]} />
+        <InlineSelect id="bulk-status" name="status" label={t("bulk.newStatus")} options={[{ value: "", label: "—" }, ...REQUEST_STATUS_VALUES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))]} />
+        <SubmitButton variant="secondary" size="small">{t("bulk.apply")}</SubmitButton>
+        <FieldError name="selected" />
+        <FieldError name="status" />
+        <FieldError name="assigneeId" />
+      </ActionForm>
+
+      <p className="mt-1 text-sm">
+        <span className="font-semibold" role="status" data-testid="queue-total">
+          {page.totalCapped ? t(page.countCap < QUEUE_COUNT_CAP ? "searchCapped" : "resultsCapped", { count: page.countCap.toLocaleString(locale === "fr" ? "fr-CA" : "en-CA") }) : t("results", { count: page.total })}
+        </span>
+        <span className="text-slate-700"> · {t("refreshNote")} {t("shortcutsHint")}</span>
       </p>
       {page.items.length === 0 ? (
         <p className="mt-2">{t("empty")}</p>
       ) : (
-        <div className="mt-2 overflow-x-auto">
-          <table className="w-full min-w-[48rem] border-collapse text-left" data-testid="queue">
+        // One line per request (the subject cut, whole on hover): a day's queue on one screen.
+        <div className="mt-1 overflow-x-auto">
+          <table className="w-full min-w-[72rem] table-fixed border-collapse text-left text-sm" data-testid="queue">
+            <colgroup>
+              <col className="w-8" />
+              <col className="w-[11rem]" />
+              <col />
+              <col className="w-[10.5rem]" />
+              <col className="w-[8rem]" />
+              <col className="w-[9rem]" />
+              <col className="w-[8rem]" />
+              <col className="w-[9.5rem]" />
+            </colgroup>
             <thead>
               <tr className="border-b-2 border-qc-navy">
-                <th scope="col" className="py-2 pr-3">{t("number")}</th>
-                <th scope="col" className="py-2 pr-3">{t("subject")}</th>
-                <th scope="col" className="py-2 pr-3">{t("timeLeft")}</th>
-                <th scope="col" className="py-2 pr-3">{t("status")}</th>
-                <th scope="col" className="py-2 pr-3">{t("requester")}</th>
-                <th scope="col" className="py-2 pr-3">{t("assignee")}</th>
-                <th scope="col" className="py-2">{t("received")}</th>
+                <th scope="col" className="py-1.5 pr-2">
+                  <SelectAll form="bulk" label={t("bulk.selectAll")} />
+                </th>
+                <th scope="col" className="py-1.5 pr-3">{t("number")}</th>
+                <th scope="col" className="py-1.5 pr-3">{t("subject")}</th>
+                <th scope="col" className="py-1.5 pr-3">{t("timeLeft")}</th>
+                <th scope="col" className="py-1.5 pr-3">{t("status")}</th>
+                <th scope="col" className="py-1.5 pr-3">{t("requester")}</th>
+                <th scope="col" className="py-1.5 pr-3">{t("assignee")}</th>
+                <th scope="col" className="py-1.5">{t("received")}</th>
               </tr>
             </thead>
             <tbody>
               {page.items.map((r) => (
-                <tr key={r.number} className="border-b border-slate-200 align-top" data-number={r.number}>
-                  <td className="py-2 pr-3 whitespace-nowrap">
+                // Keyed by version too: a request changed by the bulk action comes back unticked,
+                // one that was refused stays ticked.
+                <tr key={`${r.number}@${r.version}`} className="border-b border-slate-200 hover:bg-slate-50 has-[:checked]:bg-qc-pale" data-number={r.number}>
+                  <td className="py-0.5 pr-2">
+                    <input type="checkbox" form="bulk" name="selected" value={`${r.number}@${r.version}`} aria-label={t("bulk.select", { number: r.number })} className="h-4 w-4 align-middle" />
+                  </td>
+                  <td className="truncate py-0.5 pr-3">
                     <Link href={`/console/requetes/${r.number}`} className="font-semibold text-qc-blue underline" data-queue-link>
                       {r.number}
                     </Link>
@@ -181,20 +265,21 @@ export default async function QueuePage({ params, searchParams }: Props) {
                     {r.lateNotice && <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900" data-testid="late-notice">{t("lateNotice")}</span>}
                     {r.toIdentify && <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900" data-testid="to-identify">{t("toIdentify")}</span>}
                   </td>
-                  <td className="py-2 pr-3">
+                  <td className="truncate py-0.5 pr-3" title={`${r.subject} — ${requestTypeText(service, r.type, locale)} · ${CHANNEL_LABELS[r.channel]?.[locale] ?? r.channel}`}>
                     {r.subject}
-                    <span className="block text-sm text-slate-700">
-                      {requestTypeText(service, r.type, locale)} · {CHANNEL_LABELS[r.channel]?.[locale] ?? r.channel}
+                    <span className="text-slate-700">
+                      {" "}
+                      · {requestTypeText(service, r.type, locale)} · {CHANNEL_LABELS[r.channel]?.[locale] ?? r.channel}
                     </span>
                   </td>
-                  <td className="py-2 pr-3">
-                    {r.badge ? <TimeLeftBadge badge={r.badge} locale={locale} dueLabel={t("request.due")} /> : "—"}
-                    {r.otherTargets > 0 && <span className="block text-xs text-slate-700">{t("otherTargets", { count: r.otherTargets })}</span>}
+                  <td className="truncate py-0.5 pr-3">
+                    {r.badge ? <TimeLeftBadge badge={r.badge} locale={locale} dueLabel={t("request.due")} compact /> : "—"}
+                    {r.otherTargets > 0 && <span className="ml-1 text-xs text-slate-700" title={t("otherTargets", { count: r.otherTargets })}>+{r.otherTargets}</span>}
                   </td>
-                  <td className="py-2 pr-3">{t(`statuses.${r.status}` as "statuses.new")}</td>
-                  <td className="py-2 pr-3">{r.organizationName ?? r.requesterMasked ?? "—"}</td>
-                  <td className="py-2 pr-3">{r.assignedToMe ? t("me") : (r.assigneeName ?? t("nobody"))}</td>
-                  <td className="py-2 whitespace-nowrap">{formatDateTime(r.receivedAt.getTime(), locale)}</td>
+                  <td className="truncate py-0.5 pr-3">{t(`statuses.${r.status}` as "statuses.new")}</td>
+                  <td className="truncate py-0.5 pr-3">{r.organizationName ?? r.requesterMasked ?? "—"}</td>
+                  <td className="truncate py-0.5 pr-3">{r.assignedToMe ? t("me") : (r.assigneeName ?? t("nobody"))}</td>
+                  <td className="truncate py-0.5" title={formatDateTime(r.receivedAt.getTime(), locale)}>{formatShortDateTime(r.receivedAt.getTime(), locale)}</td>
                 </tr>
               ))}
             </tbody>
@@ -202,8 +287,9 @@ export default async function QueuePage({ params, searchParams }: Props) {
         </div>
       )}
       <p className="mt-4 flex gap-4">
-        {query.after && <Link href={`/console/${service}?${firstParams}`} className="text-qc-blue underline">{t("firstPage")}</Link>}
-        {page.nextCursor && <Link href={`/console/${service}?${nextParams}`} className="text-qc-blue underline" rel="next">{t("nextPage")}</Link>}
+        {pages.first && <Link href={`/console/${service}?${pages.first}`} className="text-qc-blue underline">{t("firstPage")}</Link>}
+        {pages.previous && <Link href={`/console/${service}?${pages.previous}`} className="text-qc-blue underline" rel="prev">{t("previousPage")}</Link>}
+        {pages.next && <Link href={`/console/${service}?${pages.next}`} className="text-qc-blue underline" rel="next">{t("nextPage")}</Link>}
       </p>
     </>
   );

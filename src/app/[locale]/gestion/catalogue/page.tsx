@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { calendarLabel, describeTarget, targetName } from "@/components/catalogue/target-text";
 import { ActionForm, CheckboxGroup, Field, SubmitButton } from "@/components/console/action-form";
+import { ConfirmSubmitButton } from "@/components/console/confirm-submit";
 import { targetLabel } from "@/components/dashboard/tables";
 import { formatDateTime, formatIsoDate } from "@/i18n/format";
 import { redirect } from "@/i18n/navigation";
@@ -76,7 +77,7 @@ export default async function CataloguePage({ params }: Props) {
                   />
                 ))}
               </div>
-              <PreviewSaveButtons preview={t("hoursPreview")} save={t("hoursSave")} />
+              <PreviewSaveButtons preview={t("hoursPreview")} save={t("hoursSave")} question={t("saveQuestion")} confirm={t("confirm")} cancel={t("cancel")} />
             </ActionForm>
           </section>
         );
@@ -118,7 +119,7 @@ export default async function CataloguePage({ params }: Props) {
                 options={channelsOfAudience(catalogue, target).map((c) => ({ value: c, label: catalogue.channelLabels[c]?.[locale] ?? c }))}
                 defaultChecked={target.channels}
               />
-              <PreviewSaveButtons preview={t("hoursPreview")} save={t("targetSave")} />
+              <PreviewSaveButtons preview={t("hoursPreview")} save={t("targetSave")} question={t("saveQuestion")} confirm={t("confirm")} cancel={t("cancel")} />
             </ActionForm>
           </section>
         );
@@ -168,7 +169,9 @@ export default async function CataloguePage({ params }: Props) {
                             <ActionForm action={deleteHolidayAction.bind(null, locale)} className="flex items-end" label={t("deleteLabel", { date: h.date })}>
                               <input type="hidden" name="holidaySetId" value={set.id} />
                               <input type="hidden" name="date" value={h.date} />
-                              <SubmitButton variant="secondary">{t("delete")}</SubmitButton>
+                              <ConfirmSubmitButton variant="secondary" question={t("deleteQuestion", { date: formatIsoDate(h.date, locale) })} confirm={t("confirm")} cancel={t("cancel")}>
+                                {t("delete")}
+                              </ConfirmSubmitButton>
                             </ActionForm>
                           </td>
                         </tr>
@@ -225,7 +228,9 @@ export default async function CataloguePage({ params }: Props) {
                 {box && (
                   <ActionForm action={deleteMailboxAction.bind(null, locale)} className="mt-2" label={t("mailboxDelete", { address: box.address })}>
                     <input type="hidden" name="address" value={box.address} />
-                    <SubmitButton variant="secondary">{t("mailboxDelete", { address: box.address })}</SubmitButton>
+                    <ConfirmSubmitButton variant="secondary" question={t("mailboxDeleteQuestion", { address: box.address })} confirm={t("confirm")} cancel={t("cancel")}>
+                      {t("mailboxDelete", { address: box.address })}
+                    </ConfirmSubmitButton>
                   </ActionForm>
                 )}
               </div>
@@ -255,16 +260,16 @@ export default async function CataloguePage({ params }: Props) {
   );
 }
 
-/** "Aperçu" (nothing saved) and the save button of one editing form: the `intent` field says which. */
-function PreviewSaveButtons({ preview, save }: { preview: string; save: string }) {
+/** "Aperçu" (nothing saved) and the save button of one editing form (confirmed first): the `intent` field says which. */
+function PreviewSaveButtons({ preview, save, question, confirm, cancel }: { preview: string; save: string; question: string; confirm: string; cancel: string }) {
   return (
     <div className="flex flex-wrap gap-3">
       <button type="submit" name="intent" value="preview" className="rounded border border-qc-blue bg-white px-4 py-2 font-semibold text-qc-blue hover:bg-qc-pale">
         {preview}
       </button>
-      <button type="submit" name="intent" value="save" className="rounded bg-qc-blue px-4 py-2 font-semibold text-white hover:bg-qc-navy">
+      <ConfirmSubmitButton name="intent" value="save" question={question} confirm={confirm} cancel={cancel}>
         {save}
-      </button>
+      </ConfirmSubmitButton>
     </div>
   );
 }

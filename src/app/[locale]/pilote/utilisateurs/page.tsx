@@ -50,6 +50,11 @@ export default async function MembersPage({ params }: Props) {
             <p className="text-slate-700">
               {m.email} · {ta(`roles.${m.role}` as "roles.admin")}
               {m.invited && <span className="ml-2 rounded bg-qc-pale px-2 py-0.5 text-sm font-semibold text-qc-navy">{t("pending")}</span>}
+              {!m.active && (
+                <span className="ml-2 rounded bg-slate-700 px-2 py-0.5 text-sm font-semibold text-white" data-testid="member-disabled">
+                  {t("disabled")}
+                </span>
+              )}
             </p>
             <div className="mt-2">
               <MemberForm action={saveMember.bind(null, locale)} member={m} offered={labelled(m.offered)} />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { MessageThread } from "@/components/message-thread";
+import { replyExpectation } from "@/domain/requests/reply-expectation";
 import { ReplyForm } from "@/components/reply-form";
 import { formatDateTime } from "@/i18n/format";
 import type { Locale } from "@/i18n/routing";
@@ -19,11 +20,14 @@ export default async function TrackingPage({ params, searchParams }: Props) {
   const { locale, token } = await params;
   const { nouvelle } = await searchParams;
   setRequestLocale(locale);
-  const request = await getTrackedRequest(token);
+  const request = await getTrackedRequest(token, locale);
   if (!request) notFound();
   const t = await getTranslations("Tracking");
   const due = request.targets.find((x) => x.metric === "reply-or-delay-notice") ?? request.targets[0];
   const dueText = due ? formatDateTime(Date.parse(due.dueAt), locale) : "";
+  // What is said about the answer now: the promised date after an avis de délai, the date it was
+  // given once answered — never the first date once met.
+  const expectation = replyExpectation(request.targets, request.status);
   return (
     <>
       {nouvelle === "1" && (
@@ -45,13 +49,20 @@ export default async function TrackingPage({ params, searchParams }: Props) {
         <dd>{t(`statuses.${request.status}` as "statuses.new")}</dd>
         <dt className="mt-2 font-semibold sm:mt-0">{t("receivedAt")}</dt>
         <dd>{formatDateTime(Date.parse(request.receivedAt), locale)}</dd>
-        {due && (
+        {expectation.kind !== "none" && (
           <>
-            <dt className="mt-2 font-semibold sm:mt-0">{t("dueAt")}</dt>
-            <dd>{dueText}</dd>
+            <dt className="mt-2 font-semibold sm:mt-0">{t(expectation.kind === "given" ? "answeredAt" : expectation.kind === "promised" ? "promisedAt" : "dueAt")}</dt>
+            <dd data-testid="reply-expectation" data-kind={expectation.kind}>
+              {formatDateTime(Date.parse(expectation.kind === "given" ? expectation.at : expectation.dueAt), locale)}
+            </dd>
           </>
         )}
       </dl>
+      {request.mergedInto && (
+        <p className="mt-4 max-w-2xl rounded border-l-4 border-qc-blue bg-qc-pale p-3" data-testid="merged-into">
+          {t("mergedInto", { number: request.mergedInto })}
+        </p>
+      )}
       <section className="mt-8" aria-labelledby="echanges">
         <h2 id="echanges" className="text-2xl font-semibold text-qc-navy">{t("thread")}</h2>
         <MessageThread

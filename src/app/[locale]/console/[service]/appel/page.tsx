@@ -60,7 +60,12 @@ export default async function LogCallPage({ params }: Props) {
             </label>
           </div>
         </div>
-        <fieldset className="space-y-4 rounded border border-slate-300 p-3">
+        {/* A phone call settled during the call opens no request: its fields are hidden (without
+            JavaScript: the form's own state). A voicemail, fax or e-mail always opens one. */}
+        <fieldset
+          data-testid="opens-request"
+          className="space-y-4 rounded border border-slate-300 p-3 [form:has(#outcome_option[value=settled]:checked):has(#channel_option[value=phone]:checked)_&]:hidden"
+        >
           <legend className="px-1 font-semibold">{t("call.outcomes.request_opened")}</legend>
           <Field
             kind="select"

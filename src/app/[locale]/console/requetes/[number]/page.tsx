@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { AttachmentList } from "@/components/attachment-list";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { ActionForm, Field, SubmitButton } from "@/components/console/action-form";
+import { ConfirmSubmitButton } from "@/components/console/confirm-submit";
 import { ConsoleReplyForm } from "@/components/console/reply-form";
 import { Reveal } from "@/components/console/reveal";
 import { Shortcuts } from "@/components/console/shortcuts";
@@ -13,6 +14,7 @@ import { AUDIENCE_LABELS, CHANNEL_LABELS } from "@/domain/catalogue/default-cata
 import { sagirDetailFacts } from "@/domain/requests/sagir-request";
 import { formatDateTime, formatIsoDate } from "@/i18n/format";
 import { Link } from "@/i18n/navigation";
+import { messageText } from "@/i18n/system-messages";
 import type { Locale } from "@/i18n/routing";
 import { IDENTITY_METHODS, REQUEST_STATUS_VALUES } from "@/schemas/console";
 import { getNow } from "@/server/clock";
@@ -180,7 +182,7 @@ export default async function ConsoleRequestPage({ params }: Props) {
                     {m.authorName ? ` · ${m.authorName}` : ""} · {formatDateTime(m.at.getTime(), locale)}
                     {m.from ? ` · ${t("request.fromMerged", { number: m.from })}` : ""}
                   </p>
-                  <p className="mt-1 whitespace-pre-line">{m.body}</p>
+                  <p className="mt-1 whitespace-pre-line">{messageText(m, m.from ?? request.number, locale)}</p>
                   {m.quoted && (
                     <details className="mt-2 text-sm">
                       <summary className="cursor-pointer text-slate-700">{t("request.quoted")}</summary>
@@ -286,7 +288,9 @@ export default async function ConsoleRequestPage({ params }: Props) {
                   <p className="text-sm">{t("actions.mergeHint")}</p>
                   <input type="hidden" name="expectedVersion" value={version} />
                   <Field kind="input" name="into" label={t("actions.mergeInto")} />
-                  <SubmitButton variant="secondary">{t("actions.mergeButton")}</SubmitButton>
+                  <ConfirmSubmitButton variant="secondary" question={t("actions.mergeQuestion")} confirm={t("actions.confirm")} cancel={t("actions.cancel")}>
+                    {t("actions.mergeButton")}
+                  </ConfirmSubmitButton>
                 </ActionForm>
               </Section>
             </>

@@ -1,3 +1,4 @@
+import { phoneText } from "@/i18n/phone";
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -59,6 +60,7 @@ export default async function SagirFormPage({ params }: Props) {
   const tm = await getTranslations("Metric");
   const due = engine.dueTargets("sagir", "sagir-user", "request-tool", now.getTime())[0]?.dueAt ?? null;
   const phone = profiles.find((p) => p.serviceId === "sagir")?.audiences[0]?.contacts.find((c) => c.kind === "phone")?.value ?? null;
+  const phoneShown = phone === null ? null : phoneText(phone, locale);
   const lead = type === "departure" ? await departureLeadTimeAt(now) : null;
   return (
     <>
@@ -78,7 +80,7 @@ export default async function SagirFormPage({ params }: Props) {
         action={submitSagirRequest.bind(null, locale, type)}
         type={type}
         fields={fields}
-        urgentPhone={phone}
+        urgentPhone={phoneShown}
         departure={lead ? { earliest: lead.earliestOnTimeEntryDate, earliestLabel: formatIsoDate(lead.earliestOnTimeEntryDate, locale) } : null}
         months={[...MONTH_NAMES[locale]]}
       />

@@ -8,6 +8,7 @@ import { TextListSection } from "@/components/text-list";
 import type { ContactPoint } from "@/domain/catalogue/service-profile";
 import { formatDateTime, formatIsoDate } from "@/i18n/format";
 import { LocaleLink } from "@/components/locale-link";
+import { phoneText } from "@/i18n/phone";
 import type { Locale } from "@/i18n/routing";
 import { durationMessage } from "@/i18n/target-duration";
 import { getNow } from "@/server/clock";
@@ -30,8 +31,8 @@ function Contact({ contact, locale, t }: { contact: ContactPoint; locale: Locale
     <li className="py-2">
       <span className="block font-semibold">{contact.label[locale]}</span>
       {value && contact.kind === "phone" && (
-        <a href={`tel:+1${value.replace(/\D/g, "").replace(/^1/, "").slice(0, 10)}`} className="text-lg text-qc-blue underline" aria-label={t("callPhone", { number: value })}>
-          {value}
+        <a href={`tel:+1${value.replace(/\D/g, "").replace(/^1/, "").slice(0, 10)}`} className="text-lg text-qc-blue underline" aria-label={t("callPhone", { number: phoneText(value, locale) })}>
+          {phoneText(value, locale)}
         </a>
       )}
       {value && contact.kind === "email" && (

@@ -4,11 +4,13 @@ import { getCurrentUser } from "@/server/auth/current-user";
 import { handleRoute, otherMethods } from "@/server/http/route-handler";
 import { getRequest } from "@/server/services/get-request";
 
-export function GET(_request: NextRequest, { params }: { params: Promise<{ number: string }> }): Promise<Response> {
+export function GET(request: NextRequest, { params }: { params: Promise<{ number: string }> }): Promise<Response> {
   return handleRoute(async () => {
     const { number } = await params;
-    const request = await getRequest({ user: await getCurrentUser(), number });
-    return NextResponse.json(request, { headers: { "Cache-Control": "private, no-store" } });
+    // System messages in the caller's language (Accept-Language: en…), French otherwise.
+    const locale = /^\s*en\b/i.test(request.headers.get("accept-language") ?? "") ? "en" : "fr";
+    const found = await getRequest({ user: await getCurrentUser(), number, locale });
+    return NextResponse.json(found, { headers: { "Cache-Control": "private, no-store" } });
   });
 }
 

@@ -1,3 +1,4 @@
+import { phoneText } from "@/i18n/phone";
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -33,7 +34,7 @@ export default async function WritePage({ params }: { params: Params }) {
   const t = await getTranslations("Inquiry");
   const tf = await getTranslations("Forms");
   const text = Object.fromEntries(INQUIRY_FORM_TEXT_KEYS.map((key) => [key, key === "files" || key === "filesHint" ? tf(key) : t(key)])) as InquiryFormText;
-  const phones = page.audience.contacts.filter((c) => c.kind === "phone" && c.value).map((c) => c.value!);
+  const phones = page.audience.contacts.filter((c) => c.kind === "phone" && c.value).map((c) => phoneText(c.value!, locale));
   const { state, detail } = await describeOpenStatus(page.status, now, locale);
   const lineStatus = `${state} — ${detail}`;
   const topics: TopicOption[] = CANDIDATE_TOPICS.map((value) => {

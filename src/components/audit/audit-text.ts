@@ -1,0 +1,76 @@
+// An audit entry in words, in the reader's language, for the log page and its CSV alike: never
+// the code keys stored (« birthDay, birthMonth » reads « jour et mois de naissance »).
+import { calendarLabel, targetName } from "@/components/catalogue/target-text";
+import type { Locale } from "@/i18n/routing";
+import type { Catalogue } from "@/server/services/get-catalogue";
+import type { AuditLogEntry } from "@/server/services/audit-log";
+
+/** A translator at the messages' root. */
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+const FIELD_GROUPS: { fields: readonly string[]; key: string }[] = [
+  { fields: ["requesterName", "requesterEmail"], key: "requester" },
+  { fields: ["birthDay", "birthMonth"], key: "birth" },
+];
+
+export function auditActionText(action: string, t: Translate): string {
+  return t(`Console.audit.actions.${action}`);
+}
+
+export function auditDetails(entry: AuditLogEntry, catalogue: Catalogue, t: Translate, locale: Locale): string {
+  const d = entry.data as {
+    fields?: string[];
+    method?: string;
+    note?: string;
+    role?: string;
+    services?: string[];
+    active?: boolean;
+    sessionsEnded?: number;
+    date?: string;
+    from?: string;
+    to?: string;
+    year?: number;
+    nameFr?: string;
+    nameEn?: string;
+    calendarId?: string;
+    targetId?: string;
+    address?: string;
+  };
+  const who = entry.subjectName ?? t("Console.audit.someone");
+  const services = (ids: readonly string[] = []) => ids.map((id) => catalogue.profiles.find((p) => p.serviceId === id)?.shortName[locale] ?? id).join(", ") || t("Console.audit.noCentre");
+  switch (entry.action) {
+    case "personal_data_viewed": {
+      const fields = d.fields ?? [];
+      const groups = FIELD_GROUPS.filter((g) => g.fields.some((f) => fields.includes(f))).map((g) => t(`Console.audit.fields.${g.key}`));
+      return groups.join("; ");
+    }
+    case "identity_validated":
+      return d.method ? t(`Console.actions.methods.${d.method}`) + (d.note ? ` — ${d.note}` : "") : "";
+    case "sender_identified":
+      return t("Console.audit.detailTexts.senderIdentified", { name: who });
+    case "member_invited":
+      return t("Console.audit.detailTexts.memberInvited", { name: who, role: d.role ? t(`Account.roles.${d.role}`) : "—", services: services(d.services) });
+    case "member_updated":
+      return t(d.active === false ? "Console.audit.detailTexts.memberDisabled" : "Console.audit.detailTexts.memberActive", { name: who, services: services(d.services) });
+    case "member_invitation_renewed":
+    case "admin_created":
+      return who;
+    case "password_reset":
+      return t("Console.audit.detailTexts.passwordReset", { count: d.sessionsEnded ?? 0 });
+    case "password_reset_requested":
+      return "";
+    default:
+      if (entry.action.startsWith("catalogue_")) {
+        return t(`Catalogue.audit.${entry.action}`, {
+          date: d.date ?? d.from ?? "",
+          to: d.to ?? "",
+          year: d.year ?? "",
+          name: (locale === "en" ? d.nameEn : d.nameFr) ?? d.nameFr ?? "",
+          calendar: d.calendarId ? calendarLabel(catalogue, d.calendarId, locale) : "",
+          target: d.targetId ? targetName(d.targetId, catalogue, t, locale) : "",
+          address: d.address ?? "",
+        });
+      }
+      return "";
+  }
+}
