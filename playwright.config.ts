@@ -13,6 +13,8 @@ process.env.E2E_SMTP_PORT ??= freePort();
 process.env.E2E_SMTP_SINK_PORT ??= freePort();
 // The e2e server's PostgreSQL data directory: the outage test stops and starts that server.
 process.env.E2E_DB_DIR ??= path.join(os.tmpdir(), `guichet-e2e-db-${process.pid}`);
+// The e2e server's own log (JSON lines): a test that meets an unexpected answer quotes its end.
+process.env.E2E_SERVER_LOG ??= path.join(os.tmpdir(), `guichet-e2e-server-${process.pid}.log`);
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -56,7 +58,7 @@ export default defineConfig({
   ],
   webServer: {
     // The built app on a throw-away embedded PostgreSQL; "now" is fixed per test by cookie.
-    command: "npm run -s build && npm run -s start",
+    command: `npm run -s build && npm run -s start > "${process.env.E2E_SERVER_LOG}"`,
     url: `${baseURL}/api/v1/catalogue`,
     timeout: 240_000,
     reuseExistingServer: false,

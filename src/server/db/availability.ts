@@ -77,6 +77,9 @@ export function isConnectionError(error: unknown): boolean {
     if (Array.isArray((current as { errors?: unknown }).errors)) {
       if (((current as { errors: unknown[] }).errors).some((e) => isConnectionError(e))) return true;
     }
+    // Prisma's driver-adapter errors keep the adapter's (its kind, PostgreSQL's SQLSTATE) in meta.
+    const adapterError = (current as { meta?: { driverAdapterError?: unknown } }).meta?.driverAdapterError;
+    if (adapterError && isConnectionError(adapterError)) return true;
     current = cause;
   }
   return false;
