@@ -5,6 +5,11 @@ export function localePath(path: string, locale: "fr" | "en"): string {
   return path === "/" ? "/en" : `/en${path}`;
 }
 
+/** The language an Accept-Language header asks for first: English if it starts with en, else French. */
+export function acceptLanguageLocale(header: string | null | undefined): "fr" | "en" {
+  return /^\s*en\b/i.test(header ?? "") ? "en" : "fr";
+}
+
 /** The same page in the other language, from the path the browser shows. */
 export function otherLanguagePath(pathname: string, locale: "fr" | "en"): string {
   if (locale === "en") return pathname.replace(/^\/en(?=\/|$)/, "") || "/";

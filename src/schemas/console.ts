@@ -174,6 +174,11 @@ export const ZQueueQuery = z.object({
 
 export type QueueQuery = z.output<typeof ZQueueQuery>;
 
+/** A queue query's filters (paging left out), in name order: the page's links and the saved views keep these. */
+export function queueFilterParams(query: QueueQuery): [string, string][] {
+  return (Object.entries(query).filter(([k, v]) => k !== "after" && k !== "back" && v) as [string, string][]).sort(([a], [b]) => a.localeCompare(b));
+}
+
 /** An agent links an e-mail request to the account of the person who wrote it. */
 export const ZIdentifySenderInput = z.object({ expectedVersion: z.coerce.number().int().min(0), email: ZEmail });
 export type IdentifySenderInput = z.output<typeof ZIdentifySenderInput>;

@@ -1,13 +1,13 @@
 // The agent's queue is paged by cursor (the last row seen), which cannot count backwards: the
 // cursors of the pages before are carried in the link, so « Page précédente » returns to them.
-import { QUEUE_BACK_PAGES, type QueueQuery } from "@/schemas/console";
+import { QUEUE_BACK_PAGES, queueFilterParams, type QueueQuery } from "@/schemas/console";
 
 /**
  * The queue's page links, keeping the filters: the first page, the previous one (the cursor the
  * agent came from, kept in `back`), the next one. Query strings, or null when there is none.
  */
 export function queuePageLinks(query: QueueQuery, nextCursor: string | null): { first: string | null; previous: string | null; next: string | null } {
-  const filters = Object.entries(query).filter(([k, v]) => k !== "after" && k !== "back" && v) as [string, string][];
+  const filters = queueFilterParams(query);
   const withPage = (after: string | null, back: string[]) => {
     const params = new URLSearchParams(filters);
     if (after) params.set("after", after);

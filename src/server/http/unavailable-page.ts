@@ -2,6 +2,7 @@
 // centres' phone numbers — which need no database: they come from the catalogue's seed definition
 // (the numbers of the source documents; an edited number shows once the database is back).
 // Self-contained HTML (no script, inline styles only) written by the front door (scripts/server.ts).
+import { acceptLanguageLocale } from "@/i18n/locale-path";
 import { phoneText } from "@/i18n/phone";
 import { DEFAULT_SERVICE_PROFILES } from "@/domain/catalogue/default-catalogue";
 
@@ -51,5 +52,5 @@ export function unavailablePage(first: Locale): string {
 export function unavailablePageLocale(path: string, acceptLanguage: string | undefined): Locale {
   if (path === "/en" || path.startsWith("/en/")) return "en";
   if (path === "/fr" || path.startsWith("/fr/")) return "fr";
-  return /^\s*en\b/i.test(acceptLanguage ?? "") ? "en" : "fr";
+  return acceptLanguageLocale(acceptLanguage);
 }

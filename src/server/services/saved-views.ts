@@ -1,7 +1,7 @@
 import "server-only";
 // An agent's saved queue views: a name and the queue's filters. The filters are read back through
 // the queue's own schema, so a view never holds more than the queue understands; paging is not kept.
-import { SAVED_VIEWS_MAX, ZQueueQuery, type TSavedViewInput } from "@/schemas/console";
+import { queueFilterParams, SAVED_VIEWS_MAX, ZQueueQuery, type TSavedViewInput } from "@/schemas/console";
 import { requireAgentOf } from "@/server/services/agent-console";
 import type { CurrentUser } from "@/server/auth/current-user";
 import { getDb } from "@/server/db/client";
@@ -10,9 +10,7 @@ import { countSavedViews, deleteSavedView, listSavedViews, upsertSavedView, type
 
 /** The filters of a queue query string, normalized (known filters only, no paging), as a query string. */
 export function viewQuery(query: string): string {
-  const parsed = ZQueueQuery.parse(Object.fromEntries(new URLSearchParams(query)));
-  const kept = Object.entries(parsed).filter(([k, v]) => k !== "after" && k !== "back" && v) as [string, string][];
-  return new URLSearchParams(kept.sort(([a], [b]) => a.localeCompare(b))).toString();
+  return new URLSearchParams(queueFilterParams(ZQueueQuery.parse(Object.fromEntries(new URLSearchParams(query))))).toString();
 }
 
 export async function readSavedViews({ user, serviceId }: { user: CurrentUser | null; serviceId: string }): Promise<SavedViewRow[]> {

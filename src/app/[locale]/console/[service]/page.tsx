@@ -11,11 +11,11 @@ import { AUDIENCE_LABELS, CHANNEL_LABELS } from "@/domain/catalogue/default-cata
 import { formatDateTime, formatShortDateTime } from "@/i18n/format";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
-import { QUEUE_ASSIGNEE_FILTERS, QUEUE_STATE_FILTERS, REQUEST_STATUS_VALUES, ZQueueQuery } from "@/schemas/console";
+import { QUEUE_ASSIGNEE_FILTERS, QUEUE_STATE_FILTERS, queueFilterParams, REQUEST_STATUS_VALUES, ZQueueQuery } from "@/schemas/console";
 import { getNow } from "@/server/clock";
 import { QUEUE_COUNT_CAP, readQueue } from "@/server/services/agent-console";
 import { getCatalogue } from "@/server/services/get-catalogue";
-import { readSavedViews, viewQuery } from "@/server/services/saved-views";
+import { readSavedViews } from "@/server/services/saved-views";
 import { bulkAction, deleteViewAction, saveViewAction } from "../actions";
 import { consoleAgent } from "../gate";
 import { requestTypeText } from "../labels";
@@ -58,7 +58,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const t = await getTranslations("Console");
   const now = await getNow();
   const [page, catalogue, savedViews] = await Promise.all([readQueue({ user: agent, serviceId: service, query, now }), getCatalogue(), readSavedViews({ user: agent, serviceId: service })]);
-  const current = viewQuery(new URLSearchParams(Object.entries(query).filter(([, v]) => v) as [string, string][]).toString());
+  const current = new URLSearchParams(queueFilterParams(query)).toString();
   const views = [
     { key: "mine", name: t("views.mine"), query: "assignee=me" },
     { key: "nobody", name: t("views.nobody"), query: "assignee=nobody" },

@@ -1,5 +1,6 @@
 // GET /api/v1/requests/{number} — a request, for who may see it (404 for everyone else)
 import { NextResponse, type NextRequest } from "next/server";
+import { acceptLanguageLocale } from "@/i18n/locale-path";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { handleRoute, otherMethods } from "@/server/http/route-handler";
 import { getRequest } from "@/server/services/get-request";
@@ -8,8 +9,7 @@ export function GET(request: NextRequest, { params }: { params: Promise<{ number
   return handleRoute(async () => {
     const { number } = await params;
     // System messages in the caller's language (Accept-Language: en…), French otherwise.
-    const locale = /^\s*en\b/i.test(request.headers.get("accept-language") ?? "") ? "en" : "fr";
-    const found = await getRequest({ user: await getCurrentUser(), number, locale });
+    const found = await getRequest({ user: await getCurrentUser(), number, locale: acceptLanguageLocale(request.headers.get("accept-language")) });
     return NextResponse.json(found, { headers: { "Cache-Control": "private, no-store" } });
   });
 }
