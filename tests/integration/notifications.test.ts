@@ -3,6 +3,7 @@
 // running the cycle at the same instant — to the assigned agent, or to the whole team when nobody
 // is assigned; not at all when the request ended meanwhile; a breach due during the lunch break
 // waits for 13:00. E-mails go through the transport once each, without any address kept.
+import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../src/server/db/client";
 import { seedDemoData } from "../../src/server/db/demo-data";
@@ -185,11 +186,14 @@ describe("the cycle on pg-boss", () => {
     } finally {
       await Promise.all([first.stop(), second.stop()]);
     }
-    // Sent while no worker runs (the app is down), picked up by the next one to start.
-    const sender = await startNotificationWorker({ ...options, pollingIntervalSeconds: 3600 });
-    await sender.boss.offWork(NOTIFICATION_QUEUE);
-    const id = await sender.boss.send(NOTIFICATION_QUEUE, {});
-    await sender.stop();
+    // Sent while no worker runs (the app is down), picked up by the next one to start. The sender is
+    // a bare pg-boss, not a worker told to stop working: a worker's first fetch, already in flight,
+    // could take the job, and pg-boss completes a job without awaiting it, so a stop right after
+    // could close the pool first and leave the job active until it expires (a CI run met that).
+    const sender = new PgBoss({ connectionString: url, schema: "pgboss", max: 1, supervise: false, schedule: false });
+    await sender.start();
+    const id = await sender.send(NOTIFICATION_QUEUE, {});
+    await sender.stop({ graceful: false });
     const restarted = await startNotificationWorker(options);
     try {
       await waitFor(async () => (await restarted.boss.getJobById(NOTIFICATION_QUEUE, id!))?.state, "completed");
