@@ -152,6 +152,8 @@ export const QUEUE_STATE_FILTERS = ["pending", "at-risk", "breached", "met"] as 
 export const QUEUE_ASSIGNEE_FILTERS = ["me", "nobody", "others"] as const;
 const lenient = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
 export const QUEUE_BACK_PAGES = 20;
+export const QUEUE_WAITING_FILTERS = ["second-level", "review"] as const;
+
 export const ZQueueQuery = z.object({
   status: lenient(QUEUE_STATUS_FILTERS),
   audience: z.string().max(40).optional().catch(undefined),
@@ -163,6 +165,8 @@ export const ZQueueQuery = z.object({
   urgent: z.literal("1").optional().catch(undefined),
   /** E-mail requests whose sender is unknown or unverified: to identify. */
   identify: z.literal("1").optional().catch(undefined),
+  /** Waiting for the second level, or a resolution waiting for its review. */
+  waiting: lenient(QUEUE_WAITING_FILTERS),
   q: z.string().trim().max(200).optional().catch(undefined),
   after: z.string().max(300).optional().catch(undefined),
   /**

@@ -102,6 +102,18 @@ export const VALIDATION_MESSAGES = {
     fr: "Inscrivez un numéro de téléphone valide, p. ex. 418 555-0123, poste 45.",
     en: "Enter a valid phone number, e.g. 418 555-0123, ext. 45.",
   },
+  "contactRole.length": { fr: "Décrivez le rôle en 200 caractères au plus.", en: "Describe the role in 200 characters at most." },
+  "contact.required": { fr: "Choisissez à qui faire suivre la requête.", en: "Choose whom to forward the request to." },
+  "followUpDate.required": { fr: "Choisissez la date de relance.", en: "Choose the follow-up date." },
+  "followUpDate.range": {
+    fr: "La date de relance doit être après aujourd'hui, dans 90 jours au plus.",
+    en: "The follow-up date must be after today, within 90 days.",
+  },
+  "reviewComment.required": {
+    fr: "Dites à l'agent ce qui est à revoir (10 caractères au moins).",
+    en: "Tell the agent what needs changing (10 characters at least).",
+  },
+  "contact.duplicate": { fr: "Ce service a déjà un intervenant à cette adresse.", en: "This service already has a contact at this address." },
   "topic.invalid": { fr: "Choisissez le sujet de votre question.", en: "Choose what your question is about." },
 } as const;
 

@@ -34,8 +34,12 @@ const at = {
 // The notifications' e-mails (the requesters' acknowledgements go through the same outbox: kept apart).
 const sentMail: { to: string; subject: string; text: string }[] = [];
 const requesterMail: { to: string; subject: string }[] = [];
+const digestMail: { to: string; subject: string; text: string }[] = [];
 const transport: MailTransport = {
-  send: async (m) => (m.subject.startsWith("Guichet — ") ? sentMail.push(m) : requesterMail.push(m), `<${sentMail.length + requesterMail.length}@test>`),
+  send: async (m) => (
+    m.subject.includes("sommaire quotidien") ? digestMail.push(m) : m.subject.startsWith("Guichet — ") ? sentMail.push(m) : requesterMail.push(m),
+    `<${sentMail.length + requesterMail.length + digestMail.length}@test>`
+  ),
 };
 const ids: Record<string, string> = {};
 const numbers: Record<string, string> = {};
@@ -114,6 +118,20 @@ describe("notifications of commitments at risk and breached", () => {
     expect(outbox.every((o) => o.sentAt?.getTime() === at.monday0830.getTime() && o.attempts === 1 && o.messageId)).toBe(true);
     expect(JSON.stringify(outbox.map(({ id, ...o }) => ({ ...o, id: String(id) })))).not.toContain("@cspq");
 
+    // The managers' daily digest went out once per service (two instances notwithstanding), at the
+    // opening, to the manager of each: CA-dotation's names its two requests at risk, not the closed one.
+    expect(digestMail.map((m) => m.to)).toEqual(["gestionnaire@cspq.exemple.qc.ca", "gestionnaire@cspq.exemple.qc.ca"]);
+    const dotation = digestMail.find((m) => m.subject.includes("dotation"))!;
+    expect(dotation.subject).toMatch(/sommaire quotidien \/ daily digest \(0 dépassement, 2 à suivre\)/);
+    expect(dotation.text).toContain("Sommaire du lundi 30 novembre 2026");
+    expect(dotation.text).toContain("Engagements dépassés depuis le sommaire précédent : 0");
+    expect(dotation.text).toContain("À risque maintenant : 2");
+    expect(dotation.text).toContain(`${BASE}/gestion/requetes/${numbers.unassigned}`);
+    expect(dotation.text).toContain(`${BASE}/gestion/requetes/${numbers.assigned}`);
+    expect(dotation.text).not.toContain(numbers.closed!);
+    expect(dotation.text).toContain("Digest of Monday, November 30, 2026");
+    expect(await db.digestRun.count()).toBe(2);
+
     // The specialist heard of their three requests and of the take in charge, at the first cycle.
     expect(requesterMail.map((m) => m.to)).toEqual(Array(4).fill("specialiste@mfq.exemple.qc.ca"));
 
@@ -121,6 +139,7 @@ describe("notifications of commitments at risk and breached", () => {
     expect(await runNotificationCycle(db, at.monday0831, transport, BASE)).toMatchObject({ dispatched: 0, sent: 0, notified: 0, emails: { sent: 0 } });
     expect(await db.notification.count()).toBe(3);
     expect(sentMail).toHaveLength(3);
+    expect(digestMail).toHaveLength(2);
   });
 
   it("a breach due during the lunch break (the delivery ran late) waits for 13:00", async () => {

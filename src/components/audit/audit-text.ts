@@ -35,6 +35,9 @@ export function auditDetails(entry: AuditLogEntry, catalogue: Catalogue, t: Tran
     calendarId?: string;
     targetId?: string;
     address?: string;
+    serviceId?: string;
+    name?: string;
+    reviewResolutions?: boolean;
   };
   const who = entry.subjectName ?? t("Console.audit.someone");
   const services = (ids: readonly string[] = []) => ids.map((id) => catalogue.profiles.find((p) => p.serviceId === id)?.shortName[locale] ?? id).join(", ") || t("Console.audit.noCentre");
@@ -59,6 +62,10 @@ export function auditDetails(entry: AuditLogEntry, catalogue: Catalogue, t: Tran
       return t("Console.audit.detailTexts.passwordReset", { count: d.sessionsEnded ?? 0 });
     case "password_reset_requested":
       return "";
+    case "second_level_contact_saved":
+      return t(d.active === false ? "Console.audit.detailTexts.contactDisabled" : "Console.audit.detailTexts.contactActive", { name: d.name ?? "", services: services(d.serviceId ? [d.serviceId] : []) });
+    case "review_setting_changed":
+      return t(d.reviewResolutions ? "Console.audit.detailTexts.reviewOn" : "Console.audit.detailTexts.reviewOff", { services: services(d.serviceId ? [d.serviceId] : []) });
     default:
       if (entry.action.startsWith("catalogue_")) {
         return t(`Catalogue.audit.${entry.action}`, {

@@ -88,14 +88,29 @@ export function FieldError({ name }: { name: string }) {
   );
 }
 
-export function SubmitButton({ children, variant = "primary", id, size = "normal" }: { children: ReactNode; variant?: "primary" | "secondary"; id?: string; size?: "normal" | "small" }) {
+export function SubmitButton({
+  children,
+  variant = "primary",
+  id,
+  size = "normal",
+  name,
+  value,
+}: {
+  children: ReactNode;
+  variant?: "primary" | "secondary";
+  id?: string;
+  size?: "normal" | "small";
+  /** A form with two buttons (approve, return): the one pressed is sent as name=value. */
+  name?: string;
+  value?: string;
+}) {
   const { pending } = useFormStatus();
   const style =
     variant === "primary"
       ? "bg-qc-blue text-white hover:bg-qc-navy"
       : "border border-qc-blue bg-white text-qc-blue hover:bg-qc-pale";
   return (
-    <button id={id} type="submit" disabled={pending} className={`rounded font-semibold disabled:opacity-60 ${size === "small" ? "px-3 py-1" : "px-4 py-2"} ${style}`}>
+    <button id={id} type="submit" name={name} value={value} disabled={pending} className={`rounded font-semibold disabled:opacity-60 ${size === "small" ? "px-3 py-1" : "px-4 py-2"} ${style}`}>
       {children}
     </button>
   );

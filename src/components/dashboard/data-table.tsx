@@ -2,7 +2,7 @@
 import { formatCell, type DataTable } from "./tables";
 import type { Locale } from "@/i18n/routing";
 
-export function DataTableView({ table, locale, caption, empty }: { table: DataTable; locale: Locale; caption: string; empty: string }) {
+export function DataTableView({ table, locale, caption, empty, rowHref }: { table: DataTable; locale: Locale; caption: string; empty: string; /** Where a row's first cell leads (a request's read-only view). */ rowHref?: (row: number) => string | null }) {
   if (table.rows.length === 0) return <p className="mt-3" data-testid={`table-${table.id}`}>{empty}</p>;
   return (
     // Focusable, so that a keyboard can scroll a table wider than a phone's screen.
@@ -24,7 +24,9 @@ export function DataTableView({ table, locale, caption, empty }: { table: DataTa
                 const text = formatCell(cell, kind, locale);
                 // A row is named by its first cell when that is text (a commitment, a day, a channel).
                 return i === 0 && (kind === "text" || kind === "date") ? (
-                  <th key={i} scope="row" className="min-w-[10rem] py-2 pr-3 font-normal print:min-w-0">{text}</th>
+                  <th key={i} scope="row" className="min-w-[10rem] py-2 pr-3 font-normal print:min-w-0">
+                    {rowHref?.(r) ? <a href={rowHref(r)!} className="text-qc-blue underline">{text}</a> : text}
+                  </th>
                 ) : (
                   <td key={i} className={`py-2 pr-3 ${kind === "text" || kind === "date" ? "" : "text-right tabular-nums"}`}>{text}</td>
                 );

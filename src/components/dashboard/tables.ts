@@ -11,7 +11,7 @@ import type { Locale } from "@/i18n/routing";
 import type { Catalogue } from "@/server/services/get-catalogue";
 import type { DashboardData } from "@/server/services/dashboard";
 
-export const TABLE_IDS = ["targets", "promises", "volumes", "calls", "backlog", "at-risk"] as const;
+export const TABLE_IDS = ["targets", "promises", "volumes", "calls", "backlog", "at-risk", "second-level", "reviews"] as const;
 export type TableId = (typeof TABLE_IDS)[number];
 
 /**
@@ -142,6 +142,20 @@ export function dashboardTables(data: DashboardData, catalogue: Catalogue, t: Tr
     rows: data.atRisk.items.map((i) => [
       i.number, i.subject, i.assigneeName ?? t("nobody"), i.dueAt ? { text: formatDateTime(i.dueAt.getTime(), locale), value: localIsoMinute(i.dueAt.getTime()) } : null, t(i.breached ? "states.breached" : "states.at-risk"),
     ]),
+  });
+  // The second level: forwards sent and answered in the period, their waiting time (elapsed), and
+  // what waits now; the quality review: answers submitted, approved, returned, and waiting now.
+  const sl = data.secondLevel;
+  tables.push({
+    id: "second-level",
+    columns: [col("forwardsSent"), col("forwardsAnswered"), col("waitMedian", "duration"), col("waitMax", "duration"), col("waitingNow"), col("followUpsPassed"), col("oldestWaiting", "instant")],
+    rows: [[sl.sent, sl.answered, elapsed(sl.medianWaitMs), elapsed(sl.maxWaitMs), sl.waitingNow, sl.followUpsPassed, sl.oldestWaitingSince ? { text: formatDateTime(sl.oldestWaitingSince.getTime(), locale), value: localIsoMinute(sl.oldestWaitingSince.getTime()) } : null]],
+  });
+  const rv = data.reviews;
+  tables.push({
+    id: "reviews",
+    columns: [col("reviewsSubmitted"), col("reviewsApproved"), col("reviewsReturned"), col("reviewsPending")],
+    rows: [[rv.submitted, rv.approved, rv.returned, rv.pendingNow]],
   });
   return tables;
 }

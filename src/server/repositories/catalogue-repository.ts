@@ -150,6 +150,8 @@ export async function seedCatalogue(db: Db, options: SeedCatalogueOptions): Prom
           nameEn: profile.name.en,
           profile: serviceProfile as unknown as Prisma.InputJsonValue,
           sortOrder: index,
+          // SAGIR's seed: « assurance-qualité … avant le retour de la requête au client ».
+          reviewResolutions: service.id === "sagir",
         },
       });
       for (const [aIndex, audience] of service.audiences.entries()) {

@@ -131,7 +131,8 @@ export async function findThreadRequestByNumber(db: Db | Tx, number: string): Pr
 /** The requests our messages with these ids were about (a bounce names the message that failed). */
 export async function requestsOfSentMessages(db: Db | Tx, messageIds: readonly string[]): Promise<string[]> {
   if (messageIds.length === 0) return [];
-  const rows = await db.emailOutbox.findMany({ where: { messageId: { in: [...messageIds].slice(0, 50) }, requestId: { not: null } }, select: { requestId: true } });
+  // A bounce of a forward to the second level says nothing of the requester's address.
+  const rows = await db.emailOutbox.findMany({ where: { messageId: { in: [...messageIds].slice(0, 50) }, requestId: { not: null }, contactId: null }, select: { requestId: true } });
   return [...new Set(rows.map((r) => r.requestId!))];
 }
 
@@ -143,7 +144,8 @@ export async function markRequesterAddressFailing(tx: Tx, requestIds: readonly s
 export async function threadMessageIds(db: Db | Tx, requestId: string): Promise<{ inbound: string[]; sent: string[] }> {
   const [inbound, sent] = await Promise.all([
     db.inboundEmail.findMany({ where: { requestId, outcome: { in: ["request_created", "threaded"] } }, select: { messageId: true }, orderBy: { id: "asc" }, take: 50 }),
-    db.emailOutbox.findMany({ where: { requestId, messageId: { not: null } }, select: { messageId: true }, orderBy: { id: "asc" }, take: 50 }),
+    // The requester's thread only: the forwards to the second level are not theirs to see named.
+    db.emailOutbox.findMany({ where: { requestId, messageId: { not: null }, contactId: null }, select: { messageId: true }, orderBy: { id: "asc" }, take: 50 }),
   ]);
   return { inbound: inbound.map((r) => r.messageId).filter((id) => id.startsWith("<")), sent: sent.map((r) => r.messageId!) };
 }
@@ -180,11 +182,12 @@ export async function countAutomaticReply(tx: Tx, addressHash: string, day: Date
 export async function listRecentOutbox(db: Db, take: number) {
   return db.$queryRaw<{ id: bigint; kind: string; locale: string; subject: string; body: string; created_at: Date; sent_at: Date | null; attempts: number; last_error: string | null; to: string | null; number: string | null }[]>`
     SELECT o.id, o.kind, o.locale, o.subject, o.body, o.created_at, o.sent_at, o.attempts, o.last_error,
-           COALESCE(u.email, r.requester_email, ru.email) AS "to", r.number
+           COALESCE(u.email, xc.email, r.requester_email, ru.email) AS "to", r.number
     FROM email_outbox o
     LEFT JOIN app_user u ON u.id = o.user_id
     LEFT JOIN request r ON r.id = o.request_id
     LEFT JOIN app_user ru ON ru.id = r.requester_user_id
+    LEFT JOIN external_contact xc ON xc.id = o.contact_id
     ORDER BY o.id DESC
     LIMIT ${take}`;
 }

@@ -134,7 +134,8 @@ export async function insertNotifications(
   if (rows.length) await tx.notification.createMany({ data: [...rows], skipDuplicates: true });
 }
 
-export async function insertEmails(tx: Tx, rows: readonly { userId: string; subject: string; body: string; createdAt: Date }[]): Promise<void> {
+/** E-mails to staff; `kind` defaults to notification (digest, follow_up, second_level_answered otherwise). */
+export async function insertEmails(tx: Tx, rows: readonly { userId: string; subject: string; body: string; createdAt: Date; kind?: string }[]): Promise<void> {
   if (rows.length) await tx.emailOutbox.createMany({ data: [...rows] });
 }
 
@@ -162,13 +163,14 @@ export type OutboxRow = {
  */
 export async function claimUnsentEmails(tx: Tx, limit: number, maxAttempts: number, now: Date = new Date()): Promise<OutboxRow[]> {
   return tx.$queryRaw<OutboxRow[]>`
-    SELECT o.id, COALESCE(u.email, CASE WHEN ru.disabled_at IS NULL THEN ru.email END, r.requester_email) AS email,
+    SELECT o.id, COALESCE(u.email, xc.email, CASE WHEN ru.disabled_at IS NULL THEN ru.email END, r.requester_email) AS email,
            o.subject, o.body, o.html, o.attempts, o.kind, o.automatic, o.message_id AS "messageId", o.in_reply_to AS "inReplyTo",
            o."references", o.message_ref::text AS "messageRef", o.locale, r.service_id AS "serviceId", r.audience_id AS "audienceId"
     FROM email_outbox o
     LEFT JOIN app_user u ON u.id = o.user_id
     LEFT JOIN request r ON r.id = o.request_id
     LEFT JOIN app_user ru ON ru.id = r.requester_user_id
+    LEFT JOIN external_contact xc ON xc.id = o.contact_id
     WHERE o.sent_at IS NULL AND o.attempts < ${maxAttempts} AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ${now})
     ORDER BY o.id
     LIMIT ${limit}

@@ -30,6 +30,8 @@ export type QueueFilters = {
   toIdentify?: boolean | undefined;
   /** A request number, or words (French full-text search). */
   text?: string | undefined;
+  /** Waiting for the second level (a referral not answered), or a resolution waiting for its review. */
+  waiting?: "second-level" | "review" | undefined;
 };
 
 export type QueueCursor = { urgent: boolean; dueKey: Date | null; receivedAt: Date; number: string };
@@ -56,6 +58,10 @@ export type QueueRow = {
   version: number;
   /** A SAGIR departure notice received less than 48 business hours before its planned entry. */
   late_notice: boolean | null;
+  /** Forwarded to a second-level party, no answer yet. */
+  second_level: boolean;
+  /** A resolution waits for its review. */
+  review_pending: boolean;
 };
 
 const DUE_KEY = Prisma.sql`COALESCE(r.next_due_at, 'infinity'::timestamptz)`;
@@ -107,6 +113,9 @@ function conditions(f: QueueFilters, context: { userId: string; now: Date }): { 
   if (f.organizationId) where.push(Prisma.sql`r.organization_id = ${f.organizationId}::uuid`);
   if (f.urgent) where.push(Prisma.sql`r.urgent`);
   if (f.toIdentify) where.push(Prisma.sql`r.sender_status IN ('unknown', 'unverified')`);
+  // Few rows each (partial indexes): PostgreSQL reads them first, then the requests by key.
+  if (f.waiting === "second-level") where.push(Prisma.sql`r.id IN (SELECT f.request_id FROM referral f WHERE f.answered_at IS NULL)`);
+  if (f.waiting === "review") where.push(Prisma.sql`r.id IN (SELECT v.request_id FROM resolution_review v WHERE v.decided_at IS NULL)`);
   const text = f.text?.trim() ?? "";
   if (isRequestNumber(text)) {
     where.push(Prisma.sql`r.number = ${text.toUpperCase()}`);
@@ -124,7 +133,9 @@ const QUEUE_ORDER = Prisma.sql`(NOT r.urgent), ${DUE_KEY}, r.received_at, r.numb
 const QUEUE_COLUMNS = Prisma.sql`r.id, r.number, r.subject, r.type, r.status::text AS status, r.urgent, r.channel, r.audience_id,
   r.received_at, r.assignee_id, u.name AS assignee_name, o.name AS organization_name,
   r.requester_name, r.next_due_at, r.next_risk_at, r.missed, r.has_targets, r.sender_status, r.version,
-  (r.details->>'lateNotice') = 'true' AS late_notice`;
+  (r.details->>'lateNotice') = 'true' AS late_notice,
+  EXISTS (SELECT 1 FROM referral f WHERE f.request_id = r.id AND f.answered_at IS NULL) AS second_level,
+  EXISTS (SELECT 1 FROM resolution_review v WHERE v.request_id = r.id AND v.decided_at IS NULL) AS review_pending`;
 
 /**
  * A search by words first reads at most this many requests of the filtered queue in queue order
@@ -213,6 +224,7 @@ export type QueueCounts = {
   byAssignee: Record<"me" | "nobody" | "others", number>;
   urgent: number;
   toIdentify: number;
+  byWaiting: { "second-level": number; review: number };
   byAudience: Record<string, number>;
   byChannel: Record<string, number>;
   byType: Record<string, number>;
@@ -236,7 +248,9 @@ export async function countOpenRequests(db: Db, serviceId: string, options: { us
       count(*) FILTER (WHERE r.assignee_id IS NULL) AS nobody,
       count(*) FILTER (WHERE r.assignee_id IS NOT NULL AND r.assignee_id <> ${userId}::uuid) AS others,
       count(*) FILTER (WHERE r.urgent) AS urgent,
-      count(*) FILTER (WHERE r.sender_status IN ('unknown', 'unverified')) AS to_identify
+      count(*) FILTER (WHERE r.sender_status IN ('unknown', 'unverified')) AS to_identify,
+      count(*) FILTER (WHERE r.id IN (SELECT f.request_id FROM referral f WHERE f.answered_at IS NULL)) AS second_level,
+      count(*) FILTER (WHERE r.id IN (SELECT v.request_id FROM resolution_review v WHERE v.decided_at IS NULL)) AS review
     FROM request r WHERE ${open}`;
   const groups = await db.$queryRaw<{ audience_id: string | null; channel: string | null; type: string | null; organization_id: string | null; n: bigint }[]>`
     SELECT r.audience_id, r.channel, r.type, r.organization_id::text AS organization_id, count(*) AS n
@@ -264,6 +278,7 @@ export async function countOpenRequests(db: Db, serviceId: string, options: { us
     byAssignee: { me: n("me"), nobody: n("nobody"), others: n("others") },
     urgent: n("urgent"),
     toIdentify: n("to_identify"),
+    byWaiting: { "second-level": n("second_level"), review: n("review") },
     byAudience,
     byChannel,
     byType,

@@ -326,7 +326,8 @@ export async function appendAgentMessage(
   body: string,
   at: Date,
   authorUserId: string,
-  visibility: "public" | "internal",
+  /** `review`: an answer held for a second agent's review, shown to the staff only. */
+  visibility: "public" | "internal" | "review",
   replyKind: string | null = null,
   systemKind: SystemMessageKind | null = null,
 ): Promise<{ messageId: string }> {

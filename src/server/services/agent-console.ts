@@ -7,7 +7,7 @@ import { fillCannedReply } from "@/domain/requests/canned-replies";
 import { evaluateTarget, evaluateTargets, headlineTarget, maskEmail, maskName, type EvaluatedTarget } from "@/domain/requests/targets";
 import { serviceDayMs } from "@/domain/requests/time-left";
 import type { QueueQuery } from "@/schemas/console";
-import { isAgentOf } from "@/server/auth/authorize";
+import { isAgentOf, isManagerOf } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
 import { weekHoursSentence } from "@/i18n/hours-sentence";
 import { getDb } from "@/server/db/client";
@@ -31,6 +31,8 @@ import {
   touchViewer,
 } from "@/server/repositories/console-repository";
 import { findRequestForHandling } from "@/server/repositories/request-repository";
+import { listContacts, listReferrals, listReviews } from "@/server/repositories/second-level-repository";
+import { defaultFollowUpDate } from "@/server/services/second-level";
 import { listServiceAgents } from "@/server/repositories/user-repository";
 import { audiencePhones, getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
 import { toEventFact, toTargetFacts } from "@/server/services/request-targets";
@@ -86,6 +88,7 @@ export function filtersFromQuery(serviceId: string, query: QueueQuery): QueueFil
     urgent: query.urgent === "1",
     toIdentify: query.identify === "1",
     text: query.q,
+    waiting: query.waiting,
   };
 }
 
@@ -122,6 +125,10 @@ export type QueueItem = {
   toIdentify: boolean;
   /** A late SAGIR departure notice (« avis tardif »): urgent because it came late. */
   lateNotice: boolean;
+  /** Forwarded to the second level, no answer yet. */
+  secondLevel: boolean;
+  /** A resolution waits for a second agent's review. */
+  reviewPending: boolean;
   badge: Badge | null;
   otherTargets: number;
   /** The version the agent sees: a bulk action is checked against it. */
@@ -178,6 +185,8 @@ export async function readQueue({ user, serviceId, query, now }: { user: Current
       requesterMasked: maskName(row.requester_name),
       toIdentify: row.sender_status === "unknown" || row.sender_status === "unverified",
       lateNotice: row.late_notice === true,
+      secondLevel: row.second_level,
+      reviewPending: row.review_pending,
       badge: headline ? badgeOf(headline, catalogue) : null,
       otherTargets: Math.max(0, evaluated.filter((t) => t.metAt === null).length - 1),
       version: row.version,
@@ -198,7 +207,7 @@ export async function readQueue({ user, serviceId, query, now }: { user: Current
 }
 
 /** One request as the console shows it. Personal information stays masked (revealed by an audited action). */
-export async function readConsoleRequest({ user, number, now }: { user: CurrentUser | null; number: string; now: Date }) {
+export async function readConsoleRequest({ user, number, now, readOnly = false }: { user: CurrentUser | null; number: string; now: Date; readOnly?: boolean }) {
   const db = getDb();
   // The request, its thread, history and targets, and its merged duplicates, from one snapshot: read
   // apart (Prisma loads each relation with a query of its own), a reply committed in between showed
@@ -210,10 +219,20 @@ export async function readConsoleRequest({ user, number, now }: { user: CurrentU
     },
     { isolationLevel: "RepeatableRead" },
   );
-  if (!read || !isAgentOf(user, read.row.serviceId)) throw new AppError("NOT_FOUND", "no such request for this agent");
+  // The managers' read-only view (from the dashboard and the digest) reads the same, acts on nothing.
+  if (!read || !(isAgentOf(user, read.row.serviceId) || (readOnly && isManagerOf(user, read.row.serviceId)))) throw new AppError("NOT_FOUND", "no such request for this reader");
   const { row, merged } = read;
-  const agent = user;
-  const [catalogue, agents, canned] = await Promise.all([getCatalogue(), listServiceAgents(db, row.serviceId), listCannedReplies(db, row.serviceId)]);
+  const agent = user!;
+  const [catalogue, agents, canned, referrals, reviews, contacts, followUpDate] = await Promise.all([
+    getCatalogue(),
+    listServiceAgents(db, row.serviceId),
+    listCannedReplies(db, row.serviceId),
+    listReferrals(db, [row.id]),
+    listReviews(db, [row.id]),
+    readOnly ? Promise.resolve([]) : listContacts(db, row.serviceId, { activeOnly: true }),
+    defaultFollowUpDate(row.serviceId, row.audienceId, now),
+  ]);
+  const pendingReview = reviews.find((r) => r.decidedAt === null) ?? null;
   const calendar = catalogue.engine.calendarFor(row.serviceId, row.audienceId);
   const phones = audiencePhones(catalogue, row.serviceId, row.audienceId);
   const cannedValues = {
@@ -268,6 +287,15 @@ export async function readConsoleRequest({ user, number, now }: { user: CurrentU
     messages,
     timeline,
     agents,
+    /** Second level: every forward of the request, the one waiting (if any), the parties to choose from. */
+    referrals,
+    waitingReferral: referrals.find((r) => r.answeredAt === null) ?? null,
+    contacts,
+    followUpDate,
+    /** Quality review: the answer waiting (if any), whether this agent may decide on it, the decisions made. */
+    pendingReview,
+    canReview: pendingReview !== null && pendingReview.author?.id !== agent.id && !readOnly,
+    reviews,
     // The bodies with the request's number and the catalogue's phone numbers and hours in force
     // (the date an avis de délai promises is filled when it is sent).
     canned: canned.map((c) => ({ id: c.id, kind: c.kind, title: { fr: c.titleFr, en: c.titleEn }, body: { fr: fillCannedReply(c.bodyFr, cannedValues.fr), en: fillCannedReply(c.bodyEn, cannedValues.en) } })),

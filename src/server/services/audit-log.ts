@@ -22,6 +22,8 @@ const MANAGER_GENERAL_ACTIONS = [
   "member_invited",
   "member_invitation_renewed",
   "member_updated",
+  "second_level_contact_saved",
+  "review_setting_changed",
 ] as const;
 const REQUEST_ACTIONS = ["personal_data_viewed", "identity_validated", "sender_identified"] as const;
 const ADMIN_ACTIONS = ["password_reset_requested", "password_reset", "admin_created"] as const;

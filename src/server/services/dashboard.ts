@@ -1,3 +1,4 @@
+import { reviewFigures, secondLevelFigures, type ReviewFigures, type SecondLevelFigures } from "@/server/repositories/second-level-repository";
 import "server-only";
 // The managers' dashboards (per service, audience, channel and period) and the monthly report:
 // the figures of the domain's statistics, aggregated by the dashboard repository in SQL (target
@@ -22,7 +23,7 @@ import { getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
 
 /** The live list of requests at risk or overdue shows this many (the counts are exact up to AT_RISK_COUNT_CAP). */
 export const AT_RISK_LIST_SIZE = 20;
-const AT_RISK_COUNT_CAP = 1000;
+export const AT_RISK_COUNT_CAP = 1000;
 
 export function requireManagerOf(user: CurrentUser | null, serviceId: string): CurrentUser {
   if (!isManagerOf(user, serviceId)) throw new AppError("NOT_FOUND", "not a manager of this service");
@@ -67,6 +68,8 @@ export type DashboardData = {
   calls: CallSummary;
   backlog: Record<AgeClass, number>;
   atRisk: { items: AtRiskItem[]; atRisk: number; breached: number; capped: number };
+  secondLevel: SecondLevelFigures;
+  reviews: ReviewFigures;
 };
 
 /** Every figure of a service's dashboard for a period, as of `now`. */
@@ -99,7 +102,7 @@ export async function readDashboard({
   const db = getDb();
   const queueFilters = { serviceId, status: "open" as const, ...filters };
   const context = { userId: manager.id, now };
-  const [summaries, volumeRows, calls, backlog, atRiskPage, breachedPage, atRiskCount, breachedCount] = await Promise.all([
+  const [summaries, volumeRows, calls, backlog, atRiskPage, breachedPage, atRiskCount, breachedCount, secondLevel, reviews] = await Promise.all([
     summarizePeriodTargets(db, scope, now),
     countVolumes(db, scope, { timeZone, bucket: period.bucket }),
     summarizePeriodCalls(db, scope),
@@ -110,6 +113,9 @@ export async function readDashboard({
     listQueue(db, { ...queueFilters, state: "overdue-now" }, { ...context, limit: AT_RISK_LIST_SIZE }),
     countQueue(db, { ...queueFilters, state: "at-risk-now" }, { ...context, cap: AT_RISK_COUNT_CAP }),
     countQueue(db, { ...queueFilters, state: "overdue-now" }, { ...context, cap: AT_RISK_COUNT_CAP }),
+    // The service's, whatever the audience and channel filters (a forward is the request's, not a channel's).
+    secondLevelFigures(db, serviceId, scope.from, scope.to, now),
+    reviewFigures(db, serviceId, scope.from, scope.to),
   ]);
 
   const catalogueOrder = catalogue.definition.targets.map((t) => t.id as string);
@@ -146,5 +152,7 @@ export async function readDashboard({
     calls,
     backlog,
     atRisk: { items: atRiskItems, atRisk: atRiskCount, breached: breachedCount, capped: AT_RISK_COUNT_CAP },
+    secondLevel,
+    reviews,
   };
 }

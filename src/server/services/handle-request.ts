@@ -30,6 +30,7 @@ import { toCurrentUser } from "@/server/auth/session-user";
 import type { MoCentre } from "@/domain/requests/mo-request";
 import { attachmentStore, type CheckedFile } from "@/server/storage/attachment-store";
 import { getCatalogue } from "@/server/services/get-catalogue";
+import { needsReview, submitForReview } from "@/server/services/quality-review";
 import { queueReplyMail } from "@/server/services/request-mail";
 import { refreshTargets } from "@/server/services/request-targets";
 
@@ -139,7 +140,7 @@ async function promiseFor(row: HandlingRequestRow, promisedDate: string, now: Da
  * nominative request's requester is validated, a text that reads like file information is sent
  * only if the agent confirms it.
  */
-export async function replyToRequest({ user, number, now, input, files = [] }: { user: CurrentUser | null; number: string; now: Date; input: ReplyInput; files?: readonly CheckedFile[] }): Promise<HandlingResult> {
+export async function replyToRequest({ user, number, now, input, files = [] }: { user: CurrentUser | null; number: string; now: Date; input: ReplyInput; files?: readonly CheckedFile[] }): Promise<HandlingResult & { held?: boolean }> {
   return getDb().$transaction(async (tx) => {
     const { agent, row } = await requestForAgent(tx, user, number);
     refuseIfClosed(row);
@@ -151,10 +152,20 @@ export async function replyToRequest({ user, number, now, input, files = [] }: {
       );
     }
     const promise = input.kind === "delay_notice" && input.promisedDate ? await promiseFor(row, input.promisedDate, now) : null;
-    const status = input.statusAfter === "keep" ? (row.status === "new" ? "in_progress" : row.status) : input.statusAfter;
-    const version = await changeAtVersion(tx, row, input.expectedVersion, { status });
     // The promised date in the requester's language (the reply is written to them).
     const body = fillCannedReply(input.body, { number: row.number, promisedDate: input.promisedDate ? formatIsoDate(input.promisedDate, row.language === "en" ? "en" : "fr") : null });
+    if (await needsReview(tx, row.serviceId, input)) {
+      // Held for a second agent (quality-review.ts): nothing goes out, no commitment is met yet.
+      const heldStatus = row.status === "new" ? "in_progress" : row.status;
+      const version = await changeAtVersion(tx, row, input.expectedVersion, { status: heldStatus });
+      const { messageId } = await appendAgentMessage(tx, row.id, body, now, agent.id, "review", input.kind);
+      await attachmentStore().save(tx, { requestId: row.id, messageId, at: now }, files);
+      await submitForReview(tx, row, agent.id, messageId, input, now);
+      await logStatusChange(tx, row, agent.id, heldStatus, now);
+      return { version, held: true };
+    }
+    const status = input.statusAfter === "keep" ? (row.status === "new" ? "in_progress" : row.status) : input.statusAfter;
+    const version = await changeAtVersion(tx, row, input.expectedVersion, { status });
     const { messageId } = await appendAgentMessage(tx, row.id, body, now, agent.id, "public", input.kind);
     await attachmentStore().save(tx, { requestId: row.id, messageId, at: now }, files);
     await queueReplyMail(tx, {

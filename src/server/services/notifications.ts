@@ -9,6 +9,8 @@ import "server-only";
 //    request ended meanwhile (or an at-risk one was overtaken by the breach), become an in-app
 //    notification and an e-mail for the assigned agent, or for each agent of the service when
 //    nobody is assigned; one that comes due while its calendar is closed waits for the opening;
+// then the follow-up dates of requests forwarded to the second level (second-level.ts) and the
+// managers' daily digest (manager-digest.ts), both in open hours;
 // 3. send: the e-mail outbox is handed to the mail transport (SMTP when SMTP_URL is set; without
 //    it, nodemailer's JSON transport renders the message and nothing leaves the machine), retried
 //    at the next cycles on failure, given up after 8 attempts.
@@ -48,6 +50,8 @@ import { getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
 import { mailFromAddress } from "@/server/mail/settings";
 import { listMailboxes } from "@/server/repositories/mail-repository";
 import { attachmentStore } from "@/server/storage/attachment-store";
+import { runDigests } from "@/server/services/manager-digest";
+import { remindFollowUps } from "@/server/services/second-level";
 
 const DELIVERY_BATCH = 500;
 const EMAIL_BATCH = 100;
@@ -216,12 +220,14 @@ async function purgeSignInRecords(db: Db, now: Date): Promise<void> {
 export async function runNotificationCycle(db: Db, now: Date, transport: MailTransport, baseUrl: string) {
   const dispatched = await scanTargets(db, now);
   const delivered = await deliverNotifications(db, now, baseUrl);
+  const followUps = await remindFollowUps(db, now, baseUrl);
+  const digests = await runDigests(db, now, baseUrl);
   const emails = await sendEmails(db, transport, now);
   await purgeNotifications(db, now);
   // On the wall clock, whatever the cycle's "now": a test's fixed instant months ahead must not
   // purge the sessions of people signed in today.
   await purgeSignInRecords(db, new Date());
-  return { dispatched, ...delivered, emails };
+  return { dispatched, ...delivered, followUps, digests, emails };
 }
 
 // --- The people's side: their notifications -------------------------------------------------------

@@ -41,6 +41,7 @@ import {
   type ThreadRequestRow,
 } from "@/server/repositories/mail-repository";
 import { appendEvent, appendRequesterMessage, type Tx } from "@/server/repositories/request-repository";
+import { isSecondLevelMessage, referralContactEmails } from "@/server/repositories/second-level-repository";
 import { findUserForSignIn } from "@/server/repositories/user-repository";
 import { newSecretToken } from "@/server/secret-token";
 import { attachmentStore, checkFiles, type RefusedFile } from "@/server/storage/attachment-store";
@@ -48,6 +49,7 @@ import { getCatalogue } from "@/server/services/get-catalogue";
 import { openRequestIn } from "@/server/services/open-request";
 import { queueFilesRefusedNotice } from "@/server/services/request-mail";
 import { refreshTargets } from "@/server/services/request-targets";
+import { receiveSecondLevelAnswer } from "@/server/services/second-level";
 
 /** A message's text is kept up to this many characters (the raw message keeps everything). */
 const MAX_BODY_CHARS = 100_000;
@@ -108,13 +110,23 @@ function bodyOf(parsed: ParsedMail): { body: string; quoted: string | null } {
 const sameAddress = (a: string | null, b: string | null) => a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
 
 /** The thread a message belongs to: our Message-IDs in its headers, else the number in its subject with the requester's address. */
-async function findThread(db: Db, parsed: ParsedMail, from: string | null): Promise<ThreadRequestRow | null> {
-  const byIds = await findRequestByMessageIds(db, threadIdsOf(parsed.inReplyTo ?? null, parsed.references ?? null));
-  if (byIds) return byIds;
+async function findThread(db: Db, parsed: ParsedMail, from: string | null): Promise<{ row: ThreadRequestRow; secondLevel: boolean } | null> {
+  const ids = threadIdsOf(parsed.inReplyTo ?? null, parsed.references ?? null);
+  const byIds = await findRequestByMessageIds(db, ids);
+  if (byIds) return { row: byIds, secondLevel: (await isSecondLevelMessage(db, ids)) || (await isSecondLevelSender(db, byIds.id, from)) };
   const number = requestNumberIn(parsed.subject);
   if (!number) return null;
   const row = await findThreadRequestByNumber(db, number);
-  return row && (sameAddress(from, row.requesterEmail) || sameAddress(from, row.requesterUserEmail)) ? row : null;
+  if (!row) return null;
+  if (sameAddress(from, row.requesterEmail) || sameAddress(from, row.requesterUserEmail)) return { row, secondLevel: false };
+  // A second-level party writing about the request (a new message naming its number).
+  return (await isSecondLevelSender(db, row.id, from)) ? { row, secondLevel: true } : null;
+}
+
+/** Whether the sender is a second-level party the request was forwarded to. */
+async function isSecondLevelSender(db: Db, requestId: string, from: string | null): Promise<boolean> {
+  if (!from) return false;
+  return (await referralContactEmails(db, requestId)).some((address) => sameAddress(address, from));
 }
 
 /** What a bounce says of the failure (Status and Diagnostic-Code of the delivery status). */
@@ -177,7 +189,20 @@ async function processRow(db: Db, row: InboundEmailRow, now: Date, options: Proc
   const automatic = isAutomaticMessage(headers, from.address, mailDomain());
   const { body, quoted } = bodyOf(parsed);
   const files = await filesOf(parsed);
-  const thread = await findThread(db, parsed, from.address);
+  const found = await findThread(db, parsed, from.address);
+  const thread = found?.row ?? null;
+
+  if (found?.secondLevel && thread) {
+    // The second level's answer: internal, whatever the request's status (never a new request of theirs).
+    return db.$transaction(async (tx) => {
+      if (!(await claimInboundEmail(tx, row.id))) return done;
+      const { id: messageId } = await receiveSecondLevelAnswer(tx, thread, { body, quoted, inboundEmailId: row.id, from: from.address }, now);
+      await attachmentStore().save(tx, { requestId: thread.id, messageId, at: now }, files.accepted);
+      await noteRefusedFiles(tx, thread.id, files.refused, now);
+      await markInboundProcessed(tx, row.id, { outcome: "second_level", requestId: thread.id, at: now });
+      return { outcome: "threaded", requestId: thread.id, number: thread.number };
+    });
+  }
 
   if (thread && thread.status !== "closed") {
     return db.$transaction(async (tx) => {

@@ -27,6 +27,9 @@ import { logCall } from "@/server/services/log-call";
 import { bulkHandle } from "@/server/services/bulk-handle";
 import { removeView, saveView } from "@/server/services/saved-views";
 import { parseInput } from "@/server/validate";
+import { ZForwardInput, ZReviewDecisionInput, ZSecondLevelAnswerInput, ZWithdrawInput } from "@/schemas/second-level";
+import { forwardToSecondLevel, recordSecondLevelAnswer, withdrawReferral } from "@/server/services/second-level";
+import { decideResolution } from "@/server/services/quality-review";
 
 const DONE = { fr: "C'est fait.", en: "Done." };
 
@@ -50,7 +53,42 @@ export async function takeInChargeAction(locale: Locale, number: string, previou
 }
 
 export async function replyAction(locale: Locale, number: string, previous: ConsoleFormState, form: FormData) {
-  return handle(locale, number, previous, form, async (v, c) => replyToRequest({ ...c, number, input: parseInput(ZReplyInput, v), files: await filesFromForm(form) }), { fr: "Réponse envoyée.", en: "Reply sent." });
+  let held = false;
+  const state = await handle(locale, number, previous, form, async (v, c) => {
+    const result = await replyToRequest({ ...c, number, input: parseInput(ZReplyInput, v), files: await filesFromForm(form) });
+    held = result.held === true;
+    return result;
+  }, { fr: "Réponse envoyée.", en: "Reply sent." });
+  // Held for the quality review: nothing went out yet, and the agent must know it.
+  return held ? { ...state, notice: locale === "fr" ? "Réponse soumise à la révision : elle partira quand un autre agent l'aura approuvée." : "Answer submitted for review: it goes out once another agent approves it." } : state;
+}
+
+export async function forwardAction(locale: Locale, number: string, previous: ConsoleFormState, form: FormData) {
+  return handle(locale, number, previous, form, (v, c) => forwardToSecondLevel({ ...c, number, input: parseInput(ZForwardInput, v) }), {
+    fr: "Requête transmise au second niveau par courriel.",
+    en: "Request forwarded to the second level by e-mail.",
+  });
+}
+
+export async function secondLevelAnswerAction(locale: Locale, number: string, previous: ConsoleFormState, form: FormData) {
+  return handle(locale, number, previous, form, (v, c) => {
+    const input = parseInput(ZSecondLevelAnswerInput, v);
+    return recordSecondLevelAnswer({ ...c, number, body: input.body, expectedVersion: input.expectedVersion });
+  }, { fr: "Réponse du second niveau consignée.", en: "Second-level answer recorded." });
+}
+
+export async function withdrawReferralAction(locale: Locale, number: string, previous: ConsoleFormState, form: FormData) {
+  return handle(locale, number, previous, form, (v, c) => withdrawReferral({ ...c, number, expectedVersion: parseInput(ZWithdrawInput, v).expectedVersion }), {
+    fr: "La requête n'attend plus le second niveau.",
+    en: "The request no longer waits for the second level.",
+  });
+}
+
+export async function reviewAction(locale: Locale, number: string, previous: ConsoleFormState, form: FormData) {
+  const decision = form.get("decision");
+  return handle(locale, number, previous, form, (v, c) => decideResolution({ ...c, number, input: parseInput(ZReviewDecisionInput, v) }), decision === "approved"
+    ? { fr: "Réponse approuvée et envoyée.", en: "Answer approved and sent." }
+    : { fr: "Réponse retournée à son auteur.", en: "Answer returned to its author." });
 }
 
 export async function identifySenderAction(locale: Locale, number: string, previous: ConsoleFormState, form: FormData) {

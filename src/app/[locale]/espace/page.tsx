@@ -103,6 +103,9 @@ export default async function SpacePage({ params }: Props) {
           <Link href="/gestion/journal" className="text-qc-blue underline">
             {tconsole("audit.title")}
           </Link>
+          <Link href="/gestion/second-niveau" className="text-qc-blue underline" data-testid="second-level-link">
+            {tconsole("secondLevel.manageTitle")}
+          </Link>
           {user.role === "admin" && (
             <Link href="/admin/courriels" className="text-qc-blue underline" data-testid="outbox-link">
               {toutbox("title")}

@@ -11,7 +11,7 @@ import { AUDIENCE_LABELS, CHANNEL_LABELS } from "@/domain/catalogue/default-cata
 import { formatDateTime, formatShortDateTime } from "@/i18n/format";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
-import { QUEUE_ASSIGNEE_FILTERS, QUEUE_STATE_FILTERS, queueFilterParams, REQUEST_STATUS_VALUES, ZQueueQuery } from "@/schemas/console";
+import { QUEUE_ASSIGNEE_FILTERS, QUEUE_STATE_FILTERS, QUEUE_WAITING_FILTERS, queueFilterParams, REQUEST_STATUS_VALUES, ZQueueQuery } from "@/schemas/console";
 import { getNow } from "@/server/clock";
 import { QUEUE_COUNT_CAP, readQueue } from "@/server/services/agent-console";
 import { getCatalogue } from "@/server/services/get-catalogue";
@@ -71,7 +71,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const channels = [...new Set(audiences.flatMap((a) => a.channels))];
   const types = Object.keys(counts.byType).sort();
   const pages = queuePageLinks(query, page.nextCursor);
-  const activeFilters = [query.status === "open" ? undefined : query.status, query.state, query.assignee, query.audience, query.channel, query.type, query.mo, query.urgent, query.identify].filter(Boolean).length;
+  const activeFilters = [query.status === "open" ? undefined : query.status, query.state, query.assignee, query.audience, query.channel, query.type, query.mo, query.urgent, query.identify, query.waiting].filter(Boolean).length;
   return (
     <>
       <AutoRefresh everyMs={30_000} />
@@ -168,6 +168,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
             </select>
           </div>
           <FilterSelect name="state" label={t("state")} any={t("any")} value={query.state} options={QUEUE_STATE_FILTERS.map((s) => ({ value: s, label: t(`states.${s}`), count: counts.byState[s] }))} />
+          <FilterSelect name="waiting" label={t("waiting")} any={t("any")} value={query.waiting} options={QUEUE_WAITING_FILTERS.map((w) => ({ value: w, label: t(`waitings.${w}`), count: counts.byWaiting[w] }))} />
           <FilterSelect name="assignee" label={t("assignee")} any={t("any")} value={query.assignee} options={QUEUE_ASSIGNEE_FILTERS.map((s) => ({ value: s, label: t(`assignees.${s}`), count: counts.byAssignee[s] }))} />
           <FilterSelect name="audience" label={t("audience")} any={t("any")} value={query.audience} options={audiences.map((a) => ({ value: a.id, label: AUDIENCE_LABELS[a.id]?.[locale] ?? a.id, count: counts.byAudience[a.id] }))} />
           <FilterSelect name="channel" label={t("channel")} any={t("any")} value={query.channel} options={channels.map((c) => ({ value: c, label: CHANNEL_LABELS[c]?.[locale] ?? c, count: counts.byChannel[c] }))} />
@@ -263,6 +264,8 @@ export default async function QueuePage({ params, searchParams }: Props) {
                     </Link>
                     {r.urgent && <span className="ml-2 rounded bg-closed px-2 py-0.5 text-xs font-semibold text-white">{t("urgent")}</span>}
                     {r.lateNotice && <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900" data-testid="late-notice">{t("lateNotice")}</span>}
+                    {r.secondLevel && <span className="ml-2 rounded bg-violet-100 px-2 py-0.5 text-xs font-semibold text-violet-900" data-testid="second-level">{t("secondLevelBadge")}</span>}
+                    {r.reviewPending && <span className="ml-2 rounded bg-sky-100 px-2 py-0.5 text-xs font-semibold text-sky-900" data-testid="review-pending">{t("reviewBadge")}</span>}
                     {r.toIdentify && <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900" data-testid="to-identify">{t("toIdentify")}</span>}
                   </td>
                   <td className="truncate py-0.5 pr-3" title={`${r.subject} — ${requestTypeText(service, r.type, locale)} · ${CHANNEL_LABELS[r.channel]?.[locale] ?? r.channel}`}>

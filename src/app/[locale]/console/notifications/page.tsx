@@ -14,6 +14,9 @@ import { readNotifications } from "@/server/services/notifications";
 import { consoleAgent } from "../gate";
 import { markReadAction } from "./actions";
 
+/** A commitment's states (at risk, breached); the others are the second level's and the review's (no due instant). */
+const TARGET_STATES = new Set(["at-risk", "breached"]);
+
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -56,14 +59,14 @@ export default async function NotificationsPage({ params, searchParams }: Props)
               <li key={String(n.id)} className={`flex flex-wrap items-start justify-between gap-3 py-3 ${n.readAt ? "" : "bg-qc-pale/50"}`} data-state={n.state} data-read={n.readAt ? "yes" : "no"}>
                 <div>
                   <p className="flex flex-wrap items-center gap-2">
-                    <span className={`rounded border px-2 py-0.5 text-sm font-semibold ${STATE_STYLE[n.state] ?? ""}`}>{t(`state.${n.state}` as "state.at-risk")}</span>
+                    <span className={`rounded border px-2 py-0.5 text-sm font-semibold ${STATE_STYLE[n.state] ?? "border-violet-700 bg-violet-50 text-violet-900"}`}>{t(`state.${n.state}` as "state.at-risk")}</span>
                     {!n.readAt && <span className="text-sm font-bold text-qc-navy">{t("new")}</span>}
                     <Link href={`/console/requetes/${number}`} className={`text-qc-blue underline ${n.readAt ? "" : "font-semibold"}`} aria-label={t("open", { number })}>
-                      {t("line", { number, target: targetName(n.targetId, catalogue, tr, locale) })}
+                      {TARGET_STATES.has(n.state) ? t("line", { number, target: targetName(n.targetId, catalogue, tr, locale) }) : t(`lines.${n.state}` as "lines.follow-up", { number })}
                     </Link>
                   </p>
                   <p className="text-sm text-slate-700">
-                    {t("due", { due: formatDateTime(n.dueAt.getTime(), locale) })} · {t("received", { when: formatRelativeMoment(n.createdAt.getTime(), now.getTime(), locale) })}
+                    {TARGET_STATES.has(n.state) ? `${t("due", { due: formatDateTime(n.dueAt.getTime(), locale) })} · ` : ""}{t("received", { when: formatRelativeMoment(n.createdAt.getTime(), now.getTime(), locale) })}
                   </p>
                 </div>
                 {!n.readAt && (

@@ -1,20 +1,15 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { AttachmentList } from "@/components/attachment-list";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { ActionForm, Field, SubmitButton } from "@/components/console/action-form";
 import { ConfirmSubmitButton } from "@/components/console/confirm-submit";
+import { RequestRecord, Section } from "@/components/console/request-record";
 import { ConsoleReplyForm } from "@/components/console/reply-form";
-import { Reveal } from "@/components/console/reveal";
 import { Shortcuts } from "@/components/console/shortcuts";
-import { TimeLeftBadge } from "@/components/console/time-left-badge";
 import { Viewers } from "@/components/console/viewers";
-import { AUDIENCE_LABELS, CHANNEL_LABELS } from "@/domain/catalogue/default-catalogue";
-import { sagirDetailFacts } from "@/domain/requests/sagir-request";
-import { formatDateTime, formatIsoDate } from "@/i18n/format";
+import { formatDateTime } from "@/i18n/format";
 import { Link } from "@/i18n/navigation";
-import { messageText } from "@/i18n/system-messages";
 import type { Locale } from "@/i18n/routing";
 import { IDENTITY_METHODS, REQUEST_STATUS_VALUES } from "@/schemas/console";
 import { getNow } from "@/server/clock";
@@ -24,17 +19,20 @@ import {
   heartbeatAction,
   identifySenderAction,
   identityAction,
+  forwardAction,
   mergeAction,
   noteAction,
   reassignAction,
   replyAction,
+  reviewAction,
   revealBirthAction,
   revealRequesterAction,
   statusAction,
+  secondLevelAnswerAction,
   takeInChargeAction,
+  withdrawReferralAction,
 } from "../../actions";
 import { consoleAgent } from "../../gate";
-import { requestTypeText } from "../../labels";
 
 export const dynamic = "force-dynamic";
 
@@ -43,17 +41,6 @@ type Props = { params: Promise<{ locale: Locale; number: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { number } = await params;
   return { title: number, robots: { index: false } };
-}
-
-function Section({ title, children, id }: { title: string; children: React.ReactNode; id?: string }) {
-  return (
-    <section aria-labelledby={`${id ?? title}-h`} className="mt-6 rounded border border-slate-300 p-4">
-      <h2 id={`${id ?? title}-h`} className="text-xl font-bold text-qc-navy">
-        {title}
-      </h2>
-      <div className="mt-3">{children}</div>
-    </section>
-  );
 }
 
 export default async function ConsoleRequestPage({ params }: Props) {
@@ -70,13 +57,6 @@ export default async function ConsoleRequestPage({ params }: Props) {
   const identityPending = request.nominative && !request.identityValidatedAt;
   const bind = <A extends unknown[], R>(fn: (locale: Locale, number: string, ...rest: A) => R) => fn.bind(null, locale, number) as (...rest: A) => R;
   const version = request.version;
-  const facts = request.serviceId === "sagir" ? sagirDetailFacts(request.type, request.details as Record<string, unknown>, locale) : [];
-  const fact = (label: string, value: React.ReactNode) => (
-    <div className="contents">
-      <dt className="font-semibold">{label}</dt>
-      <dd>{value}</dd>
-    </div>
-  );
   return (
     <>
       <AutoRefresh everyMs={30_000} />
@@ -100,6 +80,16 @@ export default async function ConsoleRequestPage({ params }: Props) {
       <h1 className="mt-2 text-3xl font-bold text-qc-navy">
         {request.number} — {request.subject}
         {request.urgent && <span className="ml-3 rounded bg-closed px-2 py-0.5 align-middle text-sm font-semibold text-white">{t("urgent")}</span>}
+        {request.waitingReferral && (
+          <span className="ml-3 rounded bg-violet-100 px-2 py-0.5 align-middle text-sm font-semibold text-violet-900" data-testid="second-level-badge">
+            {t("secondLevel.waitingBadge")}
+          </span>
+        )}
+        {request.pendingReview && (
+          <span className="ml-3 rounded bg-sky-100 px-2 py-0.5 align-middle text-sm font-semibold text-sky-900" data-testid="review-badge">
+            {t("review.pendingBadge")}
+          </span>
+        )}
         {request.lateNotice && (
           <span className="ml-3 rounded bg-amber-100 px-2 py-0.5 align-middle text-sm font-semibold text-amber-900" data-testid="late-notice">
             {t("lateNotice")}
@@ -121,96 +111,7 @@ export default async function ConsoleRequestPage({ params }: Props) {
       {request.mergedFrom.length > 0 && <p className="mt-3" data-testid="merged-from">{t("request.mergedFrom", { numbers: request.mergedFrom.join(", ") })}</p>}
 
       <div className="mt-4 grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <div>
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1" data-testid="request-facts">
-            {fact(t("request.status"), <span data-testid="status">{t(`statuses.${request.status}` as "statuses.new")}</span>)}
-            {fact(t("request.received"), formatDateTime(request.receivedAt.getTime(), locale))}
-            {fact(t("request.channel"), CHANNEL_LABELS[request.channel]?.[locale] ?? request.channel)}
-            {fact(t("request.audience"), AUDIENCE_LABELS[request.audienceId]?.[locale] ?? request.audienceId)}
-            {fact(t("request.type"), requestTypeText(request.serviceId, request.type, locale))}
-            {request.organizationName && fact(t("request.organization"), request.organizationName)}
-            {fact(t("request.assignee"), <span data-testid="assignee">{request.assignedToMe ? `${request.assignee!.name} (${t("me")})` : (request.assignee?.name ?? t("nobody"))}</span>)}
-            {fact(
-              t("request.requester"),
-              request.requesterUser ? (
-                t("request.userRequester", { name: request.requesterUser.name })
-              ) : request.hasGuestRequester ? (
-                <span className="flex flex-wrap items-center gap-2">
-                  <span data-testid="requester-masked">{[request.requesterMasked.name, request.requesterMasked.email].filter(Boolean).join(" — ")}</span>
-                  {!identityPending && <Reveal reveal={bind(revealRequesterAction)} button={t("request.reveal")} render="requester" />}
-                </span>
-              ) : (
-                "—"
-              ),
-            )}
-            {request.senderStatus && fact(t("request.sender"), <span data-testid="sender-status" className={request.senderStatus === "verified" ? "" : "font-semibold text-amber-900"}>{t(`request.senderStatus.${request.senderStatus}` as "request.senderStatus.unknown")}</span>)}
-            {request.channel === "email" && fact(t("request.language"), t(`request.languages.${request.language === "en" ? "en" : "fr"}`))}
-            {request.hasPersonalData && fact(t("request.birth"), <Reveal reveal={bind(revealBirthAction)} button={t("request.revealBirth")} render="birth" />)}
-            {facts.map((f) => fact(f.label, f.value))}
-          </dl>
-          {request.hasGuestRequester && <p className="mt-1 text-sm text-slate-700">{t("request.revealNote")}</p>}
-
-          <Section title={t("request.targets")} id="targets">
-            <table className="w-full border-collapse text-left" data-testid="targets">
-              <thead>
-                <tr className="border-b border-qc-navy">
-                  <th scope="col" className="py-1 pr-3">{t("request.target")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("request.due")}</th>
-                  <th scope="col" className="py-1">{t("request.state")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {request.targets.map((target) => (
-                  <tr key={target.targetId} className="border-b border-slate-200" data-target={target.targetId}>
-                    <td className="py-1 pr-3">{t(`metrics.${target.metric}` as "metrics.answer")}</td>
-                    <td className="py-1 pr-3">{formatDateTime(target.dueAt, locale)}</td>
-                    <td className="py-1">
-                      <TimeLeftBadge badge={target.badge} locale={locale} dueLabel={t("request.due")} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </Section>
-
-          <Section title={t("request.thread")} id="thread">
-            <ol className="space-y-3" data-testid="thread">
-              {request.messages.map((m) => (
-                <li key={m.id} className={`rounded border p-3 ${m.visibility === "internal" ? "border-amber-700 bg-amber-50" : m.authorKind === "agent" ? "border-qc-blue bg-qc-pale" : "border-slate-300"}`}>
-                  <p className="text-sm text-slate-700">
-                    {m.visibility === "internal" ? t("request.internal") : m.replyKind ? t(`replyKinds.${m.replyKind}` as "replyKinds.answer") : t("request.requester")}
-                    {m.authorName ? ` · ${m.authorName}` : ""} · {formatDateTime(m.at.getTime(), locale)}
-                    {m.from ? ` · ${t("request.fromMerged", { number: m.from })}` : ""}
-                  </p>
-                  <p className="mt-1 whitespace-pre-line">{messageText(m, m.from ?? request.number, locale)}</p>
-                  {m.quoted && (
-                    <details className="mt-2 text-sm">
-                      <summary className="cursor-pointer text-slate-700">{t("request.quoted")}</summary>
-                      <p className="mt-1 whitespace-pre-line border-l-2 border-slate-300 pl-3 text-slate-700">{m.quoted}</p>
-                    </details>
-                  )}
-                  <AttachmentList files={m.attachments} hrefOf={(id) => `/api/v1/attachments/${id}`} label={t("request.attachments")} locale={locale} />
-                </li>
-              ))}
-            </ol>
-          </Section>
-
-          <Section title={t("request.timeline")} id="timeline">
-            <ol className="space-y-1" data-testid="timeline">
-              {request.timeline.map((e, i) => (
-                <li key={i}>
-                  <span className="text-slate-700">{formatDateTime(e.at.getTime(), locale)}</span> — {t(`events.${e.kind}` as "events.received")}
-                  {e.actorName ? ` (${e.actorName})` : ""}
-                  {e.from ? ` · ${t("request.fromMerged", { number: e.from })}` : ""}
-                  {e.kind === "attachments_refused" ? ` · ${((e.data as { files?: { name: string }[] })?.files ?? []).map((f) => f.name).join(", ")}` : ""}
-                  {e.kind === "public_reply" && (e.data as { promisedDate?: string })?.promisedDate
-                    ? ` · ${t("request.promise", { date: formatIsoDate((e.data as { promisedDate: string }).promisedDate, locale) })}`
-                    : ""}
-                </li>
-              ))}
-            </ol>
-          </Section>
-        </div>
+        <RequestRecord request={request} locale={locale} t={t} reveal={{ requester: bind(revealRequesterAction), birth: bind(revealBirthAction) }} />
 
         <div>
           {closed ? (
@@ -253,6 +154,25 @@ export default async function ConsoleRequestPage({ params }: Props) {
                   </ActionForm>
                 </Section>
               )}
+              {request.pendingReview && (
+                <Section title={t("review.title")} id="review">
+                  <p className="text-sm" data-testid="review-pending">
+                    {t("review.pendingBy", { name: request.pendingReview.author?.name ?? "—", at: formatDateTime(request.pendingReview.submittedAt.getTime(), locale) })}
+                  </p>
+                  {request.canReview ? (
+                    <ActionForm action={bind(reviewAction)}>
+                      <input type="hidden" name="expectedVersion" value={version} />
+                      <Field kind="textarea" name="comment" label={t("review.comment")} hint={t("review.commentHint")} rows={3} required={false} />
+                      <div className="flex flex-wrap gap-3">
+                        <SubmitButton name="decision" value="approved">{t("review.approve")}</SubmitButton>
+                        <SubmitButton name="decision" value="returned" variant="secondary">{t("review.return")}</SubmitButton>
+                      </div>
+                    </ActionForm>
+                  ) : (
+                    <p className="mt-2 rounded border-l-4 border-sky-700 bg-sky-50 p-3 text-sm">{t("review.notYours")}</p>
+                  )}
+                </Section>
+              )}
               <Section title={t("actions.reply")} id="reply">
                 <ConsoleReplyForm
                   action={bind(replyAction)}
@@ -261,6 +181,46 @@ export default async function ConsoleRequestPage({ params }: Props) {
                   number={request.number}
                   canned={request.canned.map((c) => ({ id: c.id, kind: c.kind, title: c.title[locale], body: c.body[request.language === "en" ? "en" : "fr"] }))}
                 />
+              </Section>
+              <Section title={t("secondLevel.title")} id="second-level">
+                {request.waitingReferral ? (
+                  <>
+                    <p className="rounded border-l-4 border-violet-700 bg-violet-50 p-3 text-sm" data-testid="second-level-waiting">
+                      {t("secondLevel.waiting", {
+                        name: request.waitingReferral.contact.name,
+                        since: formatDateTime(request.waitingReferral.sentAt.getTime(), locale),
+                        followUp: formatDateTime(request.waitingReferral.followUpAt.getTime(), locale),
+                      })}
+                    </p>
+                    <ActionForm action={bind(secondLevelAnswerAction)}>
+                      <input type="hidden" name="expectedVersion" value={version} />
+                      <Field kind="textarea" id="second-level-answer" name="body" label={t("secondLevel.answer")} hint={t("secondLevel.answerHint")} rows={3} />
+                      <SubmitButton variant="secondary">{t("secondLevel.record")}</SubmitButton>
+                    </ActionForm>
+                    <ActionForm action={bind(withdrawReferralAction)}>
+                      <input type="hidden" name="expectedVersion" value={version} />
+                      <ConfirmSubmitButton variant="secondary" question={t("secondLevel.withdrawQuestion")} confirm={t("actions.confirm")} cancel={t("actions.cancel")}>
+                        {t("secondLevel.withdraw")}
+                      </ConfirmSubmitButton>
+                    </ActionForm>
+                  </>
+                ) : request.contacts.length === 0 ? (
+                  <p className="text-sm">{t("secondLevel.noContacts")}</p>
+                ) : (
+                  <ActionForm action={bind(forwardAction)}>
+                    <p className="text-sm">{t("secondLevel.hint")}</p>
+                    <input type="hidden" name="expectedVersion" value={version} />
+                    <Field
+                      kind="select"
+                      name="contactId"
+                      label={t("secondLevel.contact")}
+                      options={[{ value: "", label: "—" }, ...request.contacts.map((c) => ({ value: c.id, label: c.role ? `${c.name} — ${c.role}` : c.name }))]}
+                    />
+                    <Field kind="textarea" id="second-level-note" name="note" label={t("secondLevel.note")} hint={t("secondLevel.noteHint")} rows={4} />
+                    <Field kind="input" type="date" name="followUpDate" label={t("secondLevel.followUp")} hint={t("secondLevel.followUpHint")} defaultValue={request.followUpDate} />
+                    <SubmitButton variant="secondary">{t("secondLevel.forward")}</SubmitButton>
+                  </ActionForm>
+                )}
               </Section>
               <Section title={t("actions.note")} id="note">
                 <ActionForm action={bind(noteAction)}>

@@ -63,7 +63,13 @@ export default async function DashboardPage({ params, searchParams }: Props) {
       </div>
       {note && <p className="mt-1 max-w-4xl text-sm text-slate-700">{note}</p>}
       {children}
-      <DataTableView table={tables[id]} locale={locale} caption={t(`tableTitles.${id}` as "tableTitles.targets")} empty={t(id === "at-risk" ? "emptyAtRisk" : "empty")} />
+      <DataTableView
+        table={tables[id]}
+        locale={locale}
+        caption={t(`tableTitles.${id}` as "tableTitles.targets")}
+        empty={t(id === "at-risk" ? "emptyAtRisk" : "empty")}
+        rowHref={id === "at-risk" ? (r) => `/${locale}/gestion/requetes/${data.atRisk.items[r]!.number}` : undefined}
+      />
     </section>
   );
 
@@ -183,6 +189,10 @@ export default async function DashboardPage({ params, searchParams }: Props) {
       </>) })}
 
       {section("calls")}
+
+      {section("second-level", { note: t("notes.second-level") })}
+
+      {section("reviews", { note: t("notes.reviews") })}
 
       {section("backlog", { note: t("notes.backlog"), children: (<>
         <BarChartFigure
