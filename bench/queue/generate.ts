@@ -136,6 +136,36 @@ try {
     await client.query("ANALYZE phone_call");
     await client.query("ANALYZE request_target");
   }
+  // The second level and the review (issue 15), run again on a database generated before them: a
+  // few contacts; one request in 60 forwarded over the years (answered after 1 to 72 hours), the
+  // open ones forwarded in 1 in 5 (waiting); one open SAGIR request in 10 with an answer to review.
+  const referrals = Number((await client.query("SELECT count(*) AS n FROM (SELECT 1 FROM referral LIMIT 1) f")).rows[0].n);
+  if (referrals === 0) {
+    console.log("Generating second-level forwards and reviews…");
+    await client.query(`
+      INSERT INTO external_contact (id, service_id, name, email, role)
+      SELECT gen_random_uuid(), s, 'Intervenant ' || i, 'intervenant' || i || '@' || s || '.exemple.qc.ca', ''
+      FROM unnest(ARRAY['ca-dotation', 'sagir']) s, generate_series(1, 5) i
+      ON CONFLICT DO NOTHING`);
+    await client.query(`
+      INSERT INTO referral (id, request_id, contact_id, sent_at, follow_up_at, answered_at, answered_via)
+      SELECT gen_random_uuid(), r.id, (SELECT c.id FROM external_contact c WHERE c.service_id = r.service_id ORDER BY c.email LIMIT 1),
+             r.received_at + interval '2 hours', r.received_at + interval '3 days',
+             CASE WHEN r.status IN ('resolved', 'closed') THEN r.received_at + interval '2 hours' + (right(r.number, 2)::int % 72 + 1) * interval '1 hour' END,
+             CASE WHEN r.status IN ('resolved', 'closed') THEN 'email' END
+      FROM request r
+      WHERE r.number LIKE 'B%' AND (right(r.number, 3)::int % 60 = 7 OR (r.status IN ('new', 'in_progress', 'waiting_requester') AND right(r.number, 1)::int % 5 = 1))`);
+    await client.query(`
+      INSERT INTO message (id, request_id, author_kind, visibility, reply_kind, body, at)
+      SELECT gen_random_uuid(), r.id, 'agent', 'review', 'answer', 'Réponse à réviser.', r.received_at + interval '1 day'
+      FROM request r
+      WHERE r.number LIKE 'B%' AND r.service_id = 'sagir' AND r.status IN ('new', 'in_progress', 'waiting_requester') AND right(r.number, 2)::int % 10 = 3`);
+    await client.query(`
+      INSERT INTO resolution_review (id, request_id, message_id, submitted_at, reply_kind, status_after)
+      SELECT gen_random_uuid(), m.request_id, m.id, m.at, 'answer', 'resolved' FROM message m WHERE m.visibility = 'review'`);
+    await client.query("ANALYZE referral");
+    await client.query("ANALYZE resolution_review");
+  }
   const total = Number((await client.query("SELECT count(*) AS n FROM request")).rows[0].n);
   console.log(`Done: ${total.toLocaleString("fr-CA")} requests in the database (${((performance.now() - started) / 1000).toFixed(0)} s).`);
 } finally {

@@ -11,7 +11,7 @@ import { openBenchDatabase } from "./database";
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const { url, stop } = await openBenchDatabase();
 // Imported after the database is chosen: the app's client reads DATABASE_URL.
-const { readQueue } = await import("../../src/server/services/agent-console");
+const { readQueue, readQueueBeside } = await import("../../src/server/services/agent-console");
 const { getDb } = await import("../../src/server/db/client");
 
 const client = new pg.Client({ connectionString: url });
@@ -52,6 +52,10 @@ const cases: [string, string, Record<string, string>][] = [
   ["ca-dotation", "q=terme15000", { q: "terme15000" }],
   ["ca-dotation", "q=introuvable", { q: "introuvable" }],
   ["sagir", "q=rapport", { q: "rapport" }],
+  // Issue 15: the second level's and the review's waits, and a saved view (two filters at once).
+  ["ca-dotation", "waiting=second-level", { waiting: "second-level" }],
+  ["sagir", "waiting=review", { waiting: "review" }],
+  ["sagir", "assignee=me&urgent=1 (vue)", { assignee: "me", urgent: "1" }],
 ];
 
 console.log(`bench:queue — ${rows.toLocaleString("fr-CA")} requêtes; ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}; Node ${process.version}; ${RUNS} mesures par filtre`);
@@ -67,6 +71,14 @@ for (const [serviceId, label, raw] of cases) {
   console.log(
     `${serviceId.padEnd(12)} | ${label.padEnd(31)} | ${found.padStart(9)} | ${p50.toFixed(1).padStart(8)} | ${p95.toFixed(1).padStart(8)} | ${p95 <= 50 ? "oui" : "NON"}`,
   );
+}
+// The queue beside an open request (a wide screen): the same view's page without its counts.
+for (const [serviceId, label, raw] of [["ca-dotation", "à côté d'une requête (ouvertes)", { status: "open" }], ["sagir", "à côté d'une requête (à réviser)", { waiting: "review" }]] as const) {
+  const user = agents[serviceId];
+  const query = ZQueueQuery.parse(raw);
+  const { result, p50, p95 } = await measure(() => readQueueBeside({ user, serviceId, query, now: new Date() }), RUNS);
+  worst = Math.max(worst, p95);
+  console.log(`${serviceId.padEnd(12)} | ${label.padEnd(31)} | ${String(result.length).padStart(9)} | ${p50.toFixed(1).padStart(8)} | ${p95.toFixed(1).padStart(8)} | ${p95 <= 50 ? "oui" : "NON"}`);
 }
 console.log(`Pire p95 : ${worst.toFixed(1)} ms (${worst <= 50 ? "objectif atteint" : "objectif manqué"}).`);
 await getDb().$disconnect();

@@ -103,3 +103,10 @@ export const ZMailboxEdit = z.object({
 export type MailboxEdit = z.output<typeof ZMailboxEdit>;
 export const ZMailboxDelete = z.object({ address: ZEmail });
 export type MailboxDelete = z.output<typeof ZMailboxDelete>;
+
+/** A service's retention period after closing (Loi 25), in days. */
+export const ZRetentionEdit = z.object({
+  serviceId: z.string({ error: "choice.invalid" }).regex(/^[a-z0-9-]{1,40}$/, { error: "choice.invalid" }),
+  days: z.coerce.number({ error: "retention.range" }).int({ error: "retention.range" }).min(30, { error: "retention.range" }).max(3650, { error: "retention.range" }),
+});
+export type RetentionEdit = z.output<typeof ZRetentionEdit>;

@@ -114,6 +114,10 @@ export const VALIDATION_MESSAGES = {
     en: "Tell the agent what needs changing (10 characters at least).",
   },
   "contact.duplicate": { fr: "Ce service a déjà un intervenant à cette adresse.", en: "This service already has a contact at this address." },
+  "retention.range": {
+    fr: "Inscrivez un nombre de jours entre 30 et 3 650 (10 ans).",
+    en: "Enter a number of days between 30 and 3,650 (10 years).",
+  },
   "topic.invalid": { fr: "Choisissez le sujet de votre question.", en: "Choose what your question is about." },
 } as const;
 

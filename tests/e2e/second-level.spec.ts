@@ -4,10 +4,11 @@
 // reply by e-mail comes back into the thread as internal and ends the wait; the agent's resolution
 // waits for review; a second agent returns it with a comment, then approves the new one, which goes
 // out; the manager reads the request read-only and the dashboard's counts; the daily digest goes
-// out at the opening (a fixed clock).
+// out at the opening (a fixed clock). What the app sends is read from its outbox (the Message-ID is
+// fixed when a message is queued): the SMTP sink's port is email.spec.ts's, run in parallel.
 import pg from "pg";
 import { expect, test, e2eDatabaseUrl, expectAccessible, expectNoHorizontalScroll, setNow, signInToSpace } from "./support";
-import { sendTo, startSink } from "../support/smtp";
+import { sendTo } from "../support/smtp";
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -31,8 +32,7 @@ test("forward to the second level, its answer by e-mail, the review of the resol
     [reviewerEmail],
   );
   await sql(`INSERT INTO user_service (user_id, service_id) SELECT id, 'sagir' FROM app_user WHERE email = $1`, [reviewerEmail]);
-  const sink = await startSink(Number(process.env.E2E_SMTP_SINK_PORT));
-  try {
+  {
     // The manager adds the contact.
     const managerContext = await browser.newContext();
     const manager = await managerContext.newPage();
@@ -84,23 +84,32 @@ test("forward to the second level, its answer by e-mail, the review of the resol
     await page.goto("/console/sagir?waiting=second-level");
     const row = page.getByTestId("queue").locator("tr", { hasText: number });
     await expect(row.getByTestId("second-level")).toHaveText("2e niveau");
+    // On a wide screen the request opens beside the same view of the queue (not below 1536 px).
+    await page.setViewportSize({ width: 1600, height: 900 });
+    await row.getByRole("link", { name: number }).click();
+    await expect(page).toHaveURL(new RegExp(`/console/requetes/${number}\\?.*waiting=second-level`));
+    const beside = page.getByTestId("queue-beside");
+    await expect(beside).toBeVisible();
+    await expect(beside.locator("a[aria-current=page]")).toContainText(number);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect(beside).toBeHidden();
 
-    // The forward leaves by SMTP; the contact answers it.
-    await expect(async () => {
-      expect((await page.request.post("/api/test/notification-cycle")).status()).toBe(200);
-      expect(sink.messages.filter((m) => m.envelopeTo.includes(contactEmail))).toHaveLength(1);
-    }).toPass({ timeout: 30_000 });
-    const mail = sink.messages.find((m) => m.envelopeTo.includes(contactEmail))!;
-    expect(mail.parsed.subject).toContain(`[${number}] Demande de suivi`);
-    expect(mail.parsed.text).toContain("Pouvez-vous confirmer le segment comptable du projet ?");
-    expect(mail.parsed.text).not.toContain("sagir@mfq");
+    // The forward is queued for the contact (its address read at sending); the contact answers it.
+    const [mail] = await sql<{ subject: string; body: string; message_id: string; email: string }>(
+      `SELECT o.subject, o.body, o.message_id, c.email FROM email_outbox o JOIN external_contact c ON c.id = o.contact_id JOIN request r ON r.id = o.request_id WHERE r.number = $1 AND o.kind = 'second_level'`,
+      [number],
+    );
+    expect(mail!.email).toBe(contactEmail);
+    expect(mail!.subject).toContain(`[${number}] Demande de suivi`);
+    expect(mail!.body).toContain("Pouvez-vous confirmer le segment comptable du projet ?");
+    expect(mail!.body).not.toContain("sagir@mfq");
     const back = await sendTo(Number(process.env.E2E_SMTP_PORT), {
       from: contactEmail,
-      to: mail.parsed.replyTo?.value[0]?.address ?? "dgsoa@cspq.gouv.qc.ca",
-      subject: `RE: ${mail.parsed.subject}`,
+      to: "dgsoa@cspq.gouv.qc.ca",
+      subject: `RE: ${mail!.subject}`,
       text: "Utilisez le segment 4200 pour ce projet.",
-      inReplyTo: mail.parsed.messageId,
-      references: [mail.parsed.messageId!],
+      inReplyTo: mail!.message_id,
+      references: [mail!.message_id],
     });
     expect(back.ok).toBe(true);
     await page.goto(`/console/requetes/${number}`);
@@ -160,31 +169,28 @@ test("forward to the second level, its answer by e-mail, the review of the resol
     await manager.goto(`/gestion/second-niveau/sagir`);
     await expectNoHorizontalScroll(manager);
     for (const c of [managerContext, userContext, agentContext, reviewerContext]) await c.close();
-  } finally {
-    await sink.close();
   }
 });
 
 test("the managers' daily digest goes out at the opening, once a day", async ({ browser, baseURL }) => {
-  const sink = await startSink(Number(process.env.E2E_SMTP_SINK_PORT));
-  try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    // Monday 4 October 2027: 8:29 (closed), then 8:30 in Québec. (A day no other test uses.)
-    await setNow(context, baseURL!, "2027-10-04T12:29:00.000Z");
-    expect((await (await page.request.post("/api/test/notification-cycle")).json()).digests).toBe(0);
-    await setNow(context, baseURL!, "2027-10-04T12:30:00.000Z");
-    expect((await (await page.request.post("/api/test/notification-cycle")).json()).digests).toBeGreaterThanOrEqual(1);
-    expect((await (await page.request.post("/api/test/notification-cycle")).json()).digests).toBe(0);
-    await expect(async () => {
-      expect((await page.request.post("/api/test/notification-cycle")).status()).toBe(200);
-      expect(sink.messages.filter((m) => m.parsed.subject?.includes("sommaire quotidien") && m.envelopeTo.includes("gestionnaire@cspq.exemple.qc.ca"))).not.toHaveLength(0);
-    }).toPass({ timeout: 30_000 });
-    const digest = sink.messages.find((m) => m.parsed.subject?.includes("sommaire quotidien"))!;
-    expect(digest.parsed.text).toContain("Sommaire du lundi 4 octobre 2027");
-    expect(digest.parsed.text).toContain("Engagements dépassés depuis le sommaire précédent");
-    await context.close();
-  } finally {
-    await sink.close();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // Monday 4 October 2027: 8:29 (closed), then 8:30 in Québec. (A day no other test uses.)
+  await setNow(context, baseURL!, "2027-10-04T12:29:00.000Z");
+  expect((await (await page.request.post("/api/test/notification-cycle")).json()).digests).toBe(0);
+  await setNow(context, baseURL!, "2027-10-04T12:30:00.000Z");
+  expect((await (await page.request.post("/api/test/notification-cycle")).json()).digests).toBe(2);
+  expect((await (await page.request.post("/api/test/notification-cycle")).json()).digests).toBe(0);
+  const digests = await sql<{ subject: string; body: string }>(
+    `SELECT o.subject, o.body FROM email_outbox o JOIN app_user u ON u.id = o.user_id WHERE o.kind = 'digest' AND u.email = 'gestionnaire@cspq.exemple.qc.ca' AND o.created_at = $1`,
+    ["2027-10-04T12:30:00.000Z"],
+  );
+  expect(digests).toHaveLength(2);
+  for (const d of digests) {
+    expect(d.subject).toContain("sommaire quotidien / daily digest");
+    expect(d.body).toContain("Sommaire du lundi 4 octobre 2027");
+    expect(d.body).toContain("Engagements dépassés depuis le sommaire précédent");
+    expect(d.body).toContain("Digest of Monday, October 4, 2027");
   }
+  await context.close();
 });

@@ -21,6 +21,11 @@ import { changeRequestStatus, revealPersonalData, takeInCharge } from "../../src
 import { inviteMember, listMembers, updateMember } from "../../src/server/services/manage-members";
 import { getMoRequest, listMoRequests } from "../../src/server/services/read-mo-requests";
 import { replyToMoRequest } from "../../src/server/services/reply-to-mo-request";
+import { ZContactInput, ZForwardInput, ZReviewDecisionInput } from "../../src/schemas/second-level";
+import { readConsoleRequest } from "../../src/server/services/agent-console";
+import { changeReviewSetting, decideResolution } from "../../src/server/services/quality-review";
+import { addContact, forwardToSecondLevel, readContacts } from "../../src/server/services/second-level";
+import { changeRetention } from "../../src/server/services/retention";
 import { connectTestDb, truncateAll } from "../support/db";
 import { SAGIR_SAMPLES } from "../support/sagir-samples";
 import { currentUserFor } from "../support/users";
@@ -41,7 +46,7 @@ const PEOPLE = [
   "admin@cspq.exemple.qc.ca",
 ] as const;
 type Who = (typeof PEOPLE)[number];
-type Outcome = "ok" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND";
+type Outcome = "ok" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "REFUSED";
 
 let dotationNumber: string;
 let sagirNumber: string;
@@ -52,6 +57,8 @@ const sagirInput = (type: "access" | "departure") => ZSagirRequestInput.parse({ 
 const versionOf = async (number: string) => (await db.request.findUniqueOrThrow({ where: { number }, select: { version: true } })).version;
 const idOf = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
 let invited = 0;
+let contacts = 0;
+let contactId: string;
 
 const USE_CASES: Record<string, (user: CurrentUser | null) => Promise<unknown>> = {
   "createMoRequest (dotation form, POST /api/v1/requests)": (user) => createMoRequest({ user, input: dotationInput, receivedAt: now }),
@@ -80,6 +87,15 @@ const USE_CASES: Record<string, (user: CurrentUser | null) => Promise<unknown>> 
   "readAuditLog (/gestion/journal and its CSV)": (user) => readAuditLog({ user, filters: {}, limit: 10 }),
   "bulkHandle sagir (queue's bulk action)": async (user) => bulkHandle({ user, serviceId: "sagir", input: ZBulkInput.parse({ action: "status", status: "in_progress", selected: [`${sagirNumber}@${await versionOf(sagirNumber)}`] }), now }),
   "saveView sagir (queue's saved views)": (user) => saveView({ user, serviceId: "sagir", input: ZSavedViewInput.parse({ name: "Urgentes", query: "urgent=1" }) }),
+  "readContacts sagir (/gestion/second-niveau/…)": (user) => readContacts({ user, serviceId: "sagir" }),
+  "addContact sagir (second-level contacts)": (user) => addContact({ user, serviceId: "sagir", input: ZContactInput.parse({ name: "Pilotes", email: `pilotes${++contacts}@dggir.exemple.qc.ca` }), now }),
+  "changeReviewSetting sagir": (user) => changeReviewSetting({ user, serviceId: "sagir", value: true, now }),
+  "changeRetention sagir (/gestion/catalogue, Loi 25)": (user) => changeRetention({ user, serviceId: "sagir", days: 730, now }),
+  "readConsoleRequest read-only (/gestion/requetes/…)": (user) => readConsoleRequest({ user, number: sagirNumber, now, readOnly: true }),
+  "forwardToSecondLevel (agent)": async (user) =>
+    forwardToSecondLevel({ user, number: sagirNumber, input: ZForwardInput.parse({ contactId, note: "Pouvez-vous vérifier ceci ?", followUpDate: "2026-11-26", expectedVersion: await versionOf(sagirNumber) }), now }),
+  "decideResolution (another agent of the service)": async (user) =>
+    decideResolution({ user, number: sagirNumber, input: ZReviewDecisionInput.parse({ decision: "approved", expectedVersion: await versionOf(sagirNumber) }), now }),
   "readSavedViews sagir": (user) => readSavedViews({ user, serviceId: "sagir" }),
 };
 
@@ -127,6 +143,18 @@ const RULES: Record<string, { may: Who[]; others: Outcome; except?: Partial<Reco
   "readAuditLog (/gestion/journal and its CSV)": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "bulkHandle sagir (queue's bulk action)": { may: ["agent.sagir@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "saveView sagir (queue's saved views)": { may: ["agent.sagir@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "readContacts sagir (/gestion/second-niveau/…)": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "addContact sagir (second-level contacts)": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "changeRetention sagir (/gestion/catalogue, Loi 25)": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "changeReviewSetting sagir": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "readConsoleRequest read-only (/gestion/requetes/…)": {
+    may: ["agent.sagir@cspq.exemple.qc.ca", "gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"],
+    others: "NOT_FOUND",
+    except: { anonymous: "NOT_FOUND" },
+  },
+  "forwardToSecondLevel (agent)": { may: ["agent.sagir@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  // Only an agent of the service reaches the decision (none is pending here: refused, not hidden).
+  "decideResolution (another agent of the service)": { may: [], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND", "agent.sagir@cspq.exemple.qc.ca": "REFUSED" } },
   "readSavedViews sagir": { may: ["agent.sagir@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
 };
 
@@ -144,6 +172,7 @@ beforeAll(async () => {
   dotationNumber = (await createMoRequest({ user: users.get("specialiste@mfq.exemple.qc.ca")!, input: dotationInput, receivedAt: now })).number;
   sagirNumber = (await createSagirRequest({ user: users.get("sagir@mfq.exemple.qc.ca")!, input: sagirInput("access"), receivedAt: now })).number;
   departureNumber = (await createSagirRequest({ user: users.get("sagir@mfq.exemple.qc.ca")!, input: sagirInput("departure"), receivedAt: now })).number;
+  contactId = (await db.externalContact.create({ data: { serviceId: "sagir", name: "Pilotes DGGIR", email: "pilotes@dggir.exemple.qc.ca" }, select: { id: true } })).id;
 });
 afterAll(() => db.$disconnect());
 

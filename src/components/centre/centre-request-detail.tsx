@@ -62,7 +62,7 @@ export async function CentreRequestDetail({ locale, centre, request, justCreated
         </p>
       )}
       <h1 className="mt-3 text-3xl font-bold text-qc-navy">
-        <span className="whitespace-nowrap">{request.number}</span> — {request.subject}
+        <span className="whitespace-nowrap">{request.number}</span> — {request.subject || t("erased")}
       </h1>
       <dl className="mt-4 grid max-w-3xl grid-cols-1 gap-x-6 sm:grid-cols-[auto_1fr] sm:gap-y-2" data-testid="request-facts">
         {row(

@@ -82,7 +82,7 @@ export async function CentreRequestList({ locale, centre, user, avant, no, q, st
                     )}
                   </td>
                   <td className="py-2 pr-4">{requestTypeLabel(centre, r.type, locale)}</td>
-                  <td className="py-2 pr-4">{r.subject}</td>
+                  <td className="py-2 pr-4">{r.subject || t("erased")}</td>
                   <td className="py-2 pr-4">{tt(`statuses.${r.status}` as "statuses.new")}</td>
                   <td className="py-2 pr-4">{formatDateTime(Date.parse(r.receivedAt), locale)}</td>
                   <td className="py-2">{r.dueAt ? formatDateTime(Date.parse(r.dueAt), locale) : "—"}</td>

@@ -59,6 +59,11 @@ export function RequestRecord({
   );
   return (
     <div>
+          {request.erasedAt && (
+            <p className="mb-3 rounded border-l-4 border-slate-500 bg-slate-100 p-3" data-testid="erased">
+              {t("erasedNote", { at: formatDateTime(request.erasedAt.getTime(), locale) })}
+            </p>
+          )}
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1" data-testid="request-facts">
             {fact(t("request.status"), <span data-testid="status">{t(`statuses.${request.status}` as "statuses.new")}</span>)}
             {fact(t("request.received"), formatDateTime(request.receivedAt.getTime(), locale))}
@@ -119,7 +124,7 @@ export function RequestRecord({
                     {m.authorName ? ` · ${m.authorName}` : ""} · {formatDateTime(m.at.getTime(), locale)}
                     {m.from ? ` · ${t("request.fromMerged", { number: m.from })}` : ""}
                   </p>
-                  <p className="mt-1 whitespace-pre-line">{messageText(m, m.from ?? request.number, locale)}</p>
+                  <p className="mt-1 whitespace-pre-line">{messageText(m, m.from ?? request.number, locale) || (request.erasedAt ? t("erased") : "")}</p>
                   {reviewOf(m.id)?.comment && (
                     <p className="mt-2 border-l-4 border-closed pl-3 text-sm" data-testid="review-comment">
                       {t("review.returnedBy", { name: reviewOf(m.id)?.reviewer?.name ?? "—" })} {reviewOf(m.id)!.comment}

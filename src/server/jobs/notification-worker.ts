@@ -11,8 +11,11 @@ import type { Db } from "@/server/db/client";
 import { jobsStarted } from "@/server/jobs/heartbeat";
 import { runNotificationCycle, type MailTransport } from "@/server/services/notifications";
 import { processPendingInbound, type SenderAuthenticator } from "@/server/services/receive-email";
+import { runRetention } from "@/server/services/retention";
 
 export const NOTIFICATION_QUEUE = "guichet-notification-cycle";
+/** The Loi 25 retention job (src/server/services/retention.ts): once a day, at 2:30 in Québec. */
+export const RETENTION_QUEUE = "guichet-retention";
 
 export type WorkerOptions = {
   connectionString: string;
@@ -45,6 +48,13 @@ export async function startNotificationWorker(options: WorkerOptions): Promise<{
     if (result.dispatched || result.notified || result.emails.sent || result.emails.failed) {
       log.info("jobs_cycle", { dispatched: result.dispatched, notified: result.notified, emailsSent: result.emails.sent, emailsFailed: result.emails.failed });
     }
+    return result;
+  });
+  await boss.createQueue(RETENTION_QUEUE, { name: RETENTION_QUEUE, policy: "stately", retryLimit: 3, retryDelay: 300, expireInSeconds: 3600 });
+  if (options.schedule ?? true) await boss.schedule(RETENTION_QUEUE, "30 2 * * *", {}, { tz: "America/Toronto" });
+  await boss.work(RETENTION_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
+    const result = await runRetention(options.db, clock());
+    if (result.erased) log.info("jobs_retention", { erased: result.erased });
     return result;
   });
   return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };

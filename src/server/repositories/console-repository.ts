@@ -43,6 +43,7 @@ const consoleSelect = {
   senderStatus: true,
   emailFailedAt: true,
   emailFailure: true,
+  personalDataErasedAt: true,
   mergedInto: { select: { number: true } },
   assignee: { select: { id: true, name: true } },
   organization: { select: { name: true } },

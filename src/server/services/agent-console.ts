@@ -21,6 +21,7 @@ import {
   type QueueCounts,
   type QueueCursor,
   type QueueFilters,
+  type QueueRow,
 } from "@/server/repositories/queue-repository";
 import {
   findConsoleRequest,
@@ -149,22 +150,10 @@ export type QueuePage = {
   agents: { id: string; name: string }[];
 };
 
-/** The queue's data for one page: rows with their badges, the filter's count, the counts per filter. */
-export async function readQueue({ user, serviceId, query, now }: { user: CurrentUser | null; serviceId: string; query: QueueQuery; now: Date }): Promise<QueuePage> {
-  const agent = requireAgentOf(user, serviceId);
-  const db = getDb();
-  const filters = filtersFromQuery(serviceId, query);
-  const context = { userId: agent.id, now };
-  const countCap = filters.text && !isRequestNumber(filters.text) ? SEARCH_COUNT_CAP : QUEUE_COUNT_CAP;
-  const [page, total, counts, catalogue, agents] = await Promise.all([
-    listQueue(db, filters, { ...context, limit: QUEUE_PAGE_SIZE, after: decodeCursor(query.after) }),
-    countQueue(db, filters, { ...context, cap: countCap }),
-    countOpenRequests(db, serviceId, context),
-    getCatalogue(),
-    listServiceAgents(db, serviceId),
-  ]);
-  const targets = await findTargetsOf(db, page.rows.map((r) => r.id));
-  const items = page.rows.map((row): QueueItem => {
+/** The queue's rows with their badges (the time left in each headline target's own clock). */
+async function itemsOf(rows: QueueRow[], agent: CurrentUser, catalogue: Catalogue, now: Date): Promise<QueueItem[]> {
+  const targets = await findTargetsOf(getDb(), rows.map((r) => r.id));
+  return rows.map((row): QueueItem => {
     // The stored met instants are the event log's (kept in step by refreshTargets).
     const evaluated = targets
       .filter((t) => t.requestId === row.id)
@@ -192,6 +181,23 @@ export async function readQueue({ user, serviceId, query, now }: { user: Current
       version: row.version,
     };
   });
+}
+
+/** The queue's data for one page: rows with their badges, the filter's count, the counts per filter. */
+export async function readQueue({ user, serviceId, query, now }: { user: CurrentUser | null; serviceId: string; query: QueueQuery; now: Date }): Promise<QueuePage> {
+  const agent = requireAgentOf(user, serviceId);
+  const db = getDb();
+  const filters = filtersFromQuery(serviceId, query);
+  const context = { userId: agent.id, now };
+  const countCap = filters.text && !isRequestNumber(filters.text) ? SEARCH_COUNT_CAP : QUEUE_COUNT_CAP;
+  const [page, total, counts, catalogue, agents] = await Promise.all([
+    listQueue(db, filters, { ...context, limit: QUEUE_PAGE_SIZE, after: decodeCursor(query.after) }),
+    countQueue(db, filters, { ...context, cap: countCap }),
+    countOpenRequests(db, serviceId, context),
+    getCatalogue(),
+    listServiceAgents(db, serviceId),
+  ]);
+  const items = await itemsOf(page.rows, agent, catalogue, now);
   const last = page.rows.at(-1);
   return {
     serviceId,
@@ -204,6 +210,19 @@ export async function readQueue({ user, serviceId, query, now }: { user: Current
     agents,
     nextCursor: page.hasMore && last ? encodeCursor({ urgent: last.urgent, dueKey: last.next_due_at, receivedAt: last.received_at, number: last.number }) : null,
   };
+}
+
+/**
+ * The queue beside an open request on a wide screen: the same view's page (its filters and cursor
+ * from the address), rows and badges only — no counts, so it costs one indexed read.
+ */
+export async function readQueueBeside({ user, serviceId, query, now }: { user: CurrentUser | null; serviceId: string; query: QueueQuery; now: Date }): Promise<QueueItem[]> {
+  const agent = requireAgentOf(user, serviceId);
+  const [page, catalogue] = await Promise.all([
+    listQueue(getDb(), filtersFromQuery(serviceId, query), { userId: agent.id, now, limit: QUEUE_PAGE_SIZE, after: decodeCursor(query.after) }),
+    getCatalogue(),
+  ]);
+  return itemsOf(page.rows, agent, catalogue, now);
 }
 
 /** One request as the console shows it. Personal information stays masked (revealed by an audited action). */
@@ -283,6 +302,8 @@ export async function readConsoleRequest({ user, number, now, readOnly = false }
     senderStatus: row.senderStatus,
     emailFailedAt: row.emailFailedAt,
     emailFailure: row.emailFailure,
+    /** Loi 25: when the personal information was erased (its texts are then empty). */
+    erasedAt: row.personalDataErasedAt,
     targets,
     messages,
     timeline,

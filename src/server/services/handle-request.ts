@@ -40,7 +40,7 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 /** A promise of an avis de délai may not be further than this many business days ahead. */
 export const MAX_PROMISE_BUSINESS_DAYS = 60;
 
-function conflict(): AppError {
+export function conflict(): AppError {
   return new AppError("CONFLICT", "request changed meanwhile", {}, {
     localized: {
       fr: "Quelqu'un d'autre vient de modifier cette requête. Son état actuel est affiché ; votre texte est conservé : relisez-le, puis envoyez-le de nouveau si c'est toujours utile.",
@@ -49,19 +49,19 @@ function conflict(): AppError {
   });
 }
 
-function refused(fr: string, en: string, field?: string): AppError {
+export function refused(fr: string, en: string, field?: string): AppError {
   if (field) return new AppError("INVALID_PARAMETER", en, { [field]: { fr, en } });
   return new AppError("REFUSED", en, {}, { localized: { fr, en } });
 }
 
 /** The request, if the user is an agent of its service; otherwise "not found" (numbers cannot be probed). */
-async function requestForAgent(tx: Tx, user: CurrentUser | null, number: string): Promise<{ agent: CurrentUser; row: HandlingRequestRow }> {
+export async function requestForAgent(tx: Tx, user: CurrentUser | null, number: string): Promise<{ agent: CurrentUser; row: HandlingRequestRow }> {
   const row = await findRequestForHandling(tx, number);
   if (!row || !isAgentOf(user, row.serviceId)) throw new AppError("NOT_FOUND", "no such request for this agent");
   return { agent: user, row };
 }
 
-function refuseIfClosed(row: HandlingRequestRow): void {
+export function refuseIfClosed(row: HandlingRequestRow): void {
   if (row.status === "closed") throw refused("Cette requête est fermée.", "This request is closed.");
 }
 

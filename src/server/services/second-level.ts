@@ -16,7 +16,6 @@ import { randomUUID } from "node:crypto";
 import { dayNumberFromIsoDate, getZone, isoDateFromDayNumber } from "@/domain/catalogue/zone";
 import { recipientsOf } from "@/domain/notifications/notifications";
 import { formatDateTime, formatIsoDate } from "@/i18n/format";
-import { isAgentOf } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
 import type { Db } from "@/server/db/client";
 import { getDb } from "@/server/db/client";
@@ -25,7 +24,7 @@ import { mailBaseUrl, mailDomain } from "@/server/mail/settings";
 import { appendAudit } from "@/server/repositories/audit-repository";
 import { threadMessageIds } from "@/server/repositories/mail-repository";
 import { agentsOfServices, insertEmails, insertNotifications } from "@/server/repositories/notification-repository";
-import { appendEvent, findRequestForHandling, updateRequestAtVersion, type HandlingRequestRow, type Tx } from "@/server/repositories/request-repository";
+import { appendEvent, updateRequestAtVersion, type HandlingRequestRow, type Tx } from "@/server/repositories/request-repository";
 import {
   appendSecondLevelMessage,
   claimDueFollowUps,
@@ -45,18 +44,8 @@ import {
 } from "@/server/repositories/second-level-repository";
 import { MAX_FOLLOW_UP_DAYS, type TContactInput, type TContactUpdate, type TForwardInput } from "@/schemas/second-level";
 import { requireManagerOf } from "@/server/services/dashboard";
+import { conflict, refused, refuseIfClosed, requestForAgent } from "@/server/services/handle-request";
 import { getCatalogue } from "@/server/services/get-catalogue";
-
-const refused = (fr: string, en: string, field?: string) =>
-  field ? new AppError("INVALID_PARAMETER", en, { [field]: { fr, en } }) : new AppError("REFUSED", en, {}, { localized: { fr, en } });
-
-const conflict = () =>
-  new AppError("CONFLICT", "request changed meanwhile", {}, {
-    localized: {
-      fr: "Quelqu'un d'autre vient de modifier cette requête. Son état actuel est affiché ; votre texte est conservé : relisez-le, puis envoyez-le de nouveau si c'est toujours utile.",
-      en: "Someone else has just changed this request. Its current state is shown; your text is kept: review it, then send it again if it is still needed.",
-    },
-  });
 
 // --- The managers' list of second-level parties --------------------------------------------------------
 
@@ -90,11 +79,11 @@ export async function changeContact({ user, serviceId, input, now }: { user: Cur
 
 // --- The agent's side ----------------------------------------------------------------------------------
 
-async function requestForAgent(tx: Tx, user: CurrentUser | null, number: string): Promise<{ agent: CurrentUser; row: HandlingRequestRow }> {
-  const row = await findRequestForHandling(tx, number);
-  if (!row || !isAgentOf(user, row.serviceId)) throw new AppError("NOT_FOUND", "no such request for this agent");
-  if (row.status === "closed") throw refused("Cette requête est fermée.", "This request is closed.");
-  return { agent: user, row };
+/** The request, if the user is an agent of its service (else "not found"), and not closed. */
+async function openRequestForAgent(tx: Tx, user: CurrentUser | null, number: string): Promise<{ agent: CurrentUser; row: HandlingRequestRow }> {
+  const found = await requestForAgent(tx, user, number);
+  refuseIfClosed(found.row);
+  return found;
 }
 
 async function atVersion(tx: Tx, row: HandlingRequestRow, expectedVersion: number, data: Parameters<typeof updateRequestAtVersion>[3] = {}): Promise<number> {
@@ -144,7 +133,7 @@ function forwardMail(r: { number: string; subject: string; receivedAt: Date }, n
 export async function forwardToSecondLevel({ user, number, input, now }: { user: CurrentUser | null; number: string; input: TForwardInput; now: Date }): Promise<{ version: number }> {
   const catalogue = await getCatalogue();
   return getDb().$transaction(async (tx) => {
-    const { agent, row } = await requestForAgent(tx, user, number);
+    const { agent, row } = await openRequestForAgent(tx, user, number);
     const contact = await findContact(tx, input.contactId);
     if (!contact || contact.serviceId !== row.serviceId || contact.disabledAt) {
       throw refused("Choisissez un intervenant actif de ce service.", "Choose an active contact of this service.", "contactId");
@@ -174,7 +163,7 @@ export async function forwardToSecondLevel({ user, number, input, now }: { user:
 /** The second level's answer, typed by the agent (it came by phone, Teams…): into the thread, the wait ends. */
 export async function recordSecondLevelAnswer({ user, number, body, expectedVersion, now }: { user: CurrentUser | null; number: string; body: string; expectedVersion: number; now: Date }): Promise<{ version: number }> {
   return getDb().$transaction(async (tx) => {
-    const { agent, row } = await requestForAgent(tx, user, number);
+    const { agent, row } = await openRequestForAgent(tx, user, number);
     const waiting = await findWaitingReferral(tx, row.id);
     if (!waiting) throw refused("Cette requête n'attend pas de réponse du second niveau.", "This request is not waiting for a second-level answer.");
     const version = await atVersion(tx, row, expectedVersion);
@@ -188,7 +177,7 @@ export async function recordSecondLevelAnswer({ user, number, body, expectedVers
 /** The agent no longer waits for the second level (solved meanwhile, wrong party). */
 export async function withdrawReferral({ user, number, expectedVersion, now }: { user: CurrentUser | null; number: string; expectedVersion: number; now: Date }): Promise<{ version: number }> {
   return getDb().$transaction(async (tx) => {
-    const { agent, row } = await requestForAgent(tx, user, number);
+    const { agent, row } = await openRequestForAgent(tx, user, number);
     const waiting = await findWaitingReferral(tx, row.id);
     if (!waiting) throw refused("Cette requête n'attend pas de réponse du second niveau.", "This request is not waiting for a second-level answer.");
     const version = await atVersion(tx, row, expectedVersion);

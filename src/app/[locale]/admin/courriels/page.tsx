@@ -43,7 +43,7 @@ export default async function OutboxPage({ params }: Props) {
               <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
                 <span className="font-semibold">{e.subject}</span>
                 <span className="text-sm text-slate-700">
-                  {t("to")} {e.to ?? t("noAddress")} · {t(`kinds.${e.kind}` as "kinds.notification")} · {t(`languages.${e.locale === "en" ? "en" : "fr"}`)} · {formatDateTime(e.createdAt.getTime(), locale)}
+                  {t("to")} {e.to ?? t("noAddress")} · {t.has(`kinds.${e.kind}` as "kinds.notification") ? t(`kinds.${e.kind}` as "kinds.notification") : e.kind} · {t(`languages.${e.locale === "en" ? "en" : "fr"}`)} · {formatDateTime(e.createdAt.getTime(), locale)}
                 </span>
                 <span className={`rounded px-2 py-0.5 text-sm font-semibold ${e.sentAt ? "bg-ok-pale text-ok" : e.lastError ? "bg-closed-pale text-closed" : "bg-slate-100 text-slate-800"}`}>
                   {e.sentAt ? t("sent", { at: formatDateTime(e.sentAt.getTime(), locale) }) : e.lastError ? t("failing", { attempts: e.attempts, error: e.lastError }) : t("pending")}

@@ -59,6 +59,8 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const now = await getNow();
   const [page, catalogue, savedViews] = await Promise.all([readQueue({ user: agent, serviceId: service, query, now }), getCatalogue(), readSavedViews({ user: agent, serviceId: service })]);
   const current = new URLSearchParams(queueFilterParams(query)).toString();
+  // The view and page a request is opened from: shown beside it on a wide screen.
+  const opened = new URLSearchParams([...queueFilterParams(query), ...(query.after ? [["after", query.after] as [string, string]] : [])]).toString();
   const views = [
     { key: "mine", name: t("views.mine"), query: "assignee=me" },
     { key: "nobody", name: t("views.nobody"), query: "assignee=nobody" },
@@ -259,7 +261,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
                     <input type="checkbox" form="bulk" name="selected" value={`${r.number}@${r.version}`} aria-label={t("bulk.select", { number: r.number })} className="h-4 w-4 align-middle" />
                   </td>
                   <td className="truncate py-0.5 pr-3">
-                    <Link href={`/console/requetes/${r.number}`} className="font-semibold text-qc-blue underline" data-queue-link>
+                    <Link href={`/console/requetes/${r.number}?${opened}`} className="font-semibold text-qc-blue underline" data-queue-link>
                       {r.number}
                     </Link>
                     {r.urgent && <span className="ml-2 rounded bg-closed px-2 py-0.5 text-xs font-semibold text-white">{t("urgent")}</span>}
@@ -269,7 +271,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
                     {r.toIdentify && <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900" data-testid="to-identify">{t("toIdentify")}</span>}
                   </td>
                   <td className="truncate py-0.5 pr-3" title={`${r.subject} — ${requestTypeText(service, r.type, locale)} · ${CHANNEL_LABELS[r.channel]?.[locale] ?? r.channel}`}>
-                    {r.subject}
+                    {r.subject || t("erased")}
                     <span className="text-slate-700">
                       {" "}
                       · {requestTypeText(service, r.type, locale)} · {CHANNEL_LABELS[r.channel]?.[locale] ?? r.channel}

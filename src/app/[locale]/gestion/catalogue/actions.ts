@@ -19,6 +19,8 @@ import { getCatalogue } from "@/server/services/get-catalogue";
 import { getTranslations } from "next-intl/server";
 import { targetLabel } from "@/components/dashboard/tables";
 import { parseInput } from "@/server/validate";
+import { ZRetentionEdit } from "@/schemas/catalogue-edit";
+import { changeRetention } from "@/server/services/retention";
 
 type Edit<S extends z.ZodType> = (options: { user: Awaited<ReturnType<typeof getCurrentUser>>; input: z.output<S>; now: Date }) => Promise<void>;
 
@@ -110,4 +112,11 @@ export async function targetAction(locale: Locale, previous: ConsoleFormState, f
     ? { fr: "Engagement enregistré : il vaut pour les requêtes reçues à partir de maintenant; les échéances déjà fixées et les promesses faites ne changent pas.", en: "Commitment saved: it applies to requests received from now on; due instants already set and promises made do not change." }
     : { fr: "Aperçu — pour une requête reçue maintenant, avant → après :", en: "Preview — for a request received now, before → after:" };
   return { seq: previous.seq + 1, ok: result.data.saved, values, failure: null, notice: [head[locale], ...lines].join("\n") };
+}
+
+export async function retentionAction(locale: Locale, previous: ConsoleFormState, form: FormData) {
+  return handle(locale, ZRetentionEdit, ({ user, input, now }) => changeRetention({ user, serviceId: input.serviceId, days: input.days, now }), previous, form, {
+    fr: "Délai de conservation enregistré : le travail quotidien l'applique dès cette nuit.",
+    en: "Retention period saved: the daily job applies it from tonight.",
+  });
 }

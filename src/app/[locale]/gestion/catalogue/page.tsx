@@ -10,6 +10,7 @@ import { redirect } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getNow } from "@/server/clock";
+import { readRetentions } from "@/server/services/retention";
 import { readCatalogueHistory, readHolidaySets } from "@/server/services/edit-holidays";
 import { canEditCalendar } from "@/server/services/edit-hours";
 import { formatDayHours } from "@/domain/catalogue/hours-text";
@@ -18,7 +19,7 @@ import { CLOCK_IDS, DURATION_UNITS } from "@/domain/catalogue/types";
 import { calendarsOfService, channelsOfAudience, readEditableTargets } from "@/server/services/edit-targets";
 import { getCatalogue } from "@/server/services/get-catalogue";
 import { readEditableMailboxes, type MailboxEditorView } from "@/server/services/edit-mailboxes";
-import { addHolidayAction, deleteHolidayAction, deleteMailboxAction, generateYearAction, hoursAction, mailboxAction, moveHolidayAction, targetAction } from "./actions";
+import { addHolidayAction, deleteHolidayAction, deleteMailboxAction, generateYearAction, hoursAction, mailboxAction, moveHolidayAction, targetAction, retentionAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -47,6 +48,7 @@ export default async function CataloguePage({ params }: Props) {
   const [tw, troot] = await Promise.all([getTranslations("Weekday"), getTranslations()]);
   const trr = (key: string, values?: Record<string, string | number>) => troot(key as "Catalogue.title", values as never);
   const history = await readCatalogueHistory(user, 20);
+  const retention = await readRetentions(user);
   const tr = (key: string, values?: Record<string, string | number>) => td(key as "title", values as never);
   const serviceName = (id: string) => catalogue.profiles.find((p) => p.serviceId === id)?.name[locale] ?? id;
 
@@ -236,6 +238,23 @@ export default async function CataloguePage({ params }: Props) {
               </div>
             );
           })}
+        </section>
+      )}
+
+      {retention.length > 0 && (
+        <section aria-labelledby="retention" className="mt-8" data-testid="retention">
+          <h2 id="retention" className="text-2xl font-semibold text-qc-navy">{t("retentionTitle")}</h2>
+          <p className="mt-1 max-w-3xl text-sm text-slate-700">{t("retentionNote")}</p>
+          <div className="mt-3 grid gap-4 md:grid-cols-2">
+            {retention.map((r) => (
+              <ActionForm key={r.serviceId} action={retentionAction.bind(null, locale)} className="space-y-3 rounded border border-slate-300 p-4" label={t("retentionOf", { service: serviceName(r.serviceId) })}>
+                <h3 className="text-xl font-semibold">{serviceName(r.serviceId)}</h3>
+                <input type="hidden" name="serviceId" value={r.serviceId} />
+                <Field kind="input" id={`retention-${r.serviceId}`} name="days" label={t("retentionDays")} hint={t("retentionHint")} defaultValue={String(r.days)} />
+                <SubmitButton variant="secondary">{t("retentionSave")}</SubmitButton>
+              </ActionForm>
+            ))}
+          </div>
         </section>
       )}
 

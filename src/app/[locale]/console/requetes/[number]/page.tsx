@@ -11,10 +11,11 @@ import { Viewers } from "@/components/console/viewers";
 import { formatDateTime } from "@/i18n/format";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
-import { IDENTITY_METHODS, REQUEST_STATUS_VALUES } from "@/schemas/console";
 import { getNow } from "@/server/clock";
 import { AppError } from "@/server/errors";
-import { readConsoleRequest } from "@/server/services/agent-console";
+import { readConsoleRequest, readQueueBeside } from "@/server/services/agent-console";
+import { QueueBeside } from "@/components/console/queue-beside";
+import { IDENTITY_METHODS, queueFilterParams, REQUEST_STATUS_VALUES, ZQueueQuery } from "@/schemas/console";
 import {
   heartbeatAction,
   identifySenderAction,
@@ -36,15 +37,19 @@ import { consoleAgent } from "../../gate";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: Locale; number: string }> };
+type Props = { params: Promise<{ locale: Locale; number: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { number } = await params;
   return { title: number, robots: { index: false } };
 }
 
-export default async function ConsoleRequestPage({ params }: Props) {
+export default async function ConsoleRequestPage({ params, searchParams }: Props) {
   const { locale, number } = await params;
+  // The queue view the request was opened from (none: « Mes requêtes », as the queue opens).
+  const given = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const queueQuery = ZQueueQuery.parse(Object.keys(given).length === 0 ? { assignee: "me" } : given);
+  const view = new URLSearchParams([...queueFilterParams(queueQuery), ...(queueQuery.after ? [["after", queueQuery.after] as [string, string]] : [])]).toString();
   setRequestLocale(locale);
   const agent = await consoleAgent(locale);
   const now = await getNow();
@@ -53,6 +58,8 @@ export default async function ConsoleRequestPage({ params }: Props) {
     throw error;
   });
   const t = await getTranslations("Console");
+  const beside = await readQueueBeside({ user: agent, serviceId: request.serviceId, query: queueQuery, now });
+  const queueHref = `/console/${request.serviceId}?${view}`;
   const closed = request.status === "closed";
   const identityPending = request.nominative && !request.identityValidatedAt;
   const bind = <A extends unknown[], R>(fn: (locale: Locale, number: string, ...rest: A) => R) => fn.bind(null, locale, number) as (...rest: A) => R;
@@ -69,16 +76,19 @@ export default async function ConsoleRequestPage({ params }: Props) {
           { key: "n", label: t("keys.note"), focus: "#note-body" },
           { key: "s", label: t("keys.statusKey"), focus: "#status" },
           { key: "i", label: t("keys.identity"), focus: "#method" },
-          { key: "g", label: t("keys.queue"), href: `/${locale}/console/${request.serviceId}` },
+          { key: "g", label: t("keys.queue"), href: `/${locale}${queueHref}` },
         ]}
       />
+      <div className="2xl:grid 2xl:grid-cols-[22rem_minmax(0,1fr)] 2xl:gap-6">
+      <QueueBeside items={beside} current={request.number} view={view} queueHref={queueHref} locale={locale} t={t} />
+      <div>
       <p>
-        <Link href={`/console/${request.serviceId}`} className="text-qc-blue underline">
+        <Link href={queueHref} className="text-qc-blue underline">
           {t("back")}
         </Link>
       </p>
       <h1 className="mt-2 text-3xl font-bold text-qc-navy">
-        {request.number} — {request.subject}
+        {request.number} — {request.subject || t("erased")}
         {request.urgent && <span className="ml-3 rounded bg-closed px-2 py-0.5 align-middle text-sm font-semibold text-white">{t("urgent")}</span>}
         {request.waitingReferral && (
           <span className="ml-3 rounded bg-violet-100 px-2 py-0.5 align-middle text-sm font-semibold text-violet-900" data-testid="second-level-badge">
@@ -256,6 +266,8 @@ export default async function ConsoleRequestPage({ params }: Props) {
             </>
           )}
         </div>
+      </div>
+      </div>
       </div>
     </>
   );

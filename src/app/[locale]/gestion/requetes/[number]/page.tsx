@@ -41,7 +41,7 @@ export default async function ManagerRequestPage({ params }: Props) {
         </Link>
       </p>
       <h1 className="mt-2 text-3xl font-bold text-qc-navy">
-        {request.number} — {request.subject}
+        {request.number} — {request.subject || t("erased")}
         {request.urgent && <span className="ml-3 rounded bg-closed px-2 py-0.5 align-middle text-sm font-semibold text-white">{t("urgent")}</span>}
         {request.waitingReferral && <span className="ml-3 rounded bg-violet-100 px-2 py-0.5 align-middle text-sm font-semibold text-violet-900">{t("secondLevel.waitingBadge")}</span>}
       </h1>

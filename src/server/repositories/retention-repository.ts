@@ -1,0 +1,43 @@
+import "server-only";
+// Loi 25 retention: the closed requests past their service's period, erased one by one by the
+// database's guichet_erase_request (see the retention migration), and the erasure log.
+import type { Db } from "@/server/db/client";
+import type { Tx } from "@/server/repositories/request-repository";
+
+/**
+ * Claims up to `limit` closed requests whose service's retention period has passed since their
+ * closing and whose personal information is still held; locked (SKIP LOCKED) so that two workers
+ * never take the same one.
+ */
+export async function claimExpiredRequests(tx: Tx, now: Date, limit: number): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT r.id::text AS id
+    FROM request r JOIN service s ON s.id = r.service_id
+    WHERE r.status = 'closed' AND r.personal_data_erased_at IS NULL
+      AND r.closed_at < ${now}::timestamptz - make_interval(days => s.retention_days)
+    ORDER BY r.closed_at
+    LIMIT ${limit}
+    FOR UPDATE OF r SKIP LOCKED`;
+  return rows.map((r) => r.id);
+}
+
+/** Erases one request's personal information (once: false when it already was). */
+export async function eraseRequest(tx: Tx, requestId: string, rule: "retention" | "access_request", actorUserId: string | null, at: Date): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ counts: unknown }[]>`SELECT guichet_erase_request(${requestId}::uuid, ${rule}, ${actorUserId}::uuid, ${at}) AS counts`;
+  return rows[0]?.counts != null;
+}
+
+export function findRetentionSettings(db: Db | Tx): Promise<{ id: string; retentionDays: number }[]> {
+  return db.service.findMany({ select: { id: true, retentionDays: true }, orderBy: { sortOrder: "asc" } });
+}
+
+export async function setRetentionDays(db: Db | Tx, serviceId: string, days: number): Promise<number | null> {
+  const before = await db.service.findUnique({ where: { id: serviceId }, select: { retentionDays: true } });
+  if (!before) return null;
+  await db.service.update({ where: { id: serviceId }, data: { retentionDays: days }, select: { id: true } });
+  return before.retentionDays;
+}
+
+export function listErasures(db: Db, serviceIds: readonly string[], take: number) {
+  return db.erasureLog.findMany({ where: { serviceId: { in: [...serviceIds] } }, orderBy: { id: "desc" }, take, select: { id: true, at: true, rule: true, number: true, serviceId: true, counts: true } });
+}

@@ -1,0 +1,64 @@
+// Loi 25 in Chromium: a manager sets a service's retention period on the catalogue page (refused
+// out of range, at the field; audited in the page's history); a closed request whose personal
+// information was erased reads « Renseignement effacé » to the agent and to the MO specialist, with
+// its anonymous facts still there.
+import pg from "pg";
+import { expect, test, e2eDatabaseUrl, expectAccessible, signInToSpace } from "./support";
+
+async function sql(text: string, values: unknown[] = []): Promise<void> {
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+  try {
+    await client.query(text, values);
+  } finally {
+    await client.end();
+  }
+}
+
+test("a manager sets the retention period; an erased request reads « Renseignement effacé »", async ({ browser }) => {
+  const manager = await (await browser.newContext()).newPage();
+  await signInToSpace(manager, "gestionnaire@cspq.exemple.qc.ca");
+  await manager.goto("/gestion/catalogue");
+  const form = manager.getByRole("form", { name: /^Délai de conservation — .*dotation/i });
+  await form.getByLabel(/^Jours après la fermeture/).fill("10");
+  await form.getByRole("button", { name: "Enregistrer le délai" }).click();
+  await expect(form.getByLabel(/^Jours après la fermeture/)).toHaveAttribute("aria-invalid", "true");
+  await expect(form).toContainText("Inscrivez un nombre de jours entre 30 et 3 650");
+  await form.getByLabel(/^Jours après la fermeture/).fill("400");
+  await form.getByRole("button", { name: "Enregistrer le délai" }).click();
+  await expect(manager.getByTestId("form-notice").filter({ hasText: "Délai de conservation enregistré" })).toHaveCount(1);
+  await manager.reload();
+  await expect(manager.getByRole("form", { name: /^Délai de conservation — .*dotation/i }).getByLabel(/^Jours après la fermeture/)).toHaveValue("400");
+  await expectAccessible(manager);
+  // Back as it was (730 days), for the other tests.
+  const again = manager.getByRole("form", { name: /^Délai de conservation — .*dotation/i });
+  await again.getByLabel(/^Jours après la fermeture/).fill("730");
+  await again.getByRole("button", { name: "Enregistrer le délai" }).click();
+  await expect(manager.getByTestId("form-notice").filter({ hasText: "Délai de conservation enregistré" })).toHaveCount(1);
+
+  // A specialist's request, closed, then erased by the retention rule.
+  const specialist = await (await browser.newContext()).newPage();
+  await signInToSpace(specialist, "specialiste@mfq.exemple.qc.ca");
+  const tag = Date.now().toString(36);
+  const created = await specialist.request.post("/api/v1/requests", {
+    data: { form: "dotation", function: "reports", nature: "how-to", subject: `Rapport de Julie Pelletier ${tag}`, description: "Le rapport de Julie Pelletier ne sort pas.", urgent: false },
+  });
+  expect(created.status()).toBe(201);
+  const { number } = await created.json();
+  await sql(`UPDATE request SET status = 'closed', closed_at = now() WHERE number = $1`, [number]);
+  await sql(`SELECT guichet_erase_request(id, 'retention', NULL, now()) FROM request WHERE number = $1`, [number]);
+
+  const agent = await (await browser.newContext()).newPage();
+  await signInToSpace(agent, "agent.dotation@cspq.exemple.qc.ca");
+  await agent.goto(`/console/requetes/${number}`);
+  await expect(agent.getByRole("heading", { level: 1 })).toHaveText(`${number} — Renseignement effacé`);
+  await expect(agent.getByTestId("erased")).toContainText("ont été effacés le");
+  await expect(agent.getByTestId("thread")).toContainText("Renseignement effacé");
+  await expect(agent.locator("body")).not.toContainText("Julie Pelletier");
+  await expect(agent.getByTestId("targets")).toBeVisible();
+  await expectAccessible(agent);
+
+  await specialist.goto(`/dotation/requetes/${number}`);
+  await expect(specialist.getByRole("heading", { level: 1 })).toContainText("Renseignement effacé");
+  await expect(specialist.locator("body")).not.toContainText("Julie Pelletier");
+});
