@@ -5,6 +5,9 @@
 import pg from "pg";
 import { expect, test, e2eDatabaseUrl, expectAccessible, signInToSpace } from "./support";
 
+// Three people sign in, each a page of its own: longer than the default 30 s on a loaded machine.
+test.describe.configure({ timeout: 180_000 });
+
 async function sql(text: string, values: unknown[] = []): Promise<void> {
   const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
   await client.connect();
@@ -61,4 +64,45 @@ test("a manager sets the retention period; an erased request reads « Renseignem
   await specialist.goto(`/dotation/requetes/${number}`);
   await expect(specialist.getByRole("heading", { level: 1 })).toContainText("Renseignement effacé");
   await expect(specialist.locator("body")).not.toContainText("Julie Pelletier");
+});
+
+test("the admin answers a person's request: looks up the address, exports it, erases the closed requests", async ({ browser }) => {
+  const tag = Date.now().toString(36);
+  const address = `personne.${tag}@exemple.ca`;
+  const visitor = await (await browser.newContext()).newPage();
+  const numbers: string[] = [];
+  for (const subject of ["Compte bloqué", "Offre fermée"]) {
+    const response = await visitor.request.post("/api/v1/inquiries", { data: { name: "Roxane Bélanger", email: address, subject: `${subject} ${tag}`, topic: "online-systems", message: "Bonjour, une question sur mon compte." } });
+    expect(response.status()).toBe(201);
+    numbers.push((await response.json()).number);
+  }
+  await sql(`UPDATE request SET status = 'closed', closed_at = now() WHERE number = $1`, [numbers[0]]);
+
+  const admin = await (await browser.newContext()).newPage();
+  await signInToSpace(admin, "admin@cspq.exemple.qc.ca");
+  await admin.getByTestId("person-data-link").click();
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Renseignements d'une personne");
+  await admin.getByLabel("Adresse courriel de la personne").fill("pas une adresse");
+  await admin.getByRole("button", { name: "Chercher" }).click();
+  await expect(admin.getByLabel("Adresse courriel de la personne")).toHaveAttribute("aria-invalid", "true");
+  await admin.getByLabel("Adresse courriel de la personne").fill(address.toUpperCase());
+  await admin.getByRole("button", { name: "Chercher" }).click();
+  const table = admin.getByTestId("person-requests");
+  await expect(table.locator("tbody tr")).toHaveCount(2);
+  await expect(table).toContainText(numbers[0]!);
+  await expectAccessible(admin);
+  // Nothing of the address in the address bar.
+  expect(admin.url()).not.toContain("exemple.ca");
+
+  const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("button", { name: "Exporter (JSON)" }).click()]);
+  expect(download.suggestedFilename()).toBe("renseignements-personnels.json");
+  const exported = JSON.parse(await (await import("node:fs/promises")).readFile((await download.path())!, "utf8"));
+  expect(exported.requests.map((r: { number: string }) => r.number).sort()).toEqual([...numbers].sort());
+  expect(exported.requests[0].requesterName).toBe("Roxane Bélanger");
+
+  await admin.getByRole("button", { name: "Effacer ses renseignements" }).click();
+  await admin.getByRole("group", { name: /^Effacer les renseignements personnels/ }).getByRole("button", { name: "Effacer" }).click();
+  await expect(admin.getByTestId("person-notice")).toContainText("1 requête(s) effacée(s).");
+  await expect(admin.getByTestId("person-notice")).toContainText(`à fermer d'abord : ${numbers[1]}`);
+  await expect(table.locator("tbody tr")).toHaveCount(1);
 });

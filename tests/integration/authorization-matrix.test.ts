@@ -26,6 +26,7 @@ import { readConsoleRequest } from "../../src/server/services/agent-console";
 import { changeReviewSetting, decideResolution } from "../../src/server/services/quality-review";
 import { addContact, forwardToSecondLevel, readContacts } from "../../src/server/services/second-level";
 import { changeRetention } from "../../src/server/services/retention";
+import { erasePerson, exportPerson, lookUpPerson } from "../../src/server/services/person-data";
 import { connectTestDb, truncateAll } from "../support/db";
 import { SAGIR_SAMPLES } from "../support/sagir-samples";
 import { currentUserFor } from "../support/users";
@@ -90,6 +91,9 @@ const USE_CASES: Record<string, (user: CurrentUser | null) => Promise<unknown>> 
   "readContacts sagir (/gestion/second-niveau/…)": (user) => readContacts({ user, serviceId: "sagir" }),
   "addContact sagir (second-level contacts)": (user) => addContact({ user, serviceId: "sagir", input: ZContactInput.parse({ name: "Pilotes", email: `pilotes${++contacts}@dggir.exemple.qc.ca` }), now }),
   "changeReviewSetting sagir": (user) => changeReviewSetting({ user, serviceId: "sagir", value: true, now }),
+  "lookUpPerson (/admin/personnes)": (user) => lookUpPerson({ user, email: "sagir@mfq.exemple.qc.ca" }),
+  "exportPerson (/admin/personnes, JSON)": (user) => exportPerson({ user, email: "sagir@mfq.exemple.qc.ca", now }),
+  "erasePerson (/admin/personnes)": (user) => erasePerson({ user, email: "personne@exemple.ca", now }),
   "changeRetention sagir (/gestion/catalogue, Loi 25)": (user) => changeRetention({ user, serviceId: "sagir", days: 730, now }),
   "readConsoleRequest read-only (/gestion/requetes/…)": (user) => readConsoleRequest({ user, number: sagirNumber, now, readOnly: true }),
   "forwardToSecondLevel (agent)": async (user) =>
@@ -145,6 +149,9 @@ const RULES: Record<string, { may: Who[]; others: Outcome; except?: Partial<Reco
   "saveView sagir (queue's saved views)": { may: ["agent.sagir@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "readContacts sagir (/gestion/second-niveau/…)": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "addContact sagir (second-level contacts)": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "lookUpPerson (/admin/personnes)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "exportPerson (/admin/personnes, JSON)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "erasePerson (/admin/personnes)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "changeRetention sagir (/gestion/catalogue, Loi 25)": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "changeReviewSetting sagir": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "readConsoleRequest read-only (/gestion/requetes/…)": {

@@ -38,6 +38,8 @@ export function auditDetails(entry: AuditLogEntry, catalogue: Catalogue, t: Tran
     serviceId?: string;
     name?: string;
     reviewResolutions?: boolean;
+    requests?: string[];
+    erased?: string[];
   };
   const who = entry.subjectName ?? t("Console.audit.someone");
   const services = (ids: readonly string[] = []) => ids.map((id) => catalogue.profiles.find((p) => p.serviceId === id)?.shortName[locale] ?? id).join(", ") || t("Console.audit.noCentre");
@@ -64,6 +66,10 @@ export function auditDetails(entry: AuditLogEntry, catalogue: Catalogue, t: Tran
       return "";
     case "second_level_contact_saved":
       return t(d.active === false ? "Console.audit.detailTexts.contactDisabled" : "Console.audit.detailTexts.contactActive", { name: d.name ?? "", services: services(d.serviceId ? [d.serviceId] : []) });
+    case "person_data_exported":
+      return (d.requests ?? []).join(", ");
+    case "person_data_erased":
+      return (d.erased ?? []).join(", ");
     case "review_setting_changed":
       return t(d.reviewResolutions ? "Console.audit.detailTexts.reviewOn" : "Console.audit.detailTexts.reviewOff", { services: services(d.serviceId ? [d.serviceId] : []) });
     default:

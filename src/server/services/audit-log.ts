@@ -27,7 +27,7 @@ const MANAGER_GENERAL_ACTIONS = [
   "review_setting_changed",
 ] as const;
 const REQUEST_ACTIONS = ["personal_data_viewed", "identity_validated", "sender_identified"] as const;
-const ADMIN_ACTIONS = ["password_reset_requested", "password_reset", "admin_created"] as const;
+const ADMIN_ACTIONS = ["password_reset_requested", "password_reset", "admin_created", "person_data_exported", "person_data_erased"] as const;
 export const AUDIT_ACTIONS = [...REQUEST_ACTIONS, ...MANAGER_GENERAL_ACTIONS, ...ADMIN_ACTIONS] as const;
 export type AuditLogAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -32,6 +32,7 @@ export default async function SpacePage({ params }: Props) {
   const tp = await getTranslations("Pilot");
   const tconsole = await getTranslations("Console");
   const toutbox = await getTranslations("Outbox");
+  const tperson = await getTranslations("PersonData");
   const tdashboard = await getTranslations("Dashboard");
   const tcatalogue = await getTranslations("Catalogue");
   const { profiles } = await getCatalogue();
@@ -107,9 +108,14 @@ export default async function SpacePage({ params }: Props) {
             {tconsole("secondLevel.manageTitle")}
           </Link>
           {user.role === "admin" && (
-            <Link href="/admin/courriels" className="text-qc-blue underline" data-testid="outbox-link">
-              {toutbox("title")}
-            </Link>
+            <>
+              <Link href="/admin/courriels" className="text-qc-blue underline" data-testid="outbox-link">
+                {toutbox("title")}
+              </Link>
+              <Link href="/admin/personnes" className="text-qc-blue underline" data-testid="person-data-link">
+                {tperson("title")}
+              </Link>
+            </>
           )}
         </p>
       )}
