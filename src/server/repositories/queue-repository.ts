@@ -235,7 +235,9 @@ export type QueueCounts = {
 export async function countOpenRequests(db: Db, serviceId: string, options: { userId: string; now: Date }): Promise<QueueCounts> {
   const { userId, now } = options;
   const open = Prisma.sql`r.service_id = ${serviceId} AND r.status IN ('new', 'in_progress', 'waiting_requester')`;
-  const [totals] = await db.$queryRaw<Record<string, bigint>[]>`
+  // Three independent reads, at once (each on a connection of the pool).
+  const [[totals], [waits], groups] = await Promise.all([
+    db.$queryRaw<Record<string, bigint>[]>`
     SELECT count(*) AS open,
       count(*) FILTER (WHERE r.status = 'new') AS "new",
       count(*) FILTER (WHERE r.status = 'in_progress') AS in_progress,
@@ -249,17 +251,18 @@ export async function countOpenRequests(db: Db, serviceId: string, options: { us
       count(*) FILTER (WHERE r.assignee_id IS NOT NULL AND r.assignee_id <> ${userId}::uuid) AS others,
       count(*) FILTER (WHERE r.urgent) AS urgent,
       count(*) FILTER (WHERE r.sender_status IN ('unknown', 'unverified')) AS to_identify
-    FROM request r WHERE ${open}`;
-  // The waits, from their own few rows (partial indexes), not tested on every open request: that
-  // would read each open request's row instead of the index alone (20 times slower at a million).
-  const [waits] = await db.$queryRaw<{ second_level: bigint; review: bigint }[]>`
+    FROM request r WHERE ${open}`,
+    // The waits, from their own few rows (partial indexes), not tested on every open request: that
+    // would read each open request's row instead of the index alone (20 times slower at a million).
+    db.$queryRaw<{ second_level: bigint; review: bigint }[]>`
     SELECT
       (SELECT count(DISTINCT f.request_id) FROM referral f JOIN request r ON r.id = f.request_id WHERE f.answered_at IS NULL AND ${open}) AS second_level,
-      (SELECT count(DISTINCT v.request_id) FROM resolution_review v JOIN request r ON r.id = v.request_id WHERE v.decided_at IS NULL AND ${open}) AS review`;
-  const groups = await db.$queryRaw<{ audience_id: string | null; channel: string | null; type: string | null; organization_id: string | null; n: bigint }[]>`
+      (SELECT count(DISTINCT v.request_id) FROM resolution_review v JOIN request r ON r.id = v.request_id WHERE v.decided_at IS NULL AND ${open}) AS review`,
+    db.$queryRaw<{ audience_id: string | null; channel: string | null; type: string | null; organization_id: string | null; n: bigint }[]>`
     SELECT r.audience_id, r.channel, r.type, r.organization_id::text AS organization_id, count(*) AS n
     FROM request r WHERE ${open}
-    GROUP BY GROUPING SETS ((r.audience_id), (r.channel), (r.type), (r.organization_id))`;
+    GROUP BY GROUPING SETS ((r.audience_id), (r.channel), (r.type), (r.organization_id))`,
+  ]);
   const t = totals!;
   const n = (key: string) => Number(t[key] ?? 0);
   const byAudience: Record<string, number> = {};

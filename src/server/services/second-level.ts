@@ -160,14 +160,20 @@ export async function forwardToSecondLevel({ user, number, input, now }: { user:
   });
 }
 
+/** Ends the request's wait for the second level (typed answer, or withdrawn), at the version the agent saw. */
+async function endWait(tx: Tx, user: CurrentUser | null, number: string, expectedVersion: number, now: Date, via: "typed" | "withdrawn") {
+  const { agent, row } = await openRequestForAgent(tx, user, number);
+  const waiting = await findWaitingReferral(tx, row.id);
+  if (!waiting) throw refused("Cette requête n'attend pas de réponse du second niveau.", "This request is not waiting for a second-level answer.");
+  const version = await atVersion(tx, row, expectedVersion);
+  if (!(await closeReferral(tx, waiting.id, now, via))) throw conflict();
+  return { agent, row, waiting, version };
+}
+
 /** The second level's answer, typed by the agent (it came by phone, Teams…): into the thread, the wait ends. */
 export async function recordSecondLevelAnswer({ user, number, body, expectedVersion, now }: { user: CurrentUser | null; number: string; body: string; expectedVersion: number; now: Date }): Promise<{ version: number }> {
   return getDb().$transaction(async (tx) => {
-    const { agent, row } = await openRequestForAgent(tx, user, number);
-    const waiting = await findWaitingReferral(tx, row.id);
-    if (!waiting) throw refused("Cette requête n'attend pas de réponse du second niveau.", "This request is not waiting for a second-level answer.");
-    const version = await atVersion(tx, row, expectedVersion);
-    if (!(await closeReferral(tx, waiting.id, now, "typed"))) throw conflict();
+    const { agent, row, waiting, version } = await endWait(tx, user, number, expectedVersion, now, "typed");
     await appendSecondLevelMessage(tx, { requestId: row.id, authorUserId: agent.id, replyKind: "second_level_answer", body, at: now });
     await appendEvent(tx, { requestId: row.id, kind: "second_level_answered", actorKind: "agent", actorUserId: agent.id, at: now, data: { contact: waiting.contact.name, via: "typed" } });
     return { version };
@@ -177,11 +183,7 @@ export async function recordSecondLevelAnswer({ user, number, body, expectedVers
 /** The agent no longer waits for the second level (solved meanwhile, wrong party). */
 export async function withdrawReferral({ user, number, expectedVersion, now }: { user: CurrentUser | null; number: string; expectedVersion: number; now: Date }): Promise<{ version: number }> {
   return getDb().$transaction(async (tx) => {
-    const { agent, row } = await openRequestForAgent(tx, user, number);
-    const waiting = await findWaitingReferral(tx, row.id);
-    if (!waiting) throw refused("Cette requête n'attend pas de réponse du second niveau.", "This request is not waiting for a second-level answer.");
-    const version = await atVersion(tx, row, expectedVersion);
-    if (!(await closeReferral(tx, waiting.id, now, "withdrawn"))) throw conflict();
+    const { agent, row, waiting, version } = await endWait(tx, user, number, expectedVersion, now, "withdrawn");
     await appendEvent(tx, { requestId: row.id, kind: "second_level_withdrawn", actorKind: "agent", actorUserId: agent.id, at: now, data: { contact: waiting.contact.name } });
     return { version };
   });
