@@ -183,6 +183,17 @@ export function queueFilterParams(query: QueueQuery): [string, string][] {
   return (Object.entries(query).filter(([k, v]) => k !== "after" && k !== "back" && v) as [string, string][]).sort(([a], [b]) => a.localeCompare(b));
 }
 
+/** The queue's query from a page's search parameters; none at all is « Mes requêtes », as help desks open. */
+export function queueQueryOf(raw: Record<string, string | string[] | undefined>): QueueQuery {
+  const given = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  return ZQueueQuery.parse(Object.keys(given).length === 0 ? { assignee: "me" } : given);
+}
+
+/** The view and page a request is opened from (its filters and cursor): carried to the request, shown beside it. */
+export function queueViewParams(query: QueueQuery): string {
+  return new URLSearchParams([...queueFilterParams(query), ...(query.after ? [["after", query.after] as [string, string]] : [])]).toString();
+}
+
 /** An agent links an e-mail request to the account of the person who wrote it. */
 export const ZIdentifySenderInput = z.object({ expectedVersion: z.coerce.number().int().min(0), email: ZEmail });
 export type IdentifySenderInput = z.output<typeof ZIdentifySenderInput>;

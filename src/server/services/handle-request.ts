@@ -33,26 +33,13 @@ import { getCatalogue } from "@/server/services/get-catalogue";
 import { needsReview, submitForReview } from "@/server/services/quality-review";
 import { queueReplyMail } from "@/server/services/request-mail";
 import { refreshTargets } from "@/server/services/request-targets";
+import { conflict, refused } from "@/server/services/handling-errors";
 
 export const REQUEST_STATUSES = ["new", "in_progress", "waiting_requester", "resolved", "closed"] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /** A promise of an avis de délai may not be further than this many business days ahead. */
 export const MAX_PROMISE_BUSINESS_DAYS = 60;
-
-export function conflict(): AppError {
-  return new AppError("CONFLICT", "request changed meanwhile", {}, {
-    localized: {
-      fr: "Quelqu'un d'autre vient de modifier cette requête. Son état actuel est affiché ; votre texte est conservé : relisez-le, puis envoyez-le de nouveau si c'est toujours utile.",
-      en: "Someone else has just changed this request. Its current state is shown; your text is kept: review it, then send it again if it is still needed.",
-    },
-  });
-}
-
-export function refused(fr: string, en: string, field?: string): AppError {
-  if (field) return new AppError("INVALID_PARAMETER", en, { [field]: { fr, en } });
-  return new AppError("REFUSED", en, {}, { localized: { fr, en } });
-}
 
 /** The request, if the user is an agent of its service; otherwise "not found" (numbers cannot be probed). */
 export async function requestForAgent(tx: Tx, user: CurrentUser | null, number: string): Promise<{ agent: CurrentUser; row: HandlingRequestRow }> {

@@ -19,8 +19,7 @@ import { decideReview, findPendingReview, findReviewMessage, findServiceReviewSe
 import { requireManagerOf } from "@/server/services/dashboard";
 import { queueReplyMail } from "@/server/services/request-mail";
 import { refreshTargets } from "@/server/services/request-targets";
-
-const refused = (fr: string, en: string) => new AppError("REFUSED", en, {}, { localized: { fr, en } });
+import { refused } from "@/server/services/handling-errors";
 
 /** Whether this reply is held for review: an answer that resolves a request of a service that asks for it. */
 export async function needsReview(tx: Tx, serviceId: string, input: Pick<ReplyInput, "kind" | "statusAfter">): Promise<boolean> {

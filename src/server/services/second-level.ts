@@ -44,7 +44,8 @@ import {
 } from "@/server/repositories/second-level-repository";
 import { MAX_FOLLOW_UP_DAYS, type TContactInput, type TContactUpdate, type TForwardInput } from "@/schemas/second-level";
 import { requireManagerOf } from "@/server/services/dashboard";
-import { conflict, refused, refuseIfClosed, requestForAgent } from "@/server/services/handle-request";
+import { refuseIfClosed, requestForAgent } from "@/server/services/handle-request";
+import { conflict, refused } from "@/server/services/handling-errors";
 import { getCatalogue } from "@/server/services/get-catalogue";
 
 // --- The managers' list of second-level parties --------------------------------------------------------

@@ -11,7 +11,7 @@ import { AUDIENCE_LABELS, CHANNEL_LABELS } from "@/domain/catalogue/default-cata
 import { formatDateTime, formatShortDateTime } from "@/i18n/format";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
-import { QUEUE_ASSIGNEE_FILTERS, QUEUE_STATE_FILTERS, QUEUE_WAITING_FILTERS, queueFilterParams, REQUEST_STATUS_VALUES, ZQueueQuery } from "@/schemas/console";
+import { QUEUE_ASSIGNEE_FILTERS, QUEUE_STATE_FILTERS, QUEUE_WAITING_FILTERS, queueFilterParams, REQUEST_STATUS_VALUES, queueQueryOf, queueViewParams } from "@/schemas/console";
 import { getNow } from "@/server/clock";
 import { QUEUE_COUNT_CAP, readQueue } from "@/server/services/agent-console";
 import { getCatalogue } from "@/server/services/get-catalogue";
@@ -53,14 +53,13 @@ export default async function QueuePage({ params, searchParams }: Props) {
   const agent = await consoleAgent(locale, service);
   const raw = await searchParams;
   // No filter in the address: the agent's own requests (« Mes requêtes »), as help desks open.
-  const given = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const query = ZQueueQuery.parse(Object.keys(given).length === 0 ? { assignee: "me" } : given);
+  const query = queueQueryOf(raw);
   const t = await getTranslations("Console");
   const now = await getNow();
   const [page, catalogue, savedViews] = await Promise.all([readQueue({ user: agent, serviceId: service, query, now }), getCatalogue(), readSavedViews({ user: agent, serviceId: service })]);
   const current = new URLSearchParams(queueFilterParams(query)).toString();
   // The view and page a request is opened from: shown beside it on a wide screen.
-  const opened = new URLSearchParams([...queueFilterParams(query), ...(query.after ? [["after", query.after] as [string, string]] : [])]).toString();
+  const opened = queueViewParams(query);
   const views = [
     { key: "mine", name: t("views.mine"), query: "assignee=me" },
     { key: "nobody", name: t("views.nobody"), query: "assignee=nobody" },

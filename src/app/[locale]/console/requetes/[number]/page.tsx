@@ -15,7 +15,7 @@ import { getNow } from "@/server/clock";
 import { AppError } from "@/server/errors";
 import { readConsoleRequest, readQueueBeside } from "@/server/services/agent-console";
 import { QueueBeside } from "@/components/console/queue-beside";
-import { IDENTITY_METHODS, queueFilterParams, REQUEST_STATUS_VALUES, ZQueueQuery } from "@/schemas/console";
+import { IDENTITY_METHODS, queueQueryOf, queueViewParams, REQUEST_STATUS_VALUES } from "@/schemas/console";
 import {
   heartbeatAction,
   identifySenderAction,
@@ -47,9 +47,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ConsoleRequestPage({ params, searchParams }: Props) {
   const { locale, number } = await params;
   // The queue view the request was opened from (none: « Mes requêtes », as the queue opens).
-  const given = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const queueQuery = ZQueueQuery.parse(Object.keys(given).length === 0 ? { assignee: "me" } : given);
-  const view = new URLSearchParams([...queueFilterParams(queueQuery), ...(queueQuery.after ? [["after", queueQuery.after] as [string, string]] : [])]).toString();
+  const queueQuery = queueQueryOf(await searchParams);
+  const view = queueViewParams(queueQuery);
   setRequestLocale(locale);
   const agent = await consoleAgent(locale);
   const now = await getNow();
