@@ -26,6 +26,8 @@ export type StartEmbeddedPostgresOptions = {
   database: string;
   /** Throw-away clusters (tests) skip fsync and are deleted on stop. */
   ephemeral?: boolean;
+  /** Server settings (`-c name=value`), e.g. the benchmark's memory. */
+  settings?: Record<string, string>;
 };
 
 const USER = "guichet";
@@ -67,7 +69,7 @@ async function ensureDatabase(port: number, database: string): Promise<void> {
 }
 
 export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOptions): Promise<EmbeddedDatabase> {
-  const { dataDir, port, database, ephemeral = false } = options;
+  const { dataDir, port, database, ephemeral = false, settings = {} } = options;
   if (!(await isPortFree(port))) {
     throw new EmbeddedPostgresError(
       `Port ${port} is already in use (another PostgreSQL or a second "npm run dev"?): stop it, or choose another port with GUICHET_DB_PORT.`,
@@ -95,6 +97,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
       "-c",
       "unix_socket_directories=",
       ...(ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+      ...Object.entries(settings).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
     ],
     onLog: (message) => {
       log.push(...message.split("\n").filter(Boolean));
