@@ -27,6 +27,11 @@ import { changeReviewSetting, decideResolution } from "../../src/server/services
 import { addContact, forwardToSecondLevel, readContacts } from "../../src/server/services/second-level";
 import { changeRetention } from "../../src/server/services/retention";
 import { erasePerson, exportPerson, lookUpPerson } from "../../src/server/services/person-data";
+import { inviteStaff, listStaff, renewStaffInvitation, updateStaff } from "../../src/server/services/administer-staff";
+import { listOrganizations, readOrganization, saveOrganization } from "../../src/server/services/administer-organizations";
+import { ZOrganizationInput } from "../../src/schemas/admin";
+import { ZCannedReplyInput } from "../../src/schemas/canned-reply";
+import { readCannedReplies, saveCannedReply } from "../../src/server/services/canned-replies";
 import { connectTestDb, truncateAll } from "../support/db";
 import { SAGIR_SAMPLES } from "../support/sagir-samples";
 import { currentUserFor } from "../support/users";
@@ -95,6 +100,27 @@ const USE_CASES: Record<string, (user: CurrentUser | null) => Promise<unknown>> 
   "exportPerson (/admin/personnes, JSON)": (user) => exportPerson({ user, email: "sagir@mfq.exemple.qc.ca", now }),
   "erasePerson (/admin/personnes)": (user) => erasePerson({ user, email: "personne@exemple.ca", now }),
   "changeRetention sagir (/gestion/catalogue, Loi 25)": (user) => changeRetention({ user, serviceId: "sagir", days: 730, now }),
+  "readCannedReplies sagir (/gestion/reponses/…)": (user) => readCannedReplies({ user, serviceId: "sagir" }),
+  "saveCannedReply sagir (/gestion/reponses/…)": (user) =>
+    saveCannedReply({ user, serviceId: "sagir", input: ZCannedReplyInput.parse({ kind: "answer", titleFr: "Réponse de la matrice", titleEn: "Matrix reply", bodyFr: "Bonjour, votre requête {numero}.", bodyEn: "Hello, your request {numero}.", active: "on" }), now }),
+  "listStaff (/admin/personnel)": (user) => listStaff({ user }),
+  "listOrganizations (/admin/organisations)": (user) => listOrganizations({ user }),
+  "readOrganization (/admin/organisations/…)": async (user) => readOrganization({ user, id: (await db.organization.findUniqueOrThrow({ where: { code: "MFQ" } })).id }),
+  "saveOrganization (/admin/organisations/nouveau)": (user) =>
+    saveOrganization({
+      user,
+      id: null,
+      input: ZOrganizationInput.parse({ name: "Organisme de la matrice", code: `MAT${++contacts}`, emailDomains: "", services: ["ca-dotation"], sagirImplementedOn: "", sagirAdheredOn: "", emergencyPhone: "", contacts: [] }),
+      now,
+    }),
+  "inviteStaff (/admin/personnel)": (user) =>
+    inviteStaff({ user, input: { name: "Agent invité", email: `invite${++contacts}@cspq.exemple.qc.ca`, role: "agent", services: ["sagir"], organizationId: "" }, now, mail: { baseUrl: "https://guichet.exemple.qc.ca", locale: "fr" } }),
+  "updateStaff (/admin/personnel)": async (user) =>
+    updateStaff({ user, input: { userId: (await db.user.findUniqueOrThrow({ where: { email: "agent.sagir@cspq.exemple.qc.ca" } })).id, active: true, services: ["sagir"] }, now }),
+  "renewStaffInvitation (/admin/personnel)": async (user) => {
+    const pending = await db.user.findFirstOrThrow({ where: { role: "agent", passwordHash: null } });
+    return renewStaffInvitation({ user, userId: pending.id, now, mail: { baseUrl: "https://guichet.exemple.qc.ca", locale: "fr" } });
+  },
   "readConsoleRequest read-only (/gestion/requetes/…)": (user) => readConsoleRequest({ user, number: sagirNumber, now, readOnly: true }),
   "forwardToSecondLevel (agent)": async (user) =>
     forwardToSecondLevel({ user, number: sagirNumber, input: ZForwardInput.parse({ contactId, note: "Pouvez-vous vérifier ceci ?", followUpDate: "2026-11-26", expectedVersion: await versionOf(sagirNumber) }), now }),
@@ -152,6 +178,15 @@ const RULES: Record<string, { may: Who[]; others: Outcome; except?: Partial<Reco
   "lookUpPerson (/admin/personnes)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "exportPerson (/admin/personnes, JSON)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "erasePerson (/admin/personnes)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "readCannedReplies sagir (/gestion/reponses/…)": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "saveCannedReply sagir (/gestion/reponses/…)": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "listOrganizations (/admin/organisations)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "readOrganization (/admin/organisations/…)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "saveOrganization (/admin/organisations/nouveau)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "listStaff (/admin/personnel)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "inviteStaff (/admin/personnel)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "updateStaff (/admin/personnel)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "renewStaffInvitation (/admin/personnel)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "changeRetention sagir (/gestion/catalogue, Loi 25)": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "changeReviewSetting sagir": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "readConsoleRequest read-only (/gestion/requetes/…)": {

@@ -38,6 +38,7 @@ export function auditDetails(entry: AuditLogEntry, catalogue: Catalogue, t: Tran
     serviceId?: string;
     name?: string;
     reviewResolutions?: boolean;
+    after?: { active?: boolean; services?: string[] };
     requests?: string[];
     erased?: string[];
   };
@@ -54,10 +55,18 @@ export function auditDetails(entry: AuditLogEntry, catalogue: Catalogue, t: Tran
     case "sender_identified":
       return t("Console.audit.detailTexts.senderIdentified", { name: who });
     case "member_invited":
+    case "staff_invited":
       return t("Console.audit.detailTexts.memberInvited", { name: who, role: d.role ? t(`Account.roles.${d.role}`) : "—", services: services(d.services) });
+    case "organization_saved":
+      return d.name ?? "";
+    case "canned_reply_saved":
+      return `${d.name ?? ""} (${services(d.serviceId ? [d.serviceId] : [])})`;
+    case "staff_updated":
+      return t(d.after?.active === false ? "Console.audit.detailTexts.memberDisabled" : "Console.audit.detailTexts.memberActive", { name: who, services: services(d.after?.services) });
     case "member_updated":
       return t(d.active === false ? "Console.audit.detailTexts.memberDisabled" : "Console.audit.detailTexts.memberActive", { name: who, services: services(d.services) });
     case "member_invitation_renewed":
+    case "staff_invitation_renewed":
     case "admin_created":
       return who;
     case "password_reset":

@@ -98,3 +98,12 @@ export function fillCannedReply(body: string, values: CannedReplyValues): string
     .replaceAll("{telephones}", values.phones ?? "{telephones}")
     .replaceAll("{heures}", values.hours ?? "{heures}");
 }
+
+/** The placeholders a canned reply may hold; `{date}` only in a delay notice (the date it promises). */
+export const CANNED_PLACEHOLDERS = ["{numero}", "{telephones}", "{heures}", "{date}"] as const;
+
+/** The placeholders of a text that are not known (`{…}` other than CANNED_PLACEHOLDERS), or `{date}` outside a delay notice. */
+export function unknownPlaceholders(text: string, kind: string): string[] {
+  const allowed = new Set<string>(kind === "delay_notice" ? CANNED_PLACEHOLDERS : CANNED_PLACEHOLDERS.filter((p) => p !== "{date}"));
+  return [...new Set(text.match(/\{[^{}\s]{1,40}\}/g) ?? [])].filter((p) => !allowed.has(p));
+}

@@ -8,8 +8,8 @@ import { hashPassword } from "@/server/auth/password";
 export const DEMO_PASSWORD = "Guichet-demo-2026";
 
 export const DEMO_ORGANIZATIONS = [
-  { code: "MFQ", name: "Ministère des Finances (démo)", emergencyPhone: "418 555-0101", services: ["ca-dotation", "sagir"] },
-  { code: "MCC", name: "Ministère de la Culture et des Communications (démo)", emergencyPhone: "418 555-0202", services: ["ca-dotation"] },
+  { code: "MFQ", name: "Ministère des Finances (démo)", emergencyPhone: "418 555-0101", services: ["ca-dotation", "sagir"], emailDomains: ["mfq.exemple.qc.ca"], sagirOn: "2024-04-01" },
+  { code: "MCC", name: "Ministère de la Culture et des Communications (démo)", emergencyPhone: "418 555-0202", services: ["ca-dotation"], emailDomains: ["mcc.exemple.qc.ca"], sagirOn: null },
 ] as const;
 
 type DemoRole = "mo_specialist" | "sagir_user" | "mo_pilot" | "agent" | "manager" | "admin";
@@ -29,7 +29,10 @@ export const DEMO_USERS: readonly { email: string; name: string; role: DemoRole;
 /** Creates the demo organizations and accounts that are missing; leaves existing ones alone. */
 export async function seedDemoData(db: Db): Promise<{ usersCreated: number }> {
   await db.organization.createMany({
-    data: DEMO_ORGANIZATIONS.map(({ code, name, emergencyPhone }) => ({ code, name, emergencyPhone })),
+    data: DEMO_ORGANIZATIONS.map(({ code, name, emergencyPhone, emailDomains, sagirOn }) => {
+      const sagir = sagirOn ? new Date(`${sagirOn}T00:00:00Z`) : null;
+      return { code, name, emergencyPhone, emailDomains: [...emailDomains], sagirImplementedOn: sagir, sagirAdheredOn: sagir };
+    }),
     skipDuplicates: true,
   });
   const organizations = await db.organization.findMany({

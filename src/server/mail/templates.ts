@@ -174,7 +174,8 @@ export function replyMail(d: ReplyMailData, locale: MailLocale): RenderedMail {
   return render(subjectOf(d.number, d.subject), blocks, locale);
 }
 
-export type InvitationMailData = { name: string; organization: string; pilot: string; url: string; expiresAt: Date; renewed: boolean };
+/** `pilot` invites, pilot of `organization`; or, with `byAdmin`, an administrator of Guichet (organization unused). */
+export type InvitationMailData = { name: string; organization: string; pilot: string; url: string; expiresAt: Date; renewed: boolean; byAdmin?: boolean };
 
 export type PasswordResetMailData = { name: string; url: string; expiresAt: Date };
 
@@ -201,8 +202,8 @@ export function invitationMail(d: InvitationMailData, locale: MailLocale): Rende
     {
       kind: "p",
       text: F
-        ? `${d.pilot}, pilote de ${d.organization}, vous ${d.renewed ? "envoie un nouveau lien pour" : "invite à"} utiliser Guichet, le service en ligne des centres d'assistance du CSPQ.`
-        : `${d.pilot}, pilot of ${d.organization}, ${d.renewed ? "sends you a new link to" : "invites you to"} use Guichet, the online service of the CSPQ's assistance centres.`,
+        ? `${d.pilot}, ${d.byAdmin ? "de l'administration de Guichet" : `pilote de ${d.organization}`}, vous ${d.renewed ? "envoie un nouveau lien pour" : "invite à"} utiliser Guichet, le service en ligne des centres d'assistance du CSPQ.`
+        : `${d.pilot}, ${d.byAdmin ? "of Guichet's administration" : `pilot of ${d.organization}`}, ${d.renewed ? "sends you a new link to" : "invites you to"} use Guichet, the online service of the CSPQ's assistance centres.`,
     },
     { kind: "link", label: F ? "Choisir mon mot de passe" : "Choose my password", url: d.url },
     { kind: "p", text: F ? `Ce lien est valide jusqu'au ${until} et ne sert qu'une fois.` : `This link is valid until ${until} and works once.` },

@@ -71,8 +71,23 @@ export async function findMergedRequests(db: Db | Tx, requestId: string) {
   });
 }
 
-export async function listCannedReplies(db: Db, serviceId: string) {
-  return db.cannedReply.findMany({ where: { serviceId }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+/** A service's canned replies in their order: those offered to agents, or (`withDisabled`) all, for their managers. */
+export async function listCannedReplies(db: Db, serviceId: string, options: { withDisabled?: boolean } = {}) {
+  return db.cannedReply.findMany({ where: { serviceId, ...(options.withDisabled ? {} : { disabledAt: null }) }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+}
+
+export type CannedReplyFacts = { kind: string; titleFr: string; titleEn: string; bodyFr: string; bodyEn: string; disabledAt: Date | null };
+
+/** Replaces a canned reply's texts (null if it is not the service's). */
+export async function updateCannedReply(db: Db, serviceId: string, id: string, facts: CannedReplyFacts, now: Date): Promise<boolean> {
+  const { count } = await db.cannedReply.updateMany({ where: { id, serviceId }, data: { ...facts, updatedAt: now } });
+  return count === 1;
+}
+
+/** A new canned reply, last of its service's. */
+export async function insertCannedReply(db: Db, serviceId: string, id: string, facts: CannedReplyFacts, now: Date): Promise<void> {
+  const last = await db.cannedReply.aggregate({ where: { serviceId }, _max: { position: true } });
+  await db.cannedReply.create({ data: { id, serviceId, ...facts, position: (last._max.position ?? -1) + 1, updatedAt: now } });
 }
 
 /** Adds the canned replies that are missing (an edited one is left as it is). */

@@ -191,3 +191,9 @@ export async function listRecentOutbox(db: Db, take: number) {
     ORDER BY o.id DESC
     LIMIT ${take}`;
 }
+
+/** An e-mail to an account (an invitation, a password link), queued in the outbox for now. */
+export async function queueAccountEmail(db: Db | Tx, row: { userId: string; kind: "invitation" | "password_reset"; locale: string; subject: string; body: string; html: string; at: Date }): Promise<void> {
+  const { at, ...mail } = row;
+  await db.emailOutbox.create({ data: { ...mail, createdAt: at, nextAttemptAt: at }, select: { id: true } });
+}

@@ -63,6 +63,32 @@ export async function findOrganizationMember(db: Db, organizationId: string, use
   return row && toMember(row);
 }
 
+const staffSelect = { ...memberSelect, organization: { select: { id: true, name: true } } } satisfies Prisma.UserSelect;
+
+/** An account the admin manages (staff of the centres, an MO's pilot), with its MO. */
+export type StaffRow = MemberRow & { organization: { id: string; name: string } | null };
+
+const STAFF_ROLE_VALUES = ["agent", "manager", "admin", "mo_pilot"] as const;
+
+/** The centres' staff and the MOs' pilots, by role then name. */
+export async function listStaffAccounts(db: Db): Promise<StaffRow[]> {
+  const rows = await db.user.findMany({ where: { role: { in: [...STAFF_ROLE_VALUES] } }, orderBy: [{ role: "asc" }, { name: "asc" }, { email: "asc" }], select: staffSelect });
+  return rows.map(({ organization, ...row }) => ({ ...toMember(row), organization }));
+}
+
+export async function findStaffAccount(db: Db, userId: string): Promise<StaffRow | null> {
+  const row = await db.user.findFirst({ where: { id: userId, role: { in: [...STAFF_ROLE_VALUES] } }, select: staffSelect });
+  if (!row) return null;
+  const { organization, ...rest } = row;
+  return { ...toMember(rest), organization };
+}
+
+/** The organizations, by name (the pilot's choice on the admin's form). */
+export async function listOrganizationChoices(db: Db): Promise<{ id: string; name: string; services: string[] }[]> {
+  const rows = await db.organization.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, services: { select: { serviceId: true } } } });
+  return rows.map((o) => ({ id: o.id, name: o.name, services: o.services.map((s) => s.serviceId) }));
+}
+
 export async function setUserDisabled(db: Db, userId: string, disabledAt: Date | null): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { disabledAt }, select: { id: true } });
 }
@@ -78,8 +104,9 @@ export async function setUserServices(db: Db, userId: string, serviceIds: readon
 export type NewInvitedUser = {
   email: string;
   name: string;
-  role: "mo_specialist" | "sagir_user";
-  organizationId: string;
+  role: "mo_specialist" | "sagir_user" | "agent" | "manager" | "admin" | "mo_pilot";
+  /** The MO of its people and pilots; null for the centres' staff. */
+  organizationId: string | null;
   services: readonly string[];
   invitationTokenHash: string;
   invitationExpiresAt: Date;

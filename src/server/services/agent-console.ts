@@ -2,14 +2,12 @@ import "server-only";
 // What the agent console reads: the queue of a service (filters, counts, keyset pages, a badge
 // per row with the time left in its target's own clock) and one request with its thread, targets
 // (derived from its event log), timeline, canned replies and who else is viewing it.
-import { phoneText } from "@/i18n/phone";
 import { fillCannedReply } from "@/domain/requests/canned-replies";
 import { evaluateTarget, evaluateTargets, headlineTarget, maskEmail, maskName, type EvaluatedTarget } from "@/domain/requests/targets";
 import { serviceDayMs } from "@/domain/requests/time-left";
 import type { QueueQuery } from "@/schemas/console";
 import { isAgentOf, isManagerOf } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
-import { weekHoursSentence } from "@/i18n/hours-sentence";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import {
@@ -35,7 +33,7 @@ import { findRequestForHandling } from "@/server/repositories/request-repository
 import { listContacts, listReferrals, listReviews } from "@/server/repositories/second-level-repository";
 import { defaultFollowUpDate } from "@/server/services/second-level";
 import { listServiceAgents } from "@/server/repositories/user-repository";
-import { audiencePhones, getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
+import { cannedValuesFor, getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
 import { toEventFact, toTargetFacts } from "@/server/services/request-targets";
 
 export const QUEUE_PAGE_SIZE = 25;
@@ -252,12 +250,7 @@ export async function readConsoleRequest({ user, number, now, readOnly = false }
     defaultFollowUpDate(row.serviceId, row.audienceId, now),
   ]);
   const pendingReview = reviews.find((r) => r.decidedAt === null) ?? null;
-  const calendar = catalogue.engine.calendarFor(row.serviceId, row.audienceId);
-  const phones = audiencePhones(catalogue, row.serviceId, row.audienceId);
-  const cannedValues = {
-    fr: { number: row.number, phones: phones.join(" ou au "), hours: weekHoursSentence(calendar.week, "fr") },
-    en: { number: row.number, phones: phones.map((p) => phoneText(p, "en")).join(" or "), hours: weekHoursSentence(calendar.week, "en") },
-  };
+  const cannedValues = cannedValuesFor(catalogue, row.serviceId, row.audienceId, row.number);
   const events = row.events.map(toEventFact);
   const withdrawn = row.mergedIntoId !== null;
   const targets = evaluateTargets(catalogue.engine, row.targets.map(toTargetFacts), events, now.getTime(), { withdrawn }).map((t) => ({

@@ -25,9 +25,10 @@ const MANAGER_GENERAL_ACTIONS = [
   "member_updated",
   "second_level_contact_saved",
   "review_setting_changed",
+  "canned_reply_saved",
 ] as const;
 const REQUEST_ACTIONS = ["personal_data_viewed", "identity_validated", "sender_identified"] as const;
-const ADMIN_ACTIONS = ["password_reset_requested", "password_reset", "admin_created", "person_data_exported", "person_data_erased"] as const;
+const ADMIN_ACTIONS = ["password_reset_requested", "password_reset", "admin_created", "person_data_exported", "person_data_erased", "staff_invited", "staff_updated", "staff_invitation_renewed", "organization_saved"] as const;
 export const AUDIT_ACTIONS = [...REQUEST_ACTIONS, ...MANAGER_GENERAL_ACTIONS, ...ADMIN_ACTIONS] as const;
 export type AuditLogAction = (typeof AUDIT_ACTIONS)[number];
 

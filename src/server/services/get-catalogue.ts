@@ -7,6 +7,9 @@ import "server-only";
 // it comes, should also drop this cache on its own instance). The engine (its tables) is rebuilt
 // only when the catalogue's content actually changed.
 import { createCatalogueEngine, type CatalogueEngine } from "@/domain/catalogue/engine";
+import type { CannedReplyValues } from "@/domain/requests/canned-replies";
+import { weekHoursSentence } from "@/i18n/hours-sentence";
+import { phoneText } from "@/i18n/phone";
 import {
   AUDIENCE_LABELS,
   CHANNEL_LABELS,
@@ -64,4 +67,17 @@ export async function getCatalogue(): Promise<Catalogue> {
 export function audiencePhones(catalogue: CatalogueData, serviceId: string, audienceId: string): string[] {
   const audience = catalogue.profiles.find((p) => p.serviceId === serviceId)?.audiences.find((a) => a.audienceId === audienceId);
   return (audience?.contacts ?? []).filter((c) => c.kind === "phone" && c.value).map((c) => c.value!);
+}
+
+/**
+ * The values of a canned reply's placeholders for a request of this service and audience, in
+ * each language: its number, the audience's phone numbers and the hours of its calendar in force.
+ */
+export function cannedValuesFor(catalogue: Catalogue, serviceId: string, audienceId: string, number: string): Record<"fr" | "en", CannedReplyValues> {
+  const calendar = catalogue.engine.calendarFor(serviceId, audienceId);
+  const phones = audiencePhones(catalogue, serviceId, audienceId);
+  return {
+    fr: { number, phones: phones.join(" ou au "), hours: weekHoursSentence(calendar.week, "fr") },
+    en: { number, phones: phones.map((p) => phoneText(p, "en")).join(" or "), hours: weekHoursSentence(calendar.week, "en") },
+  };
 }

@@ -7,6 +7,7 @@ import type { TInviteMemberInput, TSetPasswordInput, TUpdateMemberInput } from "
 import { hashPassword } from "@/server/auth/password";
 import { endUserSessions } from "@/server/repositories/session-repository";
 import { appendAudit } from "@/server/repositories/audit-repository";
+import { queueAccountEmail } from "@/server/repositories/mail-repository";
 import { hashSecretToken, isWellFormedSecretToken, newSecretToken } from "@/server/secret-token";
 import { requireUser } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
@@ -115,7 +116,7 @@ export type InvitationMailOptions = { baseUrl: string; locale: "fr" | "en" };
 async function queueInvitation(pilot: CurrentUser & { organization: { name: string } }, userId: string, name: string, token: string, expiresAt: Date, now: Date, mail: InvitationMailOptions, renewed: boolean): Promise<void> {
   const url = `${mail.baseUrl}${mail.locale === "en" ? "/en" : ""}/invitation/${token}`;
   const rendered = invitationMail({ name, organization: pilot.organization.name, pilot: pilot.name, url, expiresAt, renewed }, mail.locale);
-  await getDb().emailOutbox.create({ data: { userId, kind: "invitation", locale: mail.locale, subject: rendered.subject, body: rendered.text, html: rendered.html, createdAt: now, nextAttemptAt: now }, select: { id: true } });
+  await queueAccountEmail(getDb(), { userId, kind: "invitation", locale: mail.locale, subject: rendered.subject, body: rendered.text, html: rendered.html, at: now });
 }
 
 function noCentreForRole(): AppError {

@@ -3,6 +3,7 @@ import "server-only";
 // hashed. The answer is the same whether or not an account has the address, and nothing is sent
 // when none does. Choosing the new password ends every session of the account (a thief's too).
 // Asking is rate-limited per client address, like the public forms.
+import { queueAccountEmail } from "@/server/repositories/mail-repository";
 import type { TPasswordResetRequestInput } from "@/schemas/auth";
 import type { TSetPasswordInput } from "@/schemas/pilot";
 import { hashPassword } from "@/server/auth/password";
@@ -31,7 +32,7 @@ export async function requestPasswordReset({ input, now, clientAddress, mail }: 
   const rendered = passwordResetMail({ name: user.name, url: `${mail.baseUrl}${localePath(`/connexion/nouveau-mot-de-passe/${token}`, mail.locale)}`, expiresAt }, mail.locale);
   await getDb().$transaction(async (tx) => {
     await setPasswordResetToken(tx, user.id, hash, expiresAt);
-    await tx.emailOutbox.create({ data: { userId: user.id, kind: "password_reset", locale: mail.locale, subject: rendered.subject, body: rendered.text, html: rendered.html, createdAt: now, nextAttemptAt: now }, select: { id: true } });
+    await queueAccountEmail(tx, { userId: user.id, kind: "password_reset", locale: mail.locale, subject: rendered.subject, body: rendered.text, html: rendered.html, at: now });
     await appendAudit(tx, { at: now, actorUserId: user.id, action: "password_reset_requested", data: {} });
   });
 }

@@ -33,6 +33,9 @@ export default async function SpacePage({ params }: Props) {
   const tconsole = await getTranslations("Console");
   const toutbox = await getTranslations("Outbox");
   const tperson = await getTranslations("PersonData");
+  const tstaff = await getTranslations("AdminStaff");
+  const tcanned = await getTranslations("CannedReplies");
+  const torganizations = await getTranslations("AdminOrganizations");
   const tdashboard = await getTranslations("Dashboard");
   const tcatalogue = await getTranslations("Catalogue");
   const { profiles } = await getCatalogue();
@@ -107,6 +110,9 @@ export default async function SpacePage({ params }: Props) {
           <Link href="/gestion/second-niveau" className="text-qc-blue underline" data-testid="second-level-link">
             {tconsole("secondLevel.manageTitle")}
           </Link>
+          <Link href="/gestion/reponses" className="text-qc-blue underline" data-testid="canned-replies-link">
+            {tcanned("title")}
+          </Link>
           {user.role === "admin" && (
             <>
               <Link href="/admin/courriels" className="text-qc-blue underline" data-testid="outbox-link">
@@ -114,6 +120,12 @@ export default async function SpacePage({ params }: Props) {
               </Link>
               <Link href="/admin/personnes" className="text-qc-blue underline" data-testid="person-data-link">
                 {tperson("title")}
+              </Link>
+              <Link href="/admin/personnel" className="text-qc-blue underline" data-testid="staff-link">
+                {tstaff("title")}
+              </Link>
+              <Link href="/admin/organisations" className="text-qc-blue underline" data-testid="organizations-link">
+                {torganizations("title")}
               </Link>
             </>
           )}

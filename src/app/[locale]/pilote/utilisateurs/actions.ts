@@ -2,14 +2,14 @@
 import { revalidatePath } from "next/cache";
 import type { InviteFormState } from "@/components/invite-form";
 import type { MemberFormState } from "@/components/member-form";
-import { formatDateTime } from "@/i18n/format";
 import type { Locale } from "@/i18n/routing";
 import { ZInviteMemberInput, ZUpdateMemberInput } from "@/schemas/pilot";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getNow } from "@/server/clock";
+import { invitationLinkOf } from "@/server/http/invitation-link";
 import { publicBaseUrl } from "@/server/http/public-url";
 import { runAction } from "@/server/http/server-action";
-import { inviteMember, renewMemberInvitation, type Invitation } from "@/server/services/manage-members";
+import { inviteMember, renewMemberInvitation } from "@/server/services/manage-members";
 import { updateMember } from "@/server/services/manage-members";
 import { parseInput } from "@/server/validate";
 
@@ -22,12 +22,6 @@ export async function saveMember(locale: Locale, _previous: MemberFormState, for
   return { saved: result.ok, failure: result.ok ? null : result };
 }
 
-async function linkOf(locale: Locale, name: string, invitation: Invitation): Promise<InviteFormState["invitation"]> {
-  const prefix = locale === "en" ? "/en" : "";
-  // « Valide jusqu'au samedi 5 décembre… »: the date without its article.
-  return { name, url: `${await publicBaseUrl()}${prefix}/invitation/${invitation.token}`, expires: formatDateTime(invitation.expiresAt.getTime(), locale).replace(/^le /, "") };
-}
-
 export async function inviteMemberAction(locale: Locale, _previous: InviteFormState, form: FormData): Promise<InviteFormState> {
   const values = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "") };
   const result = await runAction(locale, async () =>
@@ -35,12 +29,12 @@ export async function inviteMemberAction(locale: Locale, _previous: InviteFormSt
   );
   if (!result.ok) return { values, failure: result, invitation: null };
   revalidatePath(`/${locale}/pilote/utilisateurs`);
-  return { values: {}, failure: null, invitation: await linkOf(locale, values.name.trim(), result.data) };
+  return { values: {}, failure: null, invitation: await invitationLinkOf(locale, values.name.trim(), result.data) };
 }
 
 export async function renewInvitationAction(locale: Locale, name: string, _previous: InviteFormState, form: FormData): Promise<InviteFormState> {
   const userId = String(form.get("userId") ?? "");
   const result = await runAction(locale, async () => renewMemberInvitation({ user: await getCurrentUser(), userId, now: await getNow(), mail: { baseUrl: await publicBaseUrl(), locale } }));
   if (!result.ok) return { values: {}, failure: result, invitation: null };
-  return { values: {}, failure: null, invitation: await linkOf(locale, name, result.data) };
+  return { values: {}, failure: null, invitation: await invitationLinkOf(locale, name, result.data) };
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "canned_reply" ADD COLUMN     "disabled_at" TIMESTAMPTZ(3),
+ADD COLUMN     "updated_at" TIMESTAMPTZ(3);

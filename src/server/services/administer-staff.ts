@@ -1,0 +1,151 @@
+import "server-only";
+// The admin's accounts: the centres' agents and managers (with the centres they work in), the
+// admins, and each MO's pilot (who then invites their MO's people at /pilote/utilisateurs). An
+// invitation is an account without password and a single-use link (7 days, stored hashed), sent
+// by e-mail through the outbox and shown once to the admin. Every act is audited with what
+// changed; an admin cannot disable their own account (someone must remain to administer).
+import { CENTRE_ROLES, type StaffRole, type TStaffInviteInput, type TStaffUpdateInput } from "@/schemas/admin";
+import type { CurrentUser } from "@/server/auth/current-user";
+import { getDb } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { invitationMail } from "@/server/mail/templates";
+import { appendAudit } from "@/server/repositories/audit-repository";
+import { queueAccountEmail } from "@/server/repositories/mail-repository";
+import { endUserSessions } from "@/server/repositories/session-repository";
+import {
+  createInvitedUser,
+  findStaffAccount,
+  listOrganizationChoices,
+  listStaffAccounts,
+  renewInvitation,
+  setUserDisabled,
+  setUserServices,
+  type StaffRow,
+} from "@/server/repositories/user-repository";
+import { newSecretToken } from "@/server/secret-token";
+import { INVITATION_VALIDITY_MS, type Invitation, type InvitationMailOptions } from "@/server/services/manage-members";
+
+function requireAdmin(user: CurrentUser | null): CurrentUser {
+  if (!user || user.role !== "admin") throw new AppError("NOT_FOUND", "admins only");
+  return user;
+}
+
+export type StaffAccount = {
+  id: string;
+  name: string;
+  email: string;
+  role: StaffRole;
+  organization: string | null;
+  active: boolean;
+  invited: boolean;
+  services: string[];
+  /** The centres the admin may give: both, to an agent or a manager; none to the others. */
+  offered: string[];
+  isSelf: boolean;
+};
+
+const CENTRES = ["ca-dotation", "sagir"];
+const worksInCentres = (role: string) => (CENTRE_ROLES as readonly string[]).includes(role);
+
+function accountOf(row: StaffRow, admin: CurrentUser): StaffAccount {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role as StaffRole,
+    organization: row.organization?.name ?? null,
+    active: row.disabledAt === null,
+    invited: row.invited,
+    services: row.services.map((s) => s.serviceId),
+    offered: worksInCentres(row.role) ? CENTRES : [],
+    isSelf: row.id === admin.id,
+  };
+}
+
+/** Every staff account and pilot, and the organizations a pilot may be named for. */
+export async function listStaff({ user }: { user: CurrentUser | null }): Promise<{ accounts: StaffAccount[]; organizations: { id: string; name: string }[] }> {
+  const admin = requireAdmin(user);
+  const [rows, organizations] = await Promise.all([listStaffAccounts(getDb()), listOrganizationChoices(getDb())]);
+  return { accounts: rows.map((r) => accountOf(r, admin)), organizations: organizations.map(({ id, name }) => ({ id, name })) };
+}
+
+async function queueStaffInvitation(admin: CurrentUser, userId: string, name: string, token: string, expiresAt: Date, now: Date, mail: InvitationMailOptions, renewed: boolean) {
+  const url = `${mail.baseUrl}${mail.locale === "en" ? "/en" : ""}/invitation/${token}`;
+  const rendered = invitationMail({ name, organization: "", pilot: admin.name, url, expiresAt, renewed, byAdmin: true }, mail.locale);
+  await queueAccountEmail(getDb(), { userId, kind: "invitation", locale: mail.locale, subject: rendered.subject, body: rendered.text, html: rendered.html, at: now });
+}
+
+/** The admin invites a person: an agent or manager with their centres, an admin, or an MO's pilot. */
+export async function inviteStaff({ user, input, now, mail }: { user: CurrentUser | null; input: TStaffInviteInput; now: Date; mail: InvitationMailOptions }): Promise<Invitation> {
+  const admin = requireAdmin(user);
+  let organizationId: string | null = null;
+  if (input.role === "mo_pilot") {
+    const organization = (await listOrganizationChoices(getDb())).find((o) => o.id === input.organizationId);
+    if (!organization) throw new AppError("INVALID_PARAMETER", "no such organization", { organizationId: { fr: "Choisissez l'organisation de ce pilote.", en: "Choose this pilot's organization." } });
+    organizationId = organization.id;
+  }
+  const services = worksInCentres(input.role) ? input.services : [];
+  const { token, hash } = newSecretToken();
+  const expiresAt = new Date(now.getTime() + INVITATION_VALIDITY_MS);
+  const created = await createInvitedUser(getDb(), {
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    organizationId,
+    services,
+    invitationTokenHash: hash,
+    invitationExpiresAt: expiresAt,
+    invitedById: admin.id,
+  });
+  if (!created) {
+    throw new AppError("INVALID_PARAMETER", "e-mail taken", {
+      email: { fr: "Cette adresse est déjà associée à un compte Guichet.", en: "This address already belongs to a Guichet account." },
+    });
+  }
+  await appendAudit(getDb(), { at: now, actorUserId: admin.id, action: "staff_invited", data: { userId: created.id, role: input.role, services, organizationId } });
+  await queueStaffInvitation(admin, created.id, input.name, token, expiresAt, now, mail, false);
+  return { userId: created.id, token, expiresAt };
+}
+
+/** One account's access: active or not, and (agents, managers) the centres they work in. */
+export async function updateStaff({ user, input, now }: { user: CurrentUser | null; input: TStaffUpdateInput; now: Date }): Promise<void> {
+  const admin = requireAdmin(user);
+  const account = await findStaffAccount(getDb(), input.userId);
+  if (!account) throw new AppError("NOT_FOUND", "no such account");
+  if (account.id === admin.id && !input.active) {
+    throw new AppError("REFUSED", "admin cannot disable themselves", {}, {
+      localized: { fr: "Vous ne pouvez pas désactiver votre propre compte.", en: "You cannot disable your own account." },
+    });
+  }
+  if (!worksInCentres(account.role) && input.services.length > 0) {
+    throw new AppError("INVALID_PARAMETER", "role has no centre", { services: { fr: "Ce rôle ne travaille pas dans un centre.", en: "This role does not work in a centre." } });
+  }
+  if (worksInCentres(account.role) && input.services.length === 0) {
+    throw new AppError("INVALID_PARAMETER", "staff without centre", { services: { fr: "Cochez au moins un centre où cette personne travaille.", en: "Tick at least one centre this person works in." } });
+  }
+  const before = { active: account.disabledAt === null, services: account.services.map((s) => s.serviceId).sort() };
+  const after = { active: input.active, services: [...input.services].sort() };
+  if (JSON.stringify(before) === JSON.stringify(after)) return;
+  if (worksInCentres(account.role)) await setUserServices(getDb(), account.id, input.services);
+  if (before.active !== input.active) await setUserDisabled(getDb(), account.id, input.active ? null : now);
+  // Disabled: every session of theirs ends now, on the server (a copied cookie included).
+  if (before.active && !input.active) await endUserSessions(getDb(), account.id, "disabled", now);
+  await appendAudit(getDb(), { at: now, actorUserId: admin.id, action: "staff_updated", data: { userId: account.id, before, after } });
+}
+
+/** A new link for an account whose person has not chosen a password yet (the old link stops working). */
+export async function renewStaffInvitation({ user, userId, now, mail }: { user: CurrentUser | null; userId: string; now: Date; mail: InvitationMailOptions }): Promise<Invitation> {
+  const admin = requireAdmin(user);
+  const account = await findStaffAccount(getDb(), userId);
+  if (!account) throw new AppError("NOT_FOUND", "no such account");
+  const { token, hash } = newSecretToken();
+  const expiresAt = new Date(now.getTime() + INVITATION_VALIDITY_MS);
+  if (!(await renewInvitation(getDb(), account.id, hash, expiresAt))) {
+    throw new AppError("REFUSED", "already active", {}, {
+      localized: { fr: "Cette personne a déjà choisi son mot de passe.", en: "This person has already chosen their password." },
+    });
+  }
+  await appendAudit(getDb(), { at: now, actorUserId: admin.id, action: "staff_invitation_renewed", data: { userId: account.id } });
+  await queueStaffInvitation(admin, account.id, account.name, token, expiresAt, now, mail, true);
+  return { userId: account.id, token, expiresAt };
+}
