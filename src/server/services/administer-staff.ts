@@ -17,13 +17,12 @@ import {
   findStaffAccount,
   listOrganizationChoices,
   listStaffAccounts,
-  renewInvitation,
   setUserDisabled,
   setUserServices,
   type StaffRow,
 } from "@/server/repositories/user-repository";
 import { newSecretToken } from "@/server/secret-token";
-import { INVITATION_VALIDITY_MS, type Invitation, type InvitationMailOptions } from "@/server/services/manage-members";
+import { INVITATION_VALIDITY_MS, renewInvitationLink, type Invitation, type InvitationMailOptions } from "@/server/services/manage-members";
 
 function requireAdmin(user: CurrentUser | null): CurrentUser {
   if (!user || user.role !== "admin") throw new AppError("NOT_FOUND", "admins only");
@@ -138,14 +137,8 @@ export async function renewStaffInvitation({ user, userId, now, mail }: { user: 
   const admin = requireAdmin(user);
   const account = await findStaffAccount(getDb(), userId);
   if (!account) throw new AppError("NOT_FOUND", "no such account");
-  const { token, hash } = newSecretToken();
-  const expiresAt = new Date(now.getTime() + INVITATION_VALIDITY_MS);
-  if (!(await renewInvitation(getDb(), account.id, hash, expiresAt))) {
-    throw new AppError("REFUSED", "already active", {}, {
-      localized: { fr: "Cette personne a déjà choisi son mot de passe.", en: "This person has already chosen their password." },
-    });
-  }
+  const invitation = await renewInvitationLink(account.id, now);
   await appendAudit(getDb(), { at: now, actorUserId: admin.id, action: "staff_invitation_renewed", data: { userId: account.id } });
-  await queueStaffInvitation(admin, account.id, account.name, token, expiresAt, now, mail, true);
-  return { userId: account.id, token, expiresAt };
+  await queueStaffInvitation(admin, account.id, account.name, invitation.token, invitation.expiresAt, now, mail, true);
+  return invitation;
 }

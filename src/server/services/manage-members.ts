@@ -159,21 +159,30 @@ export async function inviteMember({ user, input, now, mail }: { user: CurrentUs
   return { userId: created.id, token, expiresAt };
 }
 
+/**
+ * A new invitation link for an account whose person has not chosen a password yet (the old link
+ * stops working); refused once they have. Shared by the pilot's and the admin's pages.
+ */
+export async function renewInvitationLink(userId: string, now: Date): Promise<Invitation> {
+  const { token, hash } = newSecretToken();
+  const expiresAt = new Date(now.getTime() + INVITATION_VALIDITY_MS);
+  if (!(await renewInvitation(getDb(), userId, hash, expiresAt))) {
+    throw new AppError("REFUSED", "already active", {}, {
+      localized: { fr: "Cette personne a déjà choisi son mot de passe.", en: "This person has already chosen their password." },
+    });
+  }
+  return { userId, token, expiresAt };
+}
+
 /** A new link for a member of the MO who has not yet set a password (the old link stops working). */
 export async function renewMemberInvitation({ user, userId, now, mail }: { user: CurrentUser | null; userId: string; now: Date; mail: InvitationMailOptions }): Promise<Invitation> {
   const pilot = requirePilot(user);
   const member = await findOrganizationMember(getDb(), pilot.organization.id, userId);
   if (!member) throw new AppError("NOT_FOUND", "no such member");
-  const { token, hash } = newSecretToken();
-  const expiresAt = new Date(now.getTime() + INVITATION_VALIDITY_MS);
-  if (!(await renewInvitation(getDb(), member.id, hash, expiresAt))) {
-    throw new AppError("REFUSED", "already active", {}, {
-      localized: { fr: "Cette personne a déjà choisi son mot de passe.", en: "This person has already chosen their password." },
-    });
-  }
+  const invitation = await renewInvitationLink(member.id, now);
   await appendAudit(getDb(), { at: now, actorUserId: pilot.id, action: "member_invitation_renewed", data: { userId: member.id } });
-  await queueInvitation(pilot, member.id, member.name, token, expiresAt, now, mail, true);
-  return { userId: member.id, token, expiresAt };
+  await queueInvitation(pilot, member.id, member.name, invitation.token, invitation.expiresAt, now, mail, true);
+  return invitation;
 }
 
 /** The invited person behind a link, or null when the link is not (or no longer) valid. */
