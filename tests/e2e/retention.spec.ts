@@ -99,6 +99,15 @@ test("the admin answers a person's request: looks up the address, exports it, er
   const exported = JSON.parse(await (await import("node:fs/promises")).readFile((await download.path())!, "utf8"));
   expect(exported.requests.map((r: { number: string }) => r.number).sort()).toEqual([...numbers].sort());
   expect(exported.requests[0].requesterName).toBe("Roxane Bélanger");
+  // The same export as a readable statement (to print or save as PDF): each request with its messages.
+  await admin.getByRole("button", { name: /^Version lisible/ }).click();
+  const statement = admin.getByTestId("statement");
+  await expect(statement.getByRole("heading", { level: 2 })).toHaveText(`Relevé des renseignements détenus — ${address}`);
+  for (const number of numbers) await expect(statement.getByRole("heading", { level: 3, name: new RegExp(`^${number} — `) })).toBeVisible();
+  await expect(statement).toContainText("la personne");
+  await expect(statement).toContainText("Bonjour, une question sur mon compte.");
+  await expect(statement.getByRole("button", { name: "Imprimer ou enregistrer en PDF" })).toBeVisible();
+  await expectAccessible(admin);
 
   await admin.getByRole("button", { name: "Effacer ses renseignements" }).click();
   await admin.getByRole("group", { name: /^Effacer les renseignements personnels/ }).getByRole("button", { name: "Effacer" }).click();

@@ -1,9 +1,10 @@
 "use client";
 // The admin's page for a person's request about their information: the address typed once; what
-// is held under it; the JSON export downloaded by the browser; the erasure after a confirmation.
+// is held under it; the JSON export downloaded by the browser, or the same export as a readable
+// statement (to print, or save as PDF, from the browser); the erasure after a confirmation.
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/server/http/server-action";
-import type { PersonSummary } from "@/server/services/person-data";
+import type { PersonExport, PersonSummary } from "@/server/services/person-data";
 
 export type PersonLookupLabels = {
   email: string;
@@ -16,6 +17,24 @@ export type PersonLookupLabels = {
   statuses: Record<string, string>;
   services: Record<string, string>;
   export: string;
+  readable: string;
+  statement: {
+    title: string;
+    exportedAt: string;
+    print: string;
+    role: string;
+    organization: string;
+    created: string;
+    subject: string;
+    internal: string;
+    from: Record<string, string>;
+    attachments: string;
+    emailsReceived: string;
+    /** « : » in French, ": " in English. */
+    sep: string;
+    bytes: string;
+    roles: Record<string, string>;
+  };
   erase: string;
   eraseQuestion: string;
   confirm: string;
@@ -40,6 +59,7 @@ export function PersonLookup({ labels, actions }: { labels: PersonLookupLabels; 
   const [summary, setSummary] = useState<PersonSummary | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [statement, setStatement] = useState<PersonExport | null>(null);
   const [pending, start] = useTransition();
   const form = () => {
     const data = new FormData();
@@ -145,6 +165,21 @@ export function PersonLookup({ labels, actions }: { labels: PersonLookupLabels; 
             >
               {labels.export}
             </button>
+            <button
+              type="button"
+              disabled={pending}
+              className="rounded border border-qc-blue bg-white px-4 py-2 font-semibold text-qc-blue hover:bg-qc-pale"
+              onClick={() =>
+                start(async () => {
+                  // The same export (audited as one), shown as a statement to print or save as PDF.
+                  const result = await actions.exportJson(form());
+                  if (!result.ok) return fail(result);
+                  setStatement(JSON.parse(result.data) as PersonExport);
+                })
+              }
+            >
+              {labels.readable}
+            </button>
             {!confirming ? (
               <button type="button" className="rounded border border-closed bg-white px-4 py-2 font-semibold text-closed hover:bg-closed-pale" onClick={() => setConfirming(true)}>
                 {labels.erase}
@@ -174,6 +209,77 @@ export function PersonLookup({ labels, actions }: { labels: PersonLookupLabels; 
           </div>
         </section>
       )}
+      {statement && <Statement statement={statement} labels={labels} />}
     </div>
+  );
+}
+
+/** The export as a readable statement: the account, then each request with its messages and files. */
+function Statement({ statement, labels }: { statement: PersonExport; labels: PersonLookupLabels }) {
+  const l = labels.statement;
+  const when = (iso: string | null) => (iso ? iso.slice(0, 16).replace("T", " ") : "—");
+  return (
+    <section aria-labelledby="statement-title" className="space-y-4 rounded border border-slate-300 p-4" data-testid="statement">
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h2 id="statement-title" className="text-2xl font-semibold text-qc-navy">
+          {l.title} — {statement.email}
+        </h2>
+        <button type="button" onClick={() => window.print()} className="rounded border border-qc-blue px-4 py-2 font-semibold text-qc-blue hover:bg-qc-pale print:hidden">
+          {l.print}
+        </button>
+      </div>
+      <p>
+        {l.exportedAt} {when(statement.exportedAt)} (UTC)
+      </p>
+      <div>
+        <h3 className="text-xl font-semibold">{labels.account}</h3>
+        {statement.account ? (
+          <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-4">
+            <dt className="font-semibold">{labels.email}</dt>
+            <dd>{statement.account.name} &lt;{statement.account.email}&gt;</dd>
+            <dt className="font-semibold">{l.role}</dt>
+            <dd>{l.roles[statement.account.role] ?? statement.account.role}</dd>
+            <dt className="font-semibold">{l.organization}</dt>
+            <dd>{statement.account.organization ?? "—"}</dd>
+            <dt className="font-semibold">{l.created}</dt>
+            <dd>{when(statement.account.createdAt)}</dd>
+          </dl>
+        ) : (
+          <p>{labels.noAccount}</p>
+        )}
+      </div>
+      {statement.requests.map((r) => (
+        <article key={r.number} className="border-t border-slate-300 pt-3" aria-labelledby={`statement-${r.number}`}>
+          <h3 id={`statement-${r.number}`} className="text-xl font-semibold">
+            {r.number} — {labels.services[r.serviceId] ?? r.serviceId} — {labels.statuses[r.status] ?? r.status}
+          </h3>
+          <p>
+            {l.subject}{l.sep}{r.subject ?? "—"} · {labels.columns.received} {when(r.receivedAt)} · {labels.columns.closed} {when(r.closedAt)}
+            {r.personalDataErasedAt && ` · ${labels.columns.erased} ${when(r.personalDataErasedAt)}`}
+          </p>
+          <ol className="mt-2 space-y-2">
+            {r.messages.map((m, i) => (
+              <li key={i} className="rounded bg-slate-50 p-2">
+                <p className="text-sm font-semibold">
+                  {when(m.at)} — {l.from[m.from] ?? m.from}
+                  {m.visibility === "internal" && ` (${l.internal})`}
+                </p>
+                <p className="whitespace-pre-wrap">{m.body}</p>
+                {m.attachments.length > 0 && (
+                  <p className="text-sm">
+                    {l.attachments}{l.sep}{m.attachments.map((a) => `${a.filename} (${a.size} ${l.bytes})`).join(", ")}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ol>
+          {r.emailsReceived.length > 0 && (
+            <p className="mt-1 text-sm">
+              {l.emailsReceived}{l.sep}{r.emailsReceived.map((e) => when(e.receivedAt)).join(", ")}
+            </p>
+          )}
+        </article>
+      ))}
+    </section>
   );
 }

@@ -24,7 +24,7 @@ export default async function PersonDataPage({ params }: Props) {
   const user = await getCurrentUser();
   if (!user) return redirect({ href: "/connexion", locale });
   if (user.role !== "admin") notFound();
-  const [t, tt, catalogue] = await Promise.all([getTranslations("PersonData"), getTranslations("Tracking"), getCatalogue()]);
+  const [t, tt, ta, catalogue] = await Promise.all([getTranslations("PersonData"), getTranslations("Tracking"), getTranslations("Account"), getCatalogue()]);
   const statuses = Object.fromEntries(["new", "in_progress", "waiting_requester", "resolved", "closed"].map((s) => [s, tt(`statuses.${s}` as "statuses.new")]));
   const services = Object.fromEntries(catalogue.profiles.map((p) => [p.serviceId, p.shortName[locale]]));
   return (
@@ -43,6 +43,23 @@ export default async function PersonDataPage({ params }: Props) {
           statuses,
           services,
           export: t("export"),
+          readable: t("readable"),
+          statement: {
+            title: t("statement.title"),
+            exportedAt: t("statement.exportedAt"),
+            print: t("statement.print"),
+            role: t("statement.role"),
+            organization: t("statement.organization"),
+            created: t("statement.created"),
+            subject: t("statement.subject"),
+            internal: t("statement.internal"),
+            from: Object.fromEntries(["requester", "centre", "second_level", "system"].map((k) => [k, t(`statement.from.${k}` as "statement.from.requester")])),
+            attachments: t("statement.attachments"),
+            emailsReceived: t("statement.emailsReceived"),
+            sep: t("statement.sep"),
+            bytes: t("statement.bytes"),
+            roles: Object.fromEntries(["mo_specialist", "sagir_user", "mo_pilot", "agent", "manager", "admin"].map((r) => [r, ta(`roles.${r}` as "roles.admin")])),
+          },
           erase: t("erase"),
           eraseQuestion: t("eraseQuestion"),
           confirm: t("confirm"),
