@@ -70,6 +70,20 @@ describe("MO pilot", () => {
     await expect(updateMember({ user: pilot, input: { userId: pilot.id, active: false, services: [] }, now })).rejects.toMatchObject({ code: "REFUSED" });
   });
 
+  it("invites only addresses of the MO's recorded domains (or their subdomains); nothing is created otherwise", async () => {
+    const pilot = await currentUserFor(db, "pilote@mfq.exemple.qc.ca");
+    const mail = { baseUrl: "https://guichet.exemple.qc.ca", locale: "fr" as const };
+    const before = await db.user.count();
+    await expect(inviteMember({ user: pilot, input: { name: "Hors MO", email: "quelquun@gmail.com", role: "sagir_user" }, now, mail })).rejects.toMatchObject({
+      code: "INVALID_PARAMETER",
+      fields: { email: { fr: "Inscrivez une adresse de votre organisation (mfq.exemple.qc.ca)." } },
+    });
+    await expect(inviteMember({ user: pilot, input: { name: "Presque", email: "x@notmfq.exemple.qc.ca", role: "sagir_user" }, now, mail })).rejects.toMatchObject({ code: "INVALID_PARAMETER" });
+    expect(await db.user.count()).toBe(before);
+    await inviteMember({ user: pilot, input: { name: "Sous-domaine", email: "lea@direction.mfq.exemple.qc.ca", role: "sagir_user" }, now, mail });
+    expect(await db.user.count()).toBe(before + 1);
+  });
+
   it("cannot open a centre their MO does not subscribe to", async () => {
     const pilot = await currentUserFor(db, "pilote@mcc.exemple.qc.ca");
     const userId = await idOf("sagir@mcc.exemple.qc.ca");
@@ -107,7 +121,7 @@ describe("invitations", () => {
     expect(JSON.stringify(stored)).not.toContain(invitation.token);
     const listed = (await listMembers({ user: pilot })).members.find((m) => m.email === "gael.simard@mfq.exemple.qc.ca");
     expect(listed).toMatchObject({ invited: true, offered: ["sagir"] });
-    expect(await db.auditEntry.count({ where: { action: "member_invited", actorUserId: pilot.id } })).toBe(1);
+    expect(await db.auditEntry.count({ where: { action: "member_invited", actorUserId: pilot.id, data: { path: ["userId"], equals: stored.id } } })).toBe(1);
     // The invitation goes by e-mail (the outbox keeps no address: it is the account's), with the link.
     const sent = await db.emailOutbox.findFirstOrThrow({ where: { userId: stored.id, kind: "invitation" } });
     expect(sent.subject).toBe("Votre invitation à Guichet");

@@ -57,3 +57,8 @@ export async function writeOrganization(db: Db, id: string | null, facts: Organi
     return organizationId;
   });
 }
+
+/** The e-mail domains recorded for an MO (none: any address). */
+export async function organizationDomains(db: Db, id: string): Promise<string[]> {
+  return (await db.organization.findUnique({ where: { id }, select: { emailDomains: true } }))?.emailDomains ?? [];
+}

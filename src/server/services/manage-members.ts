@@ -8,6 +8,7 @@ import { hashPassword } from "@/server/auth/password";
 import { endUserSessions } from "@/server/repositories/session-repository";
 import { appendAudit } from "@/server/repositories/audit-repository";
 import { queueAccountEmail } from "@/server/repositories/mail-repository";
+import { organizationDomains } from "@/server/repositories/organization-repository";
 import { hashSecretToken, isWellFormedSecretToken, newSecretToken } from "@/server/secret-token";
 import { requireUser } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
@@ -137,6 +138,17 @@ export async function inviteMember({ user, input, now, mail }: { user: CurrentUs
   const pilot = requirePilot(user);
   const services = offeredTo(pilot.organization.services, input.role);
   if (services.length === 0) throw noCentreForRole();
+  // The MO's people have its addresses: when the admin recorded its domains, another is refused.
+  const domains = await organizationDomains(getDb(), pilot.organization.id);
+  const domain = input.email.slice(input.email.lastIndexOf("@") + 1);
+  if (domains.length > 0 && !domains.some((d) => domain === d || domain.endsWith(`.${d}`))) {
+    throw new AppError("INVALID_PARAMETER", "address outside the MO's domains", {
+      email: {
+        fr: `Inscrivez une adresse de votre organisation (${domains.join(", ")}).`,
+        en: `Enter an address of your organization (${domains.join(", ")}).`,
+      },
+    });
+  }
   const { token, hash } = newSecretToken();
   const expiresAt = new Date(now.getTime() + INVITATION_VALIDITY_MS);
   const created = await createInvitedUser(getDb(), {
