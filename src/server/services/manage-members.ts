@@ -207,8 +207,8 @@ export async function readInvitation({ token, now }: { token: string; now: Date 
 export async function completeInvitation({ token, input, now }: { token: string; input: TSetPasswordInput; now: Date }): Promise<{ email: string }> {
   const invalid = new AppError("NOT_FOUND", "invitation not valid", {}, {
     localized: {
-      fr: "Ce lien d'invitation n'est plus valide. Demandez au pilote de votre organisation de vous en transmettre un nouveau.",
-      en: "This invitation link is no longer valid. Ask your organization's pilot for a new one.",
+      fr: "Ce lien d'invitation n'est plus valide. Demandez à la personne qui vous a invité (le pilote de votre organisation, ou l'administration de Guichet) de vous en transmettre un nouveau.",
+      en: "This invitation link is no longer valid. Ask the person who invited you (your organization's pilot, or Guichet's administration) for a new one.",
     },
   });
   if (!isWellFormedSecretToken(token)) throw invalid;
