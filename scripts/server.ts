@@ -38,6 +38,11 @@ const publicFiles = new Set(
 );
 const server = createServer(createFrontDoor({ handle: (req, res) => handle(req, res), trusted, dev, pageCache, publicFiles }));
 server.on("clientError", answerClientError);
+// An idle kept-alive connection is closed after 65 s, not Node's 5 s: longer than a reverse proxy's
+// or a client's own idle delay (60 s for nginx and the cloud load balancers), so that neither sends
+// a request on a connection the server is closing at that instant (a "socket hang up", a 502).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 // Development's hot reload (a WebSocket upgrade) is wired by Next.js itself on its first request.
 server.listen(port, hostname, () => {
   console.log(`guichet: ${dev ? "développement" : "production"} sur http://${hostname ?? "localhost"}:${port}`);
