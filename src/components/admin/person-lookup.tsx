@@ -70,6 +70,13 @@ export function PersonLookup({ labels, actions }: { labels: PersonLookupLabels; 
     setError(result.message);
     setFieldError(result.fieldErrors.email ?? null);
   };
+  /** The export (audited on the server), then what to do with its JSON: download it or show it. */
+  const exportThen = (use: (json: string) => void) =>
+    start(async () => {
+      const result = await actions.exportJson(form());
+      if (!result.ok) return fail(result);
+      use(result.data);
+    });
 
   return (
     <div className="mt-4 space-y-4">
@@ -151,10 +158,8 @@ export function PersonLookup({ labels, actions }: { labels: PersonLookupLabels; 
               disabled={pending}
               className="rounded border border-qc-blue bg-white px-4 py-2 font-semibold text-qc-blue hover:bg-qc-pale"
               onClick={() =>
-                start(async () => {
-                  const result = await actions.exportJson(form());
-                  if (!result.ok) return fail(result);
-                  const url = URL.createObjectURL(new Blob([result.data], { type: "application/json" }));
+                exportThen((json) => {
+                  const url = URL.createObjectURL(new Blob([json], { type: "application/json" }));
                   const link = document.createElement("a");
                   link.href = url;
                   link.download = "renseignements-personnels.json";
@@ -169,14 +174,8 @@ export function PersonLookup({ labels, actions }: { labels: PersonLookupLabels; 
               type="button"
               disabled={pending}
               className="rounded border border-qc-blue bg-white px-4 py-2 font-semibold text-qc-blue hover:bg-qc-pale"
-              onClick={() =>
-                start(async () => {
-                  // The same export (audited as one), shown as a statement to print or save as PDF.
-                  const result = await actions.exportJson(form());
-                  if (!result.ok) return fail(result);
-                  setStatement(JSON.parse(result.data) as PersonExport);
-                })
-              }
+              // The same export (audited as one), shown as a statement to print or save as PDF.
+              onClick={() => exportThen((json) => setStatement(JSON.parse(json) as PersonExport))}
             >
               {labels.readable}
             </button>

@@ -9,6 +9,12 @@ export function requireUser(user: CurrentUser | null): CurrentUser {
   return user;
 }
 
+/** The admin's pages and actions: anyone else (signed in or not) is told "not found". */
+export function requireAdmin(user: CurrentUser | null): CurrentUser {
+  if (!user || user.role !== "admin") throw new AppError("NOT_FOUND", "admins only");
+  return user;
+}
+
 export type OrganizationUser = CurrentUser & { organization: NonNullable<CurrentUser["organization"]> };
 
 /**

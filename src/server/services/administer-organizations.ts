@@ -6,6 +6,7 @@ import "server-only";
 // catalogue's edits.
 import type { TOrganizationInput } from "@/schemas/admin";
 import { localizeValidationMessage } from "@/schemas/messages";
+import { requireAdmin } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -17,11 +18,6 @@ import {
   writeOrganization,
   type OrganizationRow,
 } from "@/server/repositories/organization-repository";
-
-function requireAdmin(user: CurrentUser | null): CurrentUser {
-  if (!user || user.role !== "admin") throw new AppError("NOT_FOUND", "admins only");
-  return user;
-}
 
 const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 

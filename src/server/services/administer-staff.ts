@@ -5,15 +5,13 @@ import "server-only";
 // by e-mail through the outbox and shown once to the admin. Every act is audited with what
 // changed; an admin cannot disable their own account (someone must remain to administer).
 import { CENTRE_ROLES, type StaffRole, type TStaffInviteInput, type TStaffUpdateInput } from "@/schemas/admin";
+import { requireAdmin } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { invitationMail } from "@/server/mail/templates";
 import { appendAudit } from "@/server/repositories/audit-repository";
-import { queueAccountEmail } from "@/server/repositories/mail-repository";
 import { endUserSessions } from "@/server/repositories/session-repository";
 import {
-  createInvitedUser,
   findStaffAccount,
   listOrganizationChoices,
   listStaffAccounts,
@@ -21,13 +19,7 @@ import {
   setUserServices,
   type StaffRow,
 } from "@/server/repositories/user-repository";
-import { newSecretToken } from "@/server/secret-token";
-import { INVITATION_VALIDITY_MS, renewInvitationLink, type Invitation, type InvitationMailOptions } from "@/server/services/manage-members";
-
-function requireAdmin(user: CurrentUser | null): CurrentUser {
-  if (!user || user.role !== "admin") throw new AppError("NOT_FOUND", "admins only");
-  return user;
-}
+import { createInvitation, queueInvitation, renewInvitationLink, type Invitation, type InvitationMailOptions } from "@/server/services/manage-members";
 
 export type StaffAccount = {
   id: string;
@@ -68,12 +60,6 @@ export async function listStaff({ user }: { user: CurrentUser | null }): Promise
   return { accounts: rows.map((r) => accountOf(r, admin)), organizations: organizations.map(({ id, name }) => ({ id, name })) };
 }
 
-async function queueStaffInvitation(admin: CurrentUser, userId: string, name: string, token: string, expiresAt: Date, now: Date, mail: InvitationMailOptions, renewed: boolean) {
-  const url = `${mail.baseUrl}${mail.locale === "en" ? "/en" : ""}/invitation/${token}`;
-  const rendered = invitationMail({ name, organization: "", pilot: admin.name, url, expiresAt, renewed, byAdmin: true }, mail.locale);
-  await queueAccountEmail(getDb(), { userId, kind: "invitation", locale: mail.locale, subject: rendered.subject, body: rendered.text, html: rendered.html, at: now });
-}
-
 /** The admin invites a person: an agent or manager with their centres, an admin, or an MO's pilot. */
 export async function inviteStaff({ user, input, now, mail }: { user: CurrentUser | null; input: TStaffInviteInput; now: Date; mail: InvitationMailOptions }): Promise<Invitation> {
   const admin = requireAdmin(user);
@@ -84,26 +70,10 @@ export async function inviteStaff({ user, input, now, mail }: { user: CurrentUse
     organizationId = organization.id;
   }
   const services = worksInCentres(input.role) ? input.services : [];
-  const { token, hash } = newSecretToken();
-  const expiresAt = new Date(now.getTime() + INVITATION_VALIDITY_MS);
-  const created = await createInvitedUser(getDb(), {
-    email: input.email,
-    name: input.name,
-    role: input.role,
-    organizationId,
-    services,
-    invitationTokenHash: hash,
-    invitationExpiresAt: expiresAt,
-    invitedById: admin.id,
-  });
-  if (!created) {
-    throw new AppError("INVALID_PARAMETER", "e-mail taken", {
-      email: { fr: "Cette adresse est déjà associée à un compte Guichet.", en: "This address already belongs to a Guichet account." },
-    });
-  }
-  await appendAudit(getDb(), { at: now, actorUserId: admin.id, action: "staff_invited", data: { userId: created.id, role: input.role, services, organizationId } });
-  await queueStaffInvitation(admin, created.id, input.name, token, expiresAt, now, mail, false);
-  return { userId: created.id, token, expiresAt };
+  const invitation = await createInvitation({ email: input.email, name: input.name, role: input.role, organizationId, services, invitedById: admin.id }, now);
+  await appendAudit(getDb(), { at: now, actorUserId: admin.id, action: "staff_invited", data: { userId: invitation.userId, role: input.role, services, organizationId } });
+  await queueInvitation({ name: admin.name, organization: null }, invitation, input.name, now, mail, false);
+  return invitation;
 }
 
 /** One account's access: active or not, and (agents, managers) the centres they work in. */
@@ -139,6 +109,6 @@ export async function renewStaffInvitation({ user, userId, now, mail }: { user: 
   if (!account) throw new AppError("NOT_FOUND", "no such account");
   const invitation = await renewInvitationLink(account.id, now);
   await appendAudit(getDb(), { at: now, actorUserId: admin.id, action: "staff_invitation_renewed", data: { userId: account.id } });
-  await queueStaffInvitation(admin, account.id, account.name, invitation.token, invitation.expiresAt, now, mail, true);
+  await queueInvitation({ name: admin.name, organization: null }, invitation, account.name, now, mail, true);
   return invitation;
 }

@@ -24,6 +24,7 @@ import {
   listOrganizationMembers,
   setUserDisabled,
   setUserServices,
+  type NewInvitedUser,
 } from "@/server/repositories/user-repository";
 
 function requirePilot(user: CurrentUser | null): CurrentUser & { organization: NonNullable<CurrentUser["organization"]> } {
@@ -113,11 +114,36 @@ export type Invitation = { userId: string; token: string; expiresAt: Date };
 /** Where the invitation's link points and the language of its e-mail (the pilot's page's). */
 export type InvitationMailOptions = { baseUrl: string; locale: "fr" | "en" };
 
-/** The invitation by e-mail, through the outbox (the address is read from the account at sending). */
-async function queueInvitation(pilot: CurrentUser & { organization: { name: string } }, userId: string, name: string, token: string, expiresAt: Date, now: Date, mail: InvitationMailOptions, renewed: boolean): Promise<void> {
-  const url = `${mail.baseUrl}${mail.locale === "en" ? "/en" : ""}/invitation/${token}`;
-  const rendered = invitationMail({ name, organization: pilot.organization.name, pilot: pilot.name, url, expiresAt, renewed }, mail.locale);
-  await queueAccountEmail(getDb(), { userId, kind: "invitation", locale: mail.locale, subject: rendered.subject, body: rendered.text, html: rendered.html, at: now });
+/** Who invites: an MO's pilot (named with their MO), or an admin of Guichet. */
+export type Inviter = { name: string; organization: string | null };
+
+/**
+ * The invitation by e-mail, through the outbox (the address is read from the account at sending).
+ * Shared by the pilot's and the admin's pages.
+ */
+export async function queueInvitation(inviter: Inviter, invitation: Invitation, name: string, now: Date, mail: InvitationMailOptions, renewed: boolean): Promise<void> {
+  const url = `${mail.baseUrl}${mail.locale === "en" ? "/en" : ""}/invitation/${invitation.token}`;
+  const rendered = invitationMail(
+    { name, organization: inviter.organization ?? "", pilot: inviter.name, url, expiresAt: invitation.expiresAt, renewed, byAdmin: inviter.organization === null },
+    mail.locale,
+  );
+  await queueAccountEmail(getDb(), { userId: invitation.userId, kind: "invitation", locale: mail.locale, subject: rendered.subject, body: rendered.text, html: rendered.html, at: now });
+}
+
+/**
+ * An account without password and its single-use link (valid 7 days, stored hashed); an address
+ * that already has an account is refused at its field and nothing is created.
+ */
+export async function createInvitation(account: Omit<NewInvitedUser, "invitationTokenHash" | "invitationExpiresAt">, now: Date): Promise<Invitation> {
+  const { token, hash } = newSecretToken();
+  const expiresAt = new Date(now.getTime() + INVITATION_VALIDITY_MS);
+  const created = await createInvitedUser(getDb(), { ...account, invitationTokenHash: hash, invitationExpiresAt: expiresAt });
+  if (!created) {
+    throw new AppError("INVALID_PARAMETER", "e-mail taken", {
+      email: { fr: "Cette adresse est déjà associée à un compte Guichet.", en: "This address already belongs to a Guichet account." },
+    });
+  }
+  return { userId: created.id, token, expiresAt };
 }
 
 function noCentreForRole(): AppError {
@@ -149,26 +175,10 @@ export async function inviteMember({ user, input, now, mail }: { user: CurrentUs
       },
     });
   }
-  const { token, hash } = newSecretToken();
-  const expiresAt = new Date(now.getTime() + INVITATION_VALIDITY_MS);
-  const created = await createInvitedUser(getDb(), {
-    email: input.email,
-    name: input.name,
-    role: input.role,
-    organizationId: pilot.organization.id,
-    services,
-    invitationTokenHash: hash,
-    invitationExpiresAt: expiresAt,
-    invitedById: pilot.id,
-  });
-  if (!created) {
-    throw new AppError("INVALID_PARAMETER", "e-mail taken", {
-      email: { fr: "Cette adresse est déjà associée à un compte Guichet.", en: "This address already belongs to a Guichet account." },
-    });
-  }
-  await appendAudit(getDb(), { at: now, actorUserId: pilot.id, action: "member_invited", data: { userId: created.id, role: input.role, services } });
-  await queueInvitation(pilot, created.id, input.name, token, expiresAt, now, mail, false);
-  return { userId: created.id, token, expiresAt };
+  const invitation = await createInvitation({ email: input.email, name: input.name, role: input.role, organizationId: pilot.organization.id, services, invitedById: pilot.id }, now);
+  await appendAudit(getDb(), { at: now, actorUserId: pilot.id, action: "member_invited", data: { userId: invitation.userId, role: input.role, services } });
+  await queueInvitation({ name: pilot.name, organization: pilot.organization.name }, invitation, input.name, now, mail, false);
+  return invitation;
 }
 
 /**
@@ -193,7 +203,7 @@ export async function renewMemberInvitation({ user, userId, now, mail }: { user:
   if (!member) throw new AppError("NOT_FOUND", "no such member");
   const invitation = await renewInvitationLink(member.id, now);
   await appendAudit(getDb(), { at: now, actorUserId: pilot.id, action: "member_invitation_renewed", data: { userId: member.id } });
-  await queueInvitation(pilot, member.id, member.name, invitation.token, invitation.expiresAt, now, mail, true);
+  await queueInvitation({ name: pilot.name, organization: pilot.organization.name }, invitation, member.name, now, mail, true);
   return invitation;
 }
 

@@ -7,17 +7,12 @@ import "server-only";
 // function as the retention job (rule `access_request`); an open request is named, to be closed
 // first (its handling needs it). Both acts are audited, with no address kept in the log.
 import { createHash } from "node:crypto";
+import { requireAdmin } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
 import { getDb } from "@/server/db/client";
-import { AppError } from "@/server/errors";
 import { appendAudit } from "@/server/repositories/audit-repository";
 import { findPersonData, type PersonData } from "@/server/repositories/person-data-repository";
 import { eraseRequest } from "@/server/repositories/retention-repository";
-
-function requireAdmin(user: CurrentUser | null): CurrentUser {
-  if (!user || user.role !== "admin") throw new AppError("NOT_FOUND", "admins only");
-  return user;
-}
 
 /** What the audit log keeps of the address: a digest, enough to match two entries, not to read it. */
 const addressDigest = (email: string) => createHash("sha256").update(email.trim().toLowerCase()).digest("hex").slice(0, 16);
