@@ -11,6 +11,8 @@ const freePort = () =>
 process.env.E2E_DB_PORT ??= freePort();
 process.env.E2E_SMTP_PORT ??= freePort();
 process.env.E2E_SMTP_SINK_PORT ??= freePort();
+// The OpenID Connect provider the app's single sign-on is configured with (tests/e2e/oidc-server.ts).
+process.env.E2E_OIDC_PORT ??= freePort();
 // The e2e server's PostgreSQL data directory: the outage test stops and starts that server.
 process.env.E2E_DB_DIR ??= path.join(os.tmpdir(), `guichet-e2e-db-${process.pid}`);
 // The e2e server's own log (JSON lines): a test that meets an unexpected answer quotes its end.
@@ -18,6 +20,7 @@ process.env.E2E_SERVER_LOG ??= path.join(os.tmpdir(), `guichet-e2e-server-${proc
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
+const oidcIssuer = `http://127.0.0.1:${process.env.E2E_OIDC_PORT}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -56,31 +59,47 @@ export default defineConfig({
     // The database stopped under the running app, last of all: nothing else may need it meanwhile.
     { name: "outage", testMatch: /outage\.spec\.ts/, dependencies: ["load"] },
   ],
-  webServer: {
-    // The built app on a throw-away embedded PostgreSQL; "now" is fixed per test by cookie.
-    command: `npm run -s build && npm run -s start > "${process.env.E2E_SERVER_LOG}"`,
-    url: `${baseURL}/api/v1/catalogue`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      PORT: String(PORT),
-      HOSTNAME: "127.0.0.1",
-      GUICHET_TEST_CLOCK: "1",
-      // The notification cycle is run by the tests at their fixed instants, not by the real clock.
-      GUICHET_JOBS: "off",
-      NEXTAUTH_URL: baseURL,
-      GUICHET_DB_EPHEMERAL: "1",
-      GUICHET_DB_PORT: process.env.E2E_DB_PORT,
-      GUICHET_DB_DIR: process.env.E2E_DB_DIR,
-      GUICHET_RATE_LIMIT_PER_MINUTE: "100000",
-      GUICHET_SMTP_PORT: process.env.E2E_SMTP_PORT,
-      GUICHET_SMTP_HOST: "127.0.0.1",
-      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_SINK_PORT}`,
-      GUICHET_MAIL_FROM: "Guichet <ne-pas-repondre@guichet.exemple.qc.ca>",
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
-      NEXT_TELEMETRY_DISABLED: "1",
+  webServer: [
+    {
+      // The identity provider of single sign-on, a real OIDC server (started first: the app discovers it at the first sign-in).
+      command: "node --import tsx tests/e2e/oidc-server.ts",
+      url: `${oidcIssuer}/.well-known/openid-configuration`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "ignore",
+      env: { E2E_OIDC_PORT: process.env.E2E_OIDC_PORT, E2E_APP_URL: baseURL },
     },
-  },
+    {
+      // The built app on a throw-away embedded PostgreSQL; "now" is fixed per test by cookie.
+      command: `npm run -s build && npm run -s start > "${process.env.E2E_SERVER_LOG}"`,
+      url: `${baseURL}/api/v1/catalogue`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        PORT: String(PORT),
+        HOSTNAME: "127.0.0.1",
+        GUICHET_TEST_CLOCK: "1",
+        // The notification cycle is run by the tests at their fixed instants, not by the real clock.
+        GUICHET_JOBS: "off",
+        NEXTAUTH_URL: baseURL,
+        GUICHET_DB_EPHEMERAL: "1",
+        GUICHET_DB_PORT: process.env.E2E_DB_PORT,
+        GUICHET_DB_DIR: process.env.E2E_DB_DIR,
+        GUICHET_RATE_LIMIT_PER_MINUTE: "100000",
+        GUICHET_SMTP_PORT: process.env.E2E_SMTP_PORT,
+        GUICHET_SMTP_HOST: "127.0.0.1",
+        SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_SINK_PORT}`,
+        GUICHET_MAIL_FROM: "Guichet <ne-pas-repondre@guichet.exemple.qc.ca>",
+        DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+        NEXT_TELEMETRY_DISABLED: "1",
+        GUICHET_OIDC_ISSUER: oidcIssuer,
+        GUICHET_OIDC_CLIENT_ID: "guichet-e2e",
+        GUICHET_OIDC_CLIENT_SECRET: "secret-du-client-e2e",
+        GUICHET_OIDC_NAME: "le fournisseur d'identité de test",
+      },
+    },
+  ],
 });

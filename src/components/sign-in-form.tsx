@@ -39,6 +39,8 @@ export function SignInForm({ initialError }: { initialError: string | null }) {
         : t("throttledMinutes", { minutes: Math.ceil(wait / 60) })
       : error === "disabled"
         ? t("disabled")
+        : error === "ssoNoAccount"
+          ? t("ssoNoAccount")
         : error === "invalid" || error === "CredentialsSignin"
           ? t("invalid")
           : error

@@ -138,7 +138,7 @@ test("security headers on every kind of page and API answer; pages run under a n
   await page.goto("/connexion");
   await page.getByLabel("Adresse courriel").fill("personne@exemple.qc.ca");
   await page.getByLabel("Mot de passe").fill("mauvais mot de passe");
-  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.getByRole("button", { name: "Se connecter", exact: true }).click();
   await expect(page.getByTestId("sign-in-error")).toBeVisible();
   expect(violations).toEqual([]);
 
@@ -185,9 +185,9 @@ test("sign-in throttling: after a few wrong passwords, the same French message t
     for (let i = 0; i < 5; i++) {
       await page.getByLabel("Adresse courriel").fill(email);
       await page.getByLabel("Mot de passe").fill(`mauvais-${i}`);
-      await page.getByRole("button", { name: "Se connecter" }).click();
+      await page.getByRole("button", { name: "Se connecter", exact: true }).click();
       // The attempt is over when the button is back (the previous message is cleared meanwhile).
-      await expect(page.getByRole("button", { name: "Se connecter" })).toBeEnabled({ timeout: 20_000 });
+      await expect(page.getByRole("button", { name: "Se connecter", exact: true })).toBeEnabled({ timeout: 20_000 });
       await expect(page.getByTestId("sign-in-error")).toBeVisible();
     }
     messages.push((await page.getByTestId("sign-in-error").textContent()) ?? "");

@@ -103,7 +103,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.goto("/connexion");
   await page.getByLabel("Adresse courriel").fill(email);
   await page.getByLabel("Mot de passe").fill(password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.getByRole("button", { name: "Se connecter", exact: true }).click();
 }
 
 /** Signs in and waits for the personal space the app lands on. */
