@@ -59,7 +59,7 @@ export function InviteForm({ action, roles }: Props) {
 }
 
 /** Copies a text to the clipboard and says so (for screen readers too); where the browser refuses, the field stays selectable. */
-function CopyButton({ text, label, done }: { text: string; label: string; done: string }) {
+export function CopyButton({ text, label, done }: { text: string; label: string; done: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <>

@@ -74,3 +74,11 @@ export const ZOrganizationInput = z
     }
   });
 export type TOrganizationInput = z.infer<typeof ZOrganizationInput>;
+
+/** The admin's new integration key: a name, a scope, and the last day it works (Québec date). */
+export const ZApiKeyInput = z.object({
+  name: z.string({ error: "apiKey.name" }).trim().min(3, { error: "apiKey.name" }).max(80, { error: "apiKey.name" }),
+  scope: z.enum(["call_events", "requests_read:ca-dotation", "requests_read:sagir"], { error: "choice.invalid" }),
+  expiresOn: ZIsoDate,
+});
+export type TApiKeyInput = z.infer<typeof ZApiKeyInput>;

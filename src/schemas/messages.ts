@@ -88,6 +88,8 @@ export const VALIDATION_MESSAGES = {
     en: "Only {numero}, {telephones}, {heures} and, in a delay notice, {date} are replaced: correct the unknown placeholder.",
   },
   "canned.dateOnlyInNotice": { fr: "{date} n'est remplacé que dans un avis de délai (la date promise).", en: "{date} is only replaced in a delay notice (the promised date)." },
+  "apiKey.name": { fr: "Nommez la clé d'après ce qui l'utilise (3 à 80 caractères), p. ex. « Téléphonie — file des candidats ».", en: "Name the key after what uses it (3 to 80 characters), e.g. \"Telephony — candidates' line\"." },
+  "apiKey.expiry": { fr: "Choisissez une date d'expiration après aujourd'hui et au plus dans deux ans.", en: "Choose an expiry date after today and at most two years away." },
   "staff.organization": { fr: "Choisissez l'organisation de ce pilote.", en: "Choose this pilot's organization." },
   "viewName.length": { fr: "Nommez la vue en 60 caractères au plus.", en: "Name the view in 60 characters at most." },
   "bulk.none": { fr: "Cochez au moins une requête dans la file.", en: "Tick at least one request in the queue." },

@@ -29,6 +29,7 @@ import { changeRetention } from "../../src/server/services/retention";
 import { erasePerson, exportPerson, lookUpPerson } from "../../src/server/services/person-data";
 import { inviteStaff, listStaff, renewStaffInvitation, updateStaff } from "../../src/server/services/administer-staff";
 import { listOrganizations, readOrganization, saveOrganization } from "../../src/server/services/administer-organizations";
+import { createApiKey, listApiKeys, revokeApiKey } from "../../src/server/services/administer-api-keys";
 import { ZOrganizationInput } from "../../src/schemas/admin";
 import { ZCannedReplyInput } from "../../src/schemas/canned-reply";
 import { readCannedReplies, saveCannedReply } from "../../src/server/services/canned-replies";
@@ -104,6 +105,9 @@ const USE_CASES: Record<string, (user: CurrentUser | null) => Promise<unknown>> 
   "saveCannedReply sagir (/gestion/reponses/…)": (user) =>
     saveCannedReply({ user, serviceId: "sagir", input: ZCannedReplyInput.parse({ kind: "answer", titleFr: "Réponse de la matrice", titleEn: "Matrix reply", bodyFr: "Bonjour, votre requête {numero}.", bodyEn: "Hello, your request {numero}.", active: "on" }), now }),
   "listStaff (/admin/personnel)": (user) => listStaff({ user }),
+  "listApiKeys (/admin/cles)": (user) => listApiKeys({ user, now }),
+  "createApiKey (/admin/cles)": (user) => createApiKey({ user, input: { name: "Clé de la matrice", scope: "call_events", expiresOn: "2027-06-01" }, now }),
+  "revokeApiKey (/admin/cles)": async (user) => revokeApiKey({ user, id: (await db.apiKey.findFirstOrThrow({ select: { id: true } })).id, now }),
   "listOrganizations (/admin/organisations)": (user) => listOrganizations({ user }),
   "readOrganization (/admin/organisations/…)": async (user) => readOrganization({ user, id: (await db.organization.findUniqueOrThrow({ where: { code: "MFQ" } })).id }),
   "saveOrganization (/admin/organisations/nouveau)": (user) =>
@@ -184,6 +188,9 @@ const RULES: Record<string, { may: Who[]; others: Outcome; except?: Partial<Reco
   "readOrganization (/admin/organisations/…)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "saveOrganization (/admin/organisations/nouveau)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "listStaff (/admin/personnel)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "listApiKeys (/admin/cles)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "createApiKey (/admin/cles)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "revokeApiKey (/admin/cles)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "inviteStaff (/admin/personnel)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "updateStaff (/admin/personnel)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "renewStaffInvitation (/admin/personnel)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },

@@ -41,6 +41,7 @@ export function auditDetails(entry: AuditLogEntry, catalogue: Catalogue, t: Tran
     after?: { active?: boolean; services?: string[] };
     requests?: string[];
     erased?: string[];
+    prefix?: string;
   };
   const who = entry.subjectName ?? t("Console.audit.someone");
   const services = (ids: readonly string[] = []) => ids.map((id) => catalogue.profiles.find((p) => p.serviceId === id)?.shortName[locale] ?? id).join(", ") || t("Console.audit.noCentre");
@@ -59,6 +60,9 @@ export function auditDetails(entry: AuditLogEntry, catalogue: Catalogue, t: Tran
       return t("Console.audit.detailTexts.memberInvited", { name: who, role: d.role ? t(`Account.roles.${d.role}`) : "—", services: services(d.services) });
     case "organization_saved":
       return d.name ?? "";
+    case "api_key_created":
+    case "api_key_revoked":
+      return `${d.name ?? ""} (gk_${d.prefix ?? ""}…)`;
     case "canned_reply_saved":
       return `${d.name ?? ""} (${services(d.serviceId ? [d.serviceId] : [])})`;
     case "staff_updated":

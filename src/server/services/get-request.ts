@@ -4,6 +4,7 @@ import "server-only";
 // "forbidden", so that numbers cannot be probed.
 import type { Locale } from "@/i18n/routing";
 import { messageText } from "@/i18n/system-messages";
+import { keyReads, type ApiKeyPrincipal } from "@/server/auth/api-key-auth";
 import type { CurrentUser } from "@/server/auth/current-user";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -40,10 +41,13 @@ export type RequestDto = {
   messages: { from: "requester" | "agent"; body: string; at: string }[];
 };
 
-/** `locale`: the language system messages are written in (the API reads it from Accept-Language). */
-export async function getRequest({ user, number, locale = "fr" }: { user: CurrentUser | null; number: string; locale?: Locale }): Promise<RequestDto> {
+/**
+ * `locale`: the language system messages are written in (the API reads it from Accept-Language).
+ * `key`: an integration's key instead of a person (the read-only requests API of one service).
+ */
+export async function getRequest({ user, key = null, number, locale = "fr" }: { user: CurrentUser | null; key?: ApiKeyPrincipal | null; number: string; locale?: Locale }): Promise<RequestDto> {
   const row = await findRequestByNumber(getDb(), number);
-  if (!row || !maySeeRequest(user, row)) throw new AppError("NOT_FOUND", "no such request for this viewer");
+  if (!row || !(key ? keyReads(key, row.serviceId) : maySeeRequest(user, row))) throw new AppError("NOT_FOUND", "no such request for this viewer");
   return {
     number: row.number,
     service: row.serviceId,

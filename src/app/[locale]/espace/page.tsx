@@ -36,6 +36,7 @@ export default async function SpacePage({ params }: Props) {
   const tstaff = await getTranslations("AdminStaff");
   const tcanned = await getTranslations("CannedReplies");
   const torganizations = await getTranslations("AdminOrganizations");
+  const tkeys = await getTranslations("AdminKeys");
   const tdashboard = await getTranslations("Dashboard");
   const tcatalogue = await getTranslations("Catalogue");
   const { profiles } = await getCatalogue();
@@ -126,6 +127,9 @@ export default async function SpacePage({ params }: Props) {
               </Link>
               <Link href="/admin/organisations" className="text-qc-blue underline" data-testid="organizations-link">
                 {torganizations("title")}
+              </Link>
+              <Link href="/admin/cles" className="text-qc-blue underline" data-testid="api-keys-link">
+                {tkeys("title")}
               </Link>
             </>
           )}
