@@ -63,6 +63,39 @@ test("the admin makes a key reading SAGIR's requests, an integration uses it, th
   await expectNoHorizontalScroll(page);
 });
 
+test("the telephone system posts call events with its key: stored once, the call's target computed; without a key 401", async ({ page, baseURL }) => {
+  await signInToSpace(page, "admin@cspq.exemple.qc.ca");
+  await page.goto("/admin/cles");
+  const form = page.getByTestId("api-key-form");
+  await form.getByRole("textbox", { name: /^Nom/ }).fill(`Téléphonie e2e ${Date.now().toString(36)}`);
+  await form.getByRole("combobox", { name: /Portée/ }).selectOption("call_events");
+  await form.getByRole("button", { name: "Créer la clé" }).click();
+  const key = await page.getByLabel("La clé (affichée une seule fois)").inputValue();
+
+  const pbx = await http.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+  const callId = `e2e-${Date.now().toString(36)}`;
+  const queuedAt = new Date(Date.now() - 10 * 60_000);
+  const post = (event: string, at: Date, extra: Record<string, unknown> = {}) => pbx.post("/api/v1/calls/events", { data: { callId, event, line: "cad-candidates", at: at.toISOString(), ...extra } });
+  expect((await post("queued", queuedAt, { caller: "418 555-0199" })).status()).toBe(201);
+  const answered = await post("answered", new Date(queuedAt.getTime() + 6 * 60_000), { agent: "agent.dotation@cspq.exemple.qc.ca" });
+  expect(answered.status()).toBe(201);
+  expect(await answered.json()).toMatchObject({ stored: true, call: { status: "answered", waitSeconds: 360, met: false } });
+  // The same webhook again: nothing changes.
+  const retried = await post("answered", new Date(queuedAt.getTime() + 6 * 60_000), { agent: "agent.dotation@cspq.exemple.qc.ca" });
+  expect(retried.status()).toBe(200);
+  expect(await retried.json()).toMatchObject({ stored: false });
+  const bad = await post("ringing", queuedAt);
+  expect(bad.status()).toBe(400);
+  expect(await bad.json()).toMatchObject({ error: { code: "INVALID_PARAMETER", fields: { event: expect.anything() } } });
+  await pbx.dispose();
+
+  const anonymous = await http.newContext({ baseURL });
+  const refused = await anonymous.post("/api/v1/calls/events", { data: { callId, event: "ended", line: "cad-candidates", at: new Date().toISOString() } });
+  expect(refused.status()).toBe(401);
+  expect(await refused.json()).toMatchObject({ error: { code: "UNAUTHENTICATED" } });
+  await anonymous.dispose();
+});
+
 test("a manager does not reach /admin/cles", async ({ page }) => {
   await signInToSpace(page, "gestionnaire@cspq.exemple.qc.ca");
   await expect(page.getByTestId("api-keys-link")).toHaveCount(0);

@@ -1,0 +1,87 @@
+import "server-only";
+// The telephone system's call events (POST /api/v1/calls/events, a key of the call_events scope):
+// each is stored once per (call, event) — a retried webhook changes nothing — and the call is then
+// recomputed from all its events, in order whatever order they came in (src/domain/telephony/
+// call-events.ts). The call is a phone_call row like those agents log, so the dashboards' phone
+// figures (answered, share answered in time, waits) come from the telephone system's own instants.
+import { callState, type CallEventKind } from "@/domain/telephony/call-events";
+import { phoneLine } from "@/domain/telephony/lines";
+import type { TCallEventInput } from "@/schemas/call-event";
+import { getDb } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { insertCallEvent, listCallEvents, lockCall, saveEventCall } from "@/server/repositories/call-event-repository";
+import { findAccountByEmail } from "@/server/repositories/user-repository";
+import { getCatalogue } from "@/server/services/get-catalogue";
+
+/** How far ahead of the server's clock an event may be dated (the telephone system's clock may drift a little). */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+export type ReceivedCallEvent = {
+  /** false when the call had this event already (nothing changed). */
+  stored: boolean;
+  call: { id: string; status: string; queuedAt: Date; answeredAt: Date | null; waitSeconds: number | null; dueAt: Date | null; met: boolean | null };
+};
+
+const fieldError = (field: string, fr: string, en: string) => new AppError("INVALID_PARAMETER", en, { [field]: { fr, en } });
+
+export async function receiveCallEvent({ input, now }: { input: TCallEventInput; now: Date }): Promise<ReceivedCallEvent> {
+  const line = phoneLine(input.line);
+  if (!line) throw fieldError("line", `Ligne inconnue : « ${input.line} ».`, `Unknown line: "${input.line}".`);
+  if (input.at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw fieldError("at", "L'événement est daté dans le futur.", "The event is dated in the future.");
+  if (input.voicemail && input.event !== "voicemail") throw fieldError("voicemail", "Seul un événement « voicemail » décrit un message vocal.", "Only a voicemail event describes a voicemail.");
+  const { engine } = await getCatalogue();
+  return getDb().$transaction(async (tx) => {
+    await lockCall(tx, input.callId);
+    const before = await listCallEvents(tx, input.callId);
+    if (before.length && before[0]!.lineId !== line.id) {
+      throw fieldError("line", `Cet appel est déjà sur la ligne « ${before[0]!.lineId} ».`, `This call is already on line "${before[0]!.lineId}".`);
+    }
+    const stored = await insertCallEvent(tx, {
+      externalId: input.callId,
+      kind: input.event,
+      lineId: line.id,
+      at: input.at,
+      agentRef: input.agent ?? null,
+      callerNumber: input.caller ?? null,
+      details: input.voicemail ? { durationSeconds: input.voicemail.durationSeconds, recordingUrl: input.voicemail.recordingUrl ?? null } : {},
+      receivedAt: now,
+    });
+    const events = stored ? await listCallEvents(tx, input.callId) : before;
+    const first = callState(events.map((e) => ({ kind: e.kind as CallEventKind, at: e.at.getTime() })), null);
+    // The line's answer target (an elapsed clock from the queue's entry), when its audience has one.
+    const target = engine.dueTargets(line.serviceId, line.audienceId, "phone", first.queuedAt).find((d) => d.target.clock === "elapsed") ?? null;
+    const state = callState(
+      events.map((e) => ({ kind: e.kind as CallEventKind, at: e.at.getTime(), agentRef: e.agentRef, callerNumber: e.callerNumber })),
+      target ? target.dueAt - first.queuedAt : null,
+    );
+    const agent = state.agentRef?.includes("@") ? await findAccountByEmail(tx, state.agentRef) : null;
+    const agentId = agent && agent.role === "agent" && !agent.disabledAt && agent.services.some((s) => s.serviceId === line.serviceId) ? agent.id : null;
+    const { id } = await saveEventCall(tx, input.callId, {
+      serviceId: line.serviceId,
+      audienceId: line.audienceId,
+      lineId: line.id,
+      receivedAt: new Date(state.queuedAt),
+      answeredAt: state.answeredAt === null ? null : new Date(state.answeredAt),
+      abandonedAt: state.abandonedAt === null ? null : new Date(state.abandonedAt),
+      endedAt: state.endedAt === null ? null : new Date(state.endedAt),
+      callStatus: state.status,
+      targetId: state.dueAt !== null ? target!.target.id : null,
+      dueAt: state.dueAt === null ? null : new Date(state.dueAt),
+      agentId,
+      agentRef: state.agentRef,
+      callerNumber: state.callerNumber,
+    });
+    return {
+      stored,
+      call: {
+        id,
+        status: state.status,
+        queuedAt: new Date(state.queuedAt),
+        answeredAt: state.answeredAt === null ? null : new Date(state.answeredAt),
+        waitSeconds: state.waitMs === null ? null : Math.round(state.waitMs / 1000),
+        dueAt: state.dueAt === null ? null : new Date(state.dueAt),
+        met: state.met,
+      },
+    };
+  });
+}

@@ -1,0 +1,168 @@
+// The telephone system's call events (POST /api/v1/calls/events): each sequence — in order, out of
+// order, duplicated, abandoned, voicemail — gives the right call and target outcome; a bad input
+// stores nothing; two events of one call at once are both kept; the dashboard's phone figures are
+// the events'.
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AppError } from "../../src/server/errors";
+import { ZCallEventInput } from "../../src/schemas/call-event";
+import { seedDemoData } from "../../src/server/db/demo-data";
+import { seedDatabase } from "../../src/server/db/seed";
+import { summarizePeriodCalls } from "../../src/server/repositories/dashboard-repository";
+import { receiveCallEvent } from "../../src/server/services/call-events";
+import { parseInput } from "../../src/server/validate";
+import { connectTestDb, truncateAll } from "../support/db";
+
+const db = connectTestDb();
+// Monday 23 November 2026, 10:00 in Québec: both lines open.
+const T0 = Date.parse("2026-11-23T15:00:00Z");
+const now = new Date(T0 + 60 * 60_000);
+const at = (seconds: number) => new Date(T0 + seconds * 1000).toISOString();
+let serial = 0;
+const send = (body: Record<string, unknown>) => receiveCallEvent({ input: parseInput(ZCallEventInput, body, { unknownFields: "refuse" }), now });
+const call = (line = "cad-candidates") => {
+  const callId = `pbx-${++serial}`;
+  return (event: string, seconds: number, extra: Record<string, unknown> = {}) => send({ callId, event, line, at: at(seconds), ...extra });
+};
+const row = (externalId: string) => db.phoneCall.findUniqueOrThrow({ where: { externalId } });
+
+beforeAll(async () => {
+  await truncateAll(db);
+  await seedDatabase(db, new Date("2026-11-23T15:00:00Z"));
+  await seedDemoData(db);
+});
+afterAll(() => db.$disconnect());
+
+describe("call events", () => {
+  it("queued then answered in 4 minutes by a Guichet agent: met (5 minutes), the agent's account named", async () => {
+    const c = call();
+    expect((await c("queued", 0, { caller: "418 555-0101" })).call).toMatchObject({ status: "waiting", dueAt: null, met: null });
+    const answered = await c("answered", 240, { agent: "agent.dotation@cspq.exemple.qc.ca" });
+    expect(answered).toMatchObject({ stored: true, call: { status: "answered", waitSeconds: 240, met: true, dueAt: new Date(T0 + 300_000) } });
+    await c("ended", 600);
+    const stored = await row(`pbx-${serial}`);
+    const agent = await db.user.findUniqueOrThrow({ where: { email: "agent.dotation@cspq.exemple.qc.ca" } });
+    expect(stored).toMatchObject({
+      serviceId: "ca-dotation",
+      audienceId: "candidate",
+      channel: "phone",
+      callStatus: "answered",
+      receivedAt: new Date(T0),
+      answeredAt: new Date(T0 + 240_000),
+      endedAt: new Date(T0 + 600_000),
+      targetId: "cad-candidate-phone-answer",
+      agentId: agent.id,
+      callerNumber: "418 555-0101",
+    });
+  });
+
+  it("SAGIR: answered after 16 minutes misses its 15; an unknown agent identifier is kept as given", async () => {
+    const c = call("sagir");
+    await c("queued", 0);
+    expect((await c("answered", 16 * 60, { agent: "poste-2231" })).call).toMatchObject({ status: "answered", met: false });
+    expect(await row(`pbx-${serial}`)).toMatchObject({ serviceId: "sagir", targetId: "sagir-phone-take-charge", agentId: null, agentRef: "poste-2231" });
+  });
+
+  it("out of order: answered before queued arrives gives the same call as in order", async () => {
+    const c = call();
+    await c("answered", 400);
+    const late = await c("queued", 100);
+    expect(late.call).toMatchObject({ status: "answered", queuedAt: new Date(T0 + 100_000), waitSeconds: 300, met: true });
+    expect(await row(`pbx-${serial}`)).toMatchObject({ receivedAt: new Date(T0 + 100_000), answeredAt: new Date(T0 + 400_000) });
+  });
+
+  it("a retried webhook changes nothing and says so", async () => {
+    const c = call();
+    await c("queued", 0);
+    await c("answered", 60);
+    const again = await c("answered", 90);
+    expect(again).toMatchObject({ stored: false, call: { answeredAt: new Date(T0 + 60_000) } });
+    expect(await db.callEvent.count({ where: { externalId: `pbx-${serial}` } })).toBe(2);
+  });
+
+  it("abandoned: after 10 s it is not counted for the target; after 45 s it counts as missed", async () => {
+    const short = call();
+    await short("queued", 0);
+    expect((await short("abandoned", 10)).call).toMatchObject({ status: "abandoned", dueAt: null, met: null });
+    expect(await row(`pbx-${serial}`)).toMatchObject({ callStatus: "abandoned", targetId: null, dueAt: null, abandonedAt: new Date(T0 + 10_000) });
+    const long = call();
+    await long("queued", 0);
+    expect((await long("abandoned", 45)).call).toMatchObject({ status: "abandoned", met: false });
+    expect(await row(`pbx-${serial}`)).toMatchObject({ targetId: "cad-candidate-phone-answer", dueAt: new Date(T0 + 300_000), answeredAt: null });
+  });
+
+  it("voicemail: kept with its duration and recording, not counted for the call's target", async () => {
+    const c = call("sagir");
+    await c("queued", 0);
+    expect((await c("voicemail", 120, { voicemail: { durationSeconds: 42, recordingUrl: "https://pbx.exemple.qc.ca/r/1.wav" } })).call).toMatchObject({ status: "voicemail", met: null });
+    expect((await db.callEvent.findFirstOrThrow({ where: { externalId: `pbx-${serial}`, kind: "voicemail" } })).details).toEqual({ durationSeconds: 42, recordingUrl: "https://pbx.exemple.qc.ca/r/1.wav" });
+  });
+
+  it("two events of one call at the same time are both kept, and the call reflects both", async () => {
+    const callId = `pbx-concurrent-${++serial}`;
+    await Promise.all([
+      send({ callId, event: "queued", line: "sagir", at: at(0) }),
+      send({ callId, event: "answered", line: "sagir", at: at(120) }),
+      send({ callId, event: "ended", line: "sagir", at: at(500) }),
+    ]);
+    expect(await row(callId)).toMatchObject({ callStatus: "answered", receivedAt: new Date(T0), answeredAt: new Date(T0 + 120_000), endedAt: new Date(T0 + 500_000) });
+  });
+
+  it.each([
+    ["an unknown line", { line: "pizza" }, "line"],
+    ["an unknown event", { event: "ringing" }, "event"],
+    ["an instant without offset", { at: "2026-11-23T10:00:00" }, "at"],
+    ["an instant far in the future", { at: new Date(now.getTime() + 3_600_000).toISOString() }, "at"],
+    ["a call id with spaces", { callId: "un appel" }, "callId"],
+    ["an unknown field", { colour: "blue" }, "colour"],
+    ["a voicemail's details on another event", { voicemail: { durationSeconds: 3 } }, "voicemail"],
+    ["a recording URL that is not https", { event: "voicemail", voicemail: { durationSeconds: 3, recordingUrl: "http://x.example/a.wav" } }, "voicemail.recordingUrl"],
+  ])("%s: 400 at the field, nothing stored", async (_, change, field) => {
+    const before = await db.callEvent.count();
+    const attempt = (async () => receiveCallEvent({ input: parseInput(ZCallEventInput, { callId: "pbx-bad", event: "queued", line: "cad-candidates", at: at(0), ...change }, { unknownFields: "refuse" }), now }))();
+    await expect(attempt).rejects.toMatchObject({ code: "INVALID_PARAMETER", fields: { [field]: expect.anything() } });
+    expect(await db.callEvent.count()).toBe(before);
+    expect(await db.phoneCall.count({ where: { externalId: "pbx-bad" } })).toBe(0);
+  });
+
+  it("the dashboard's phone figures are the events': answered, and the share answered in time among the calls that count", async () => {
+    // Computed here from the calls stored above, independently of the dashboard's SQL.
+    const calls = await db.phoneCall.findMany({ where: { serviceId: "sagir", externalId: { not: null } } });
+    const counted = calls.filter((c) => c.dueAt !== null);
+    const summary = await summarizePeriodCalls(db, { serviceId: "sagir", from: new Date(T0 - 3_600_000), to: new Date(T0 + 3_600_000) });
+    expect(summary.calls).toBe(calls.length);
+    expect(summary.answered).toBe(calls.filter((c) => c.callStatus === "answered").length);
+    expect(summary.answeredWithinTarget).toBe(counted.filter((c) => c.answeredAt && c.answeredAt <= c.dueAt!).length);
+    expect(summary.shareWithinTarget).toBe(counted.filter((c) => c.answeredAt && c.answeredAt <= c.dueAt!).length / counted.length);
+    // SAGIR's calls above: one missed (16 min), one answered in 2 min, a voicemail (not counted).
+    expect(summary.answeredWithinTarget).toBe(1);
+    expect(counted).toHaveLength(2);
+  });
+
+  it("hostile bodies: refused in the error shape (never another error), nothing stored on a refusal", async () => {
+    const hostile = fc.oneof(fc.string(), fc.constantFrom("\u0000", "\u001b[31m", "\ud800", "\uffff", "x".repeat(100_000)), fc.integer(), fc.constant(null), fc.array(fc.string()), fc.dictionary(fc.string(), fc.string()));
+    const body = fc.record(
+      { callId: fc.oneof(hostile, fc.constant("pbx-fuzz")), event: fc.oneof(hostile, fc.constantFrom("queued", "answered")), line: fc.oneof(hostile, fc.constant("sagir")), at: fc.oneof(hostile, fc.constant(at(1))), caller: hostile, agent: hostile, voicemail: hostile },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(body, async (input) => {
+        const before = await db.callEvent.count();
+        try {
+          await receiveCallEvent({ input: parseInput(ZCallEventInput, input, { unknownFields: "refuse" }), now });
+        } catch (error) {
+          expect(error).toBeInstanceOf(AppError);
+          expect((error as AppError).code).toBe("INVALID_PARAMETER");
+          expect(await db.callEvent.count()).toBe(before);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("a call cannot move to another line", async () => {
+    const c = call("sagir");
+    await c("queued", 0);
+    await expect(send({ callId: `pbx-${serial}`, event: "answered", line: "cad-candidates", at: at(30) })).rejects.toMatchObject({ code: "INVALID_PARAMETER", fields: { line: expect.anything() } });
+  });
+});
