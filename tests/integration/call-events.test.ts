@@ -9,7 +9,12 @@ import { ZCallEventInput } from "../../src/schemas/call-event";
 import { seedDemoData } from "../../src/server/db/demo-data";
 import { seedDatabase } from "../../src/server/db/seed";
 import { summarizePeriodCalls } from "../../src/server/repositories/dashboard-repository";
+import { NextRequest } from "next/server";
+import { POST as postCallEvent } from "../../src/app/api/v1/calls/events/route";
+import { signWebhook } from "../../src/server/http/webhook-signature";
+import { createApiKey } from "../../src/server/services/administer-api-keys";
 import { receiveCallEvent } from "../../src/server/services/call-events";
+import { currentUserFor } from "../support/users";
 import { parseInput } from "../../src/server/validate";
 import { connectTestDb, truncateAll } from "../support/db";
 
@@ -164,5 +169,50 @@ describe("call events", () => {
     const c = call("sagir");
     await c("queued", 0);
     await expect(send({ callId: `pbx-${serial}`, event: "answered", line: "cad-candidates", at: at(30) })).rejects.toMatchObject({ code: "INVALID_PARAMETER", fields: { line: expect.anything() } });
+  });
+});
+
+describe("POST /api/v1/calls/events, signed (GUICHET_CALL_EVENTS_SECRET)", () => {
+  const SECRET = "secret-partagé-avec-la-téléphonie";
+  let key: string;
+  beforeAll(async () => {
+    // The route reads the real clock: a key valid for the next 30 days.
+    const expiresOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    key = (await createApiKey({ user: await currentUserFor(db, "admin@cspq.exemple.qc.ca"), input: { name: "Téléphonie signée", scope: "call_events", expiresOn }, now: new Date() })).key;
+    process.env.GUICHET_CALL_EVENTS_SECRET = SECRET;
+  });
+  afterAll(() => {
+    delete process.env.GUICHET_CALL_EVENTS_SECRET;
+  });
+  const post = (body: string, headers: Record<string, string>) =>
+    postCallEvent(new NextRequest("http://localhost/api/v1/calls/events", { method: "POST", body, headers: { "content-type": "application/json", authorization: `Bearer ${key}`, ...headers } }));
+
+  it("accepts a well-signed event; refuses a missing, stale or wrong signature (401) and stores nothing then", async () => {
+    const body = JSON.stringify({ callId: `pbx-signed-${++serial}`, event: "queued", line: "sagir", at: new Date().toISOString() });
+    const t = Math.floor(Date.now() / 1000);
+    const before = await db.callEvent.count();
+    const attempts: Record<string, string>[] = [{}, { "x-guichet-timestamp": String(t - 600), "x-guichet-signature": signWebhook(SECRET, t - 600, body) }, { "x-guichet-timestamp": String(t), "x-guichet-signature": signWebhook("autre", t, body) }];
+    for (const headers of attempts) {
+      const refused = await post(body, headers);
+      expect(refused.status).toBe(401);
+      expect(await refused.json()).toMatchObject({ error: { code: "UNAUTHENTICATED", details: { signature: expect.any(String) } } });
+    }
+    expect(await db.callEvent.count()).toBe(before);
+    const accepted = await post(body, { "x-guichet-timestamp": String(t), "x-guichet-signature": signWebhook(SECRET, t, body) });
+    expect(accepted.status).toBe(201);
+    expect(await accepted.json()).toMatchObject({ stored: true, call: { status: "waiting" } });
+    // The same signed request replayed: nothing new.
+    const replayed = await post(body, { "x-guichet-timestamp": String(t), "x-guichet-signature": signWebhook(SECRET, t, body) });
+    expect(replayed.status).toBe(200);
+    expect(await db.callEvent.count()).toBe(before + 1);
+  });
+
+  it("a key is still required, signed or not", async () => {
+    const body = JSON.stringify({ callId: "pbx-nokey", event: "queued", line: "sagir", at: new Date().toISOString() });
+    const t = Math.floor(Date.now() / 1000);
+    const response = await postCallEvent(
+      new NextRequest("http://localhost/api/v1/calls/events", { method: "POST", body, headers: { "content-type": "application/json", "x-guichet-timestamp": String(t), "x-guichet-signature": signWebhook(SECRET, t, body) } }),
+    );
+    expect(response.status).toBe(401);
   });
 });
