@@ -2,7 +2,7 @@
 // field first), sees it once, an integration reads a SAGIR request with it (`Authorization:
 // Bearer`), its use shows on the page; revoked after a confirmation, it is refused (401, JSON).
 import { request as http } from "@playwright/test";
-import { expect, test, expectAccessible, expectNoHorizontalScroll, signInToSpace } from "./support";
+import { expect, test, createApiKeyThroughPage, expectAccessible, expectNoHorizontalScroll, signInToSpace } from "./support";
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -65,12 +65,7 @@ test("the admin makes a key reading SAGIR's requests, an integration uses it, th
 
 test("the telephone system posts call events with its key: stored once, the call's target computed; without a key 401", async ({ page, baseURL }) => {
   await signInToSpace(page, "admin@cspq.exemple.qc.ca");
-  await page.goto("/admin/cles");
-  const form = page.getByTestId("api-key-form");
-  await form.getByRole("textbox", { name: /^Nom/ }).fill(`Téléphonie e2e ${Date.now().toString(36)}`);
-  await form.getByRole("combobox", { name: /Portée/ }).selectOption("call_events");
-  await form.getByRole("button", { name: "Créer la clé" }).click();
-  const key = await page.getByLabel("La clé (affichée une seule fois)").inputValue();
+  const key = await createApiKeyThroughPage(page, `Téléphonie e2e ${Date.now().toString(36)}`, "call_events");
 
   const pbx = await http.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
   const callId = `e2e-${Date.now().toString(36)}`;

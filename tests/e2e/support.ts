@@ -111,3 +111,14 @@ export async function signInToSpace(page: Page, email: string): Promise<void> {
   await signIn(page, email);
   await expect(page).toHaveURL(/\/espace$/);
 }
+
+/** The admin (already signed in on `page`) makes an integration key at /admin/cles; its text, shown once. */
+export async function createApiKeyThroughPage(page: Page, name: string, scope: string): Promise<string> {
+  await page.goto("/admin/cles");
+  const form = page.getByTestId("api-key-form");
+  await form.getByRole("textbox", { name: /^Nom/ }).fill(name);
+  await form.getByRole("combobox", { name: /Portée/ }).selectOption(scope);
+  await form.getByRole("button", { name: "Créer la clé" }).click();
+  await expect(page.getByTestId("api-key-created")).toContainText(name);
+  return page.getByLabel("La clé (affichée une seule fois)").inputValue();
+}

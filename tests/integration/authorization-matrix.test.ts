@@ -30,6 +30,7 @@ import { erasePerson, exportPerson, lookUpPerson } from "../../src/server/servic
 import { inviteStaff, listStaff, renewStaffInvitation, updateStaff } from "../../src/server/services/administer-staff";
 import { listOrganizations, readOrganization, saveOrganization } from "../../src/server/services/administer-organizations";
 import { createApiKey, listApiKeys, revokeApiKey } from "../../src/server/services/administer-api-keys";
+import { readWallboard } from "../../src/server/services/call-events";
 import { ZOrganizationInput } from "../../src/schemas/admin";
 import { ZCannedReplyInput } from "../../src/schemas/canned-reply";
 import { readCannedReplies, saveCannedReply } from "../../src/server/services/canned-replies";
@@ -106,6 +107,7 @@ const USE_CASES: Record<string, (user: CurrentUser | null) => Promise<unknown>> 
     saveCannedReply({ user, serviceId: "sagir", input: ZCannedReplyInput.parse({ kind: "answer", titleFr: "Réponse de la matrice", titleEn: "Matrix reply", bodyFr: "Bonjour, votre requête {numero}.", bodyEn: "Hello, your request {numero}.", active: "on" }), now }),
   "listStaff (/admin/personnel)": (user) => listStaff({ user }),
   "listApiKeys (/admin/cles)": (user) => listApiKeys({ user, now }),
+  "readWallboard sagir (/console/sagir/ligne)": (user) => readWallboard({ user, serviceId: "sagir", now }),
   "createApiKey (/admin/cles)": (user) => createApiKey({ user, input: { name: "Clé de la matrice", scope: "call_events", expiresOn: "2027-06-01" }, now }),
   "revokeApiKey (/admin/cles)": async (user) => revokeApiKey({ user, id: (await db.apiKey.findFirstOrThrow({ select: { id: true } })).id, now }),
   "listOrganizations (/admin/organisations)": (user) => listOrganizations({ user }),
@@ -189,6 +191,11 @@ const RULES: Record<string, { may: Who[]; others: Outcome; except?: Partial<Reco
   "saveOrganization (/admin/organisations/nouveau)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "listStaff (/admin/personnel)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "listApiKeys (/admin/cles)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "readWallboard sagir (/console/sagir/ligne)": {
+    may: ["agent.sagir@cspq.exemple.qc.ca", "gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"],
+    others: "NOT_FOUND",
+    except: { anonymous: "NOT_FOUND" },
+  },
   "createApiKey (/admin/cles)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "revokeApiKey (/admin/cles)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "inviteStaff (/admin/personnel)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },

@@ -13,7 +13,7 @@ import { NextRequest } from "next/server";
 import { POST as postCallEvent } from "../../src/app/api/v1/calls/events/route";
 import { signWebhook } from "../../src/server/http/webhook-signature";
 import { createApiKey } from "../../src/server/services/administer-api-keys";
-import { receiveCallEvent } from "../../src/server/services/call-events";
+import { readWallboard, receiveCallEvent } from "../../src/server/services/call-events";
 import { currentUserFor } from "../support/users";
 import { parseInput } from "../../src/server/validate";
 import { connectTestDb, truncateAll } from "../support/db";
@@ -169,6 +169,40 @@ describe("call events", () => {
     const c = call("sagir");
     await c("queued", 0);
     await expect(send({ callId: `pbx-${serial}`, event: "answered", line: "cad-candidates", at: at(30) })).rejects.toMatchObject({ code: "INVALID_PARAMETER", fields: { line: expect.anything() } });
+  });
+});
+
+describe("the wallboard (/console/<service>/ligne)", () => {
+  it("shows each line's figures as the calls stored say (computed here independently), for the service's agents and managers only", async () => {
+    const agent = await currentUserFor(db, "agent.dotation@cspq.exemple.qc.ca");
+    const boards = await readWallboard({ user: agent, serviceId: "ca-dotation", now });
+    expect(boards.map((b) => b.lineId)).toEqual(["cad-candidates", "cad-mo"]);
+    const calls = await db.phoneCall.findMany({ where: { lineId: "cad-candidates" } });
+    const counted = calls.filter((c) => c.dueAt !== null);
+    const waiting = calls.filter((c) => c.callStatus === "waiting");
+    expect(boards[0]).toEqual({
+      lineId: "cad-candidates",
+      audienceId: "candidate",
+      targetMinutes: 5,
+      waiting: waiting.length,
+      longestWaitSeconds: waiting.length ? Math.floor((now.getTime() - Math.min(...waiting.map((c) => c.receivedAt.getTime()))) / 1000) : null,
+      answered: calls.filter((c) => c.callStatus === "answered").length,
+      abandoned: calls.filter((c) => c.callStatus === "abandoned").length,
+      shareInTime: counted.filter((c) => c.answeredAt && c.answeredAt <= c.dueAt!).length / counted.length,
+      onCall: new Set(calls.filter((c) => c.callStatus === "answered" && !c.endedAt).map((c) => c.agentId ?? c.agentRef).filter(Boolean)).size,
+    });
+    expect(boards[1]).toMatchObject({ lineId: "cad-mo", targetMinutes: null, waiting: 0, shareInTime: null });
+
+    // SAGIR: the call queued at 10:00 and never answered waits an hour at 11:00 (15-minute target).
+    const sagir = await readWallboard({ user: await currentUserFor(db, "gestionnaire@cspq.exemple.qc.ca"), serviceId: "sagir", now });
+    expect(sagir[0]).toMatchObject({ lineId: "sagir", targetMinutes: 15, waiting: 1, longestWaitSeconds: 3600 });
+    // Four hours on, a call still « waiting » is one whose end never came: not shown as waiting.
+    expect((await readWallboard({ user: await currentUserFor(db, "agent.sagir@cspq.exemple.qc.ca"), serviceId: "sagir", now: new Date(T0 + 5 * 3_600_000) }))[0]).toMatchObject({ waiting: 0, longestWaitSeconds: null });
+
+    for (const email of ["agent.sagir@cspq.exemple.qc.ca", "specialiste@mfq.exemple.qc.ca", "pilote@mfq.exemple.qc.ca"]) {
+      await expect(readWallboard({ user: await currentUserFor(db, email), serviceId: "ca-dotation", now })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    await expect(readWallboard({ user: null, serviceId: "sagir", now })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 

@@ -4,12 +4,16 @@ import "server-only";
 // recomputed from all its events, in order whatever order they came in (src/domain/telephony/
 // call-events.ts). The call is a phone_call row like those agents log, so the dashboards' phone
 // figures (answered, share answered in time, waits) come from the telephone system's own instants.
+import { TIME_ZONE } from "@/domain/catalogue/default-catalogue";
+import { getZone } from "@/domain/catalogue/zone";
 import { callState, type CallEventKind } from "@/domain/telephony/call-events";
-import { phoneLine } from "@/domain/telephony/lines";
+import { PHONE_LINES, phoneLine } from "@/domain/telephony/lines";
 import type { TCallEventInput } from "@/schemas/call-event";
+import { isAgentOf, isManagerOf } from "@/server/auth/authorize";
+import type { CurrentUser } from "@/server/auth/current-user";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { insertCallEvent, listCallEvents, lockCall, saveEventCall } from "@/server/repositories/call-event-repository";
+import { insertCallEvent, listCallEvents, lockCall, readLineBoards, saveEventCall } from "@/server/repositories/call-event-repository";
 import { findAccountByEmail } from "@/server/repositories/user-repository";
 import { getCatalogue } from "@/server/services/get-catalogue";
 
@@ -82,6 +86,50 @@ export async function receiveCallEvent({ input, now }: { input: TCallEventInput;
         dueAt: state.dueAt === null ? null : new Date(state.dueAt),
         met: state.met,
       },
+    };
+  });
+}
+
+export type LineBoard = {
+  lineId: string;
+  audienceId: string;
+  /** The line's answer target in minutes (null: its audience has none). */
+  targetMinutes: number | null;
+  waiting: number;
+  /** How long the caller waiting longest has waited, in seconds (null: nobody waits). */
+  longestWaitSeconds: number | null;
+  answered: number;
+  abandoned: number;
+  /** Share of today's calls counted for the target that were answered in time (null: none yet). */
+  shareInTime: number | null;
+  onCall: number;
+};
+
+/** A waiting call older than this is one whose end the telephone system never sent: not shown as waiting. */
+const STALE_WAIT_MS = 4 * 60 * 60_000;
+
+/** The wallboard of a service's lines (/console/<service>/ligne): its agents and managers, the admin. */
+export async function readWallboard({ user, serviceId, now }: { user: CurrentUser | null; serviceId: string; now: Date }): Promise<LineBoard[]> {
+  if (!isAgentOf(user, serviceId) && !isManagerOf(user, serviceId)) throw new AppError("NOT_FOUND", "no wallboard for this person");
+  const lines = PHONE_LINES.filter((l) => l.serviceId === serviceId);
+  if (!lines.length) throw new AppError("NOT_FOUND", "no phone line");
+  const { engine } = await getCatalogue();
+  const zone = getZone(TIME_ZONE);
+  const dayStart = new Date(zone.midnight(zone.dayOf(now.getTime())));
+  const rows = new Map((await readLineBoards(getDb(), lines.map((l) => l.id), dayStart, new Date(now.getTime() - STALE_WAIT_MS))).map((r) => [r.lineId, r]));
+  return lines.map((line) => {
+    const target = engine.dueTargets(line.serviceId, line.audienceId, "phone", now.getTime()).find((d) => d.target.clock === "elapsed") ?? null;
+    const row = rows.get(line.id);
+    return {
+      lineId: line.id,
+      audienceId: line.audienceId,
+      targetMinutes: target ? Math.round((target.dueAt - now.getTime()) / 60_000) : null,
+      waiting: row?.waiting ?? 0,
+      longestWaitSeconds: row?.oldestWaitingAt ? Math.max(0, Math.floor((now.getTime() - row.oldestWaitingAt.getTime()) / 1000)) : null,
+      answered: row?.answered ?? 0,
+      abandoned: row?.abandoned ?? 0,
+      shareInTime: row && row.counted > 0 ? row.within / row.counted : null,
+      onCall: row?.onCall ?? 0,
     };
   });
 }

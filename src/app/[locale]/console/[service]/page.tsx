@@ -128,7 +128,10 @@ export default async function QueuePage({ params, searchParams }: Props) {
           </div>
         </details>
       </nav>
-        <Link href={`/console/${service}/appel`} className="ml-auto rounded bg-qc-blue px-3 py-1.5 font-semibold text-white hover:bg-qc-navy">
+        <Link href={`/console/${service}/ligne`} className="ml-auto rounded border border-qc-blue px-3 py-1.5 font-semibold text-qc-blue hover:bg-qc-pale" data-testid="wallboard-link">
+          {t("wallboard")}
+        </Link>
+        <Link href={`/console/${service}/appel`} className="rounded bg-qc-blue px-3 py-1.5 font-semibold text-white hover:bg-qc-navy">
           {t("logCall")}
         </Link>
       </div>

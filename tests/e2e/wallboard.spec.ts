@@ -1,0 +1,52 @@
+// The SAGIR line's wallboard in Chromium, fed by the telephone system's events (a call_events key):
+// a call queued appears waiting, its wait grows toward the 15 minutes (amber from 60 %), and once
+// the system says an agent answered it, nobody waits and that agent is on a call.
+import { request as http } from "@playwright/test";
+import { expect, test, createApiKeyThroughPage, expectAccessible, expectNoHorizontalScroll, setNow, signInToSpace } from "./support";
+
+test.describe.configure({ timeout: 180_000 });
+
+test("a queued SAGIR call shows on the wallboard, its wait growing; answered, it leaves the queue and its agent is on a call", async ({ page, browser, baseURL }) => {
+  const admin = await (await browser.newContext()).newPage();
+  await signInToSpace(admin, "admin@cspq.exemple.qc.ca");
+  const key = await createApiKeyThroughPage(admin, `Téléphonie SAGIR ${Date.now().toString(36)}`, "call_events");
+  const pbx = await http.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+  const callId = `wall-${Date.now().toString(36)}`;
+  const queuedAt = new Date(Date.now() - 4 * 60_000);
+  expect((await pbx.post("/api/v1/calls/events", { data: { callId, event: "queued", line: "sagir", at: queuedAt.toISOString(), caller: "418 555-0142" } })).status()).toBe(201);
+
+  await signInToSpace(page, "agent.sagir@cspq.exemple.qc.ca");
+  await page.goto("/console/sagir");
+  await page.getByTestId("wallboard-link").click();
+  await expect(page).toHaveURL(/\/console\/sagir\/ligne$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Ligne téléphonique");
+  const line = page.getByTestId("line-sagir");
+  await expect(line).toContainText("cible : réponse en 15 min");
+  await expect(line.getByTestId("waiting-value")).toHaveText("1");
+  await expect(line.getByTestId("longest-wait-value")).toHaveText(/^4:\d\d$/);
+  await expect(line.getByTestId("longest-wait")).toContainText("Dans le délai");
+  await expect(line.getByTestId("longest-wait")).toContainText(/4 min \d\d s/);
+  await expectAccessible(page);
+
+  // Eight minutes on (the server's « now » for this browser): 12 minutes of wait, nearing the 15.
+  await setNow(page.context(), baseURL!, new Date(queuedAt.getTime() + 12 * 60_000 + 5_000).toISOString());
+  await page.reload();
+  await expect(line.getByTestId("longest-wait-value")).toHaveText(/^12:0\d$/);
+  await expect(line.getByTestId("longest-wait")).toContainText("Approche de la cible");
+  await page.context().clearCookies({ name: "guichet-now" });
+
+  // The system says the agent answered: within 5 seconds the board follows by itself.
+  expect((await pbx.post("/api/v1/calls/events", { data: { callId, event: "answered", line: "sagir", at: new Date().toISOString(), agent: "agent.sagir@cspq.exemple.qc.ca" } })).status()).toBe(201);
+  await expect(line.getByTestId("waiting-value")).toHaveText("0", { timeout: 15_000 });
+  await expect(line.getByTestId("longest-wait-value")).toHaveText("—");
+  await expect(line.getByTestId("on-call-value")).toHaveText("1");
+  await pbx.dispose();
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoHorizontalScroll(page);
+});
+
+test("an agent of another centre does not reach SAGIR's wallboard", async ({ page }) => {
+  await signInToSpace(page, "agent.dotation@cspq.exemple.qc.ca");
+  expect((await page.goto("/console/sagir/ligne"))?.status()).toBe(404);
+});
