@@ -14,6 +14,7 @@ import { POST as postCallEvent } from "../../src/app/api/v1/calls/events/route";
 import { signWebhook } from "../../src/server/http/webhook-signature";
 import { createApiKey } from "../../src/server/services/administer-api-keys";
 import { readWallboard, receiveCallEvent } from "../../src/server/services/call-events";
+import { runRetention } from "../../src/server/services/retention";
 import { currentUserFor } from "../support/users";
 import { parseInput } from "../../src/server/validate";
 import { connectTestDb, truncateAll } from "../support/db";
@@ -203,6 +204,23 @@ describe("the wallboard (/console/<service>/ligne)", () => {
       await expect(readWallboard({ user: await currentUserFor(db, email), serviceId: "ca-dotation", now })).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
     await expect(readWallboard({ user: null, serviceId: "sagir", now })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("the callers' numbers and Loi 25", () => {
+  it("the retention job erases the callers' numbers of calls past their service's period (730 days), on the call and its events, and only those", async () => {
+    // A call three days later, with a number: still within the period when the older ones pass it.
+    const later = new Date(T0 + 3 * 86_400_000);
+    await receiveCallEvent({ input: parseInput(ZCallEventInput, { callId: "pbx-later", event: "queued", line: "sagir", at: later.toISOString(), caller: "819 555-0177" }), now: later });
+    expect(await db.phoneCall.count({ where: { callerNumber: { not: null }, receivedAt: { lt: later } } })).toBeGreaterThan(0);
+    const result = await runRetention(db, new Date(T0 + 730 * 86_400_000 + 3_600_000));
+    expect(result.callersErased).toBeGreaterThan(0);
+    expect(await db.phoneCall.count({ where: { callerNumber: { not: null }, receivedAt: { lt: later } } })).toBe(0);
+    expect(await db.callEvent.count({ where: { callerNumber: { not: null }, at: { lt: later } } })).toBe(0);
+    expect((await db.phoneCall.findUniqueOrThrow({ where: { externalId: "pbx-later" } })).callerNumber).toBe("819 555-0177");
+    expect((await db.callEvent.findFirstOrThrow({ where: { externalId: "pbx-later" } })).callerNumber).toBe("819 555-0177");
+    // The anonymous facts stay: the calls, their instants and outcomes.
+    expect(await db.phoneCall.count({ where: { externalId: { not: null }, callStatus: "answered" } })).toBeGreaterThan(0);
   });
 });
 

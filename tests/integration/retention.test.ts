@@ -72,7 +72,7 @@ describe("the retention job", () => {
     } finally {
       await Promise.all([a.$disconnect(), b.$disconnect()]);
     }
-    expect(await runRetention(db, now)).toEqual({ erased: 0 });
+    expect(await runRetention(db, now)).toEqual({ erased: 0, callersErased: 0 });
     expect(await dashboard()).toBe(before);
 
     const log = await db.erasureLog.findMany({ orderBy: { number: "asc" } });

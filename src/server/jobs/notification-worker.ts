@@ -54,7 +54,7 @@ export async function startNotificationWorker(options: WorkerOptions): Promise<{
   if (options.schedule ?? true) await boss.schedule(RETENTION_QUEUE, "30 2 * * *", {}, { tz: "America/Toronto" });
   await boss.work(RETENTION_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
     const result = await runRetention(options.db, clock());
-    if (result.erased) log.info("jobs_retention", { erased: result.erased });
+    if (result.erased || result.callersErased) log.info("jobs_retention", { erased: result.erased, callersErased: result.callersErased });
     return result;
   });
   return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };

@@ -27,6 +27,23 @@ export async function eraseRequest(tx: Tx, requestId: string, rule: "retention" 
   return rows[0]?.counts != null;
 }
 
+/**
+ * Erases the callers' numbers of the telephone system's calls received before their service's
+ * retention period (a call ends the day it is made: the period runs from its receipt) — on the call
+ * and on each of its events. Returns how many calls lost their number.
+ */
+export async function eraseExpiredCallerNumbers(db: Db | Tx, now: Date): Promise<number> {
+  const calls = await db.$queryRaw<{ external_id: string }[]>`
+    UPDATE phone_call c SET caller_number = NULL
+    FROM service s
+    WHERE s.id = c.service_id AND c.caller_number IS NOT NULL
+      AND c.received_at < ${now}::timestamptz - make_interval(days => s.retention_days)
+    RETURNING c.external_id`;
+  const ids = calls.map((c) => c.external_id).filter((id): id is string => id !== null);
+  if (ids.length) await db.$executeRaw`UPDATE call_event SET caller_number = NULL WHERE external_id = ANY(${ids}) AND caller_number IS NOT NULL`;
+  return calls.length;
+}
+
 export function findRetentionSettings(db: Db | Tx): Promise<{ id: string; retentionDays: number }[]> {
   return db.service.findMany({ select: { id: true, retentionDays: true }, orderBy: { sortOrder: "asc" } });
 }

@@ -8,19 +8,23 @@ import "server-only";
 // details, the tracking link, identity-validation notes. The anonymous facts stay (service,
 // audience, channel, type, status, dates, targets and their outcomes), so every dashboard and report
 // shows the same figures before and after. Each erasure is logged (erasure_log): what, when, which rule.
+// The same job erases the callers' numbers of the telephone system's calls past the period.
 import { isManagerOf } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
 import type { Db } from "@/server/db/client";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { appendAudit } from "@/server/repositories/audit-repository";
-import { claimExpiredRequests, eraseRequest, findRetentionSettings, setRetentionDays } from "@/server/repositories/retention-repository";
+import { claimExpiredRequests, eraseExpiredCallerNumbers, eraseRequest, findRetentionSettings, setRetentionDays } from "@/server/repositories/retention-repository";
 import { requireManagerOf } from "@/server/services/dashboard";
 
 const BATCH = 200;
 
-/** One run of the retention job: erases every closed request past its period (batches of 200, up to `budgetMs`). */
-export async function runRetention(db: Db, now: Date, budgetMs = 10 * 60_000): Promise<{ erased: number }> {
+/**
+ * One run of the retention job: erases every closed request past its period (batches of 200, up to
+ * `budgetMs`), then the callers' numbers of the calls past it.
+ */
+export async function runRetention(db: Db, now: Date, budgetMs = 10 * 60_000): Promise<{ erased: number; callersErased: number }> {
   const deadline = performance.now() + budgetMs;
   let erased = 0;
   while (performance.now() < deadline) {
@@ -36,7 +40,7 @@ export async function runRetention(db: Db, now: Date, budgetMs = 10 * 60_000): P
     erased += done.erased;
     if (done.claimed < BATCH) break;
   }
-  return { erased };
+  return { erased, callersErased: await eraseExpiredCallerNumbers(db, now) };
 }
 
 export const RETENTION_MIN_DAYS = 30;
