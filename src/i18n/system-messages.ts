@@ -3,12 +3,17 @@
 // request read in English says so in English, whatever the language of the agent who acted.
 import type { Locale } from "@/i18n/routing";
 
-export type SystemMessageKind = "taken_in_charge";
+export type SystemMessageKind = "taken_in_charge" | "voicemail_received";
 
 const TEXTS: Record<SystemMessageKind, Record<Locale, (p: { number: string; agentName: string }) => string>> = {
   taken_in_charge: {
     fr: ({ number, agentName }) => `Votre requête ${number} a été prise en charge par ${agentName}.`,
     en: ({ number, agentName }) => `Your request ${number} has been taken in charge by ${agentName}.`,
+  },
+  // The first (internal) message of a request the telephone system opened for a voicemail.
+  voicemail_received: {
+    fr: () => "Message vocal laissé sur la ligne téléphonique : écoutez l'enregistrement, puis rappelez la personne au numéro de l'appel.",
+    en: () => "Voicemail left on the phone line: listen to the recording, then call the person back at the caller's number.",
   },
 };
 

@@ -46,6 +46,32 @@ test("a queued SAGIR call shows on the wallboard, its wait growing; answered, it
   await expectNoHorizontalScroll(page);
 });
 
+test("a voicemail left on the SAGIR line is a request in SAGIR's queue, with the caller's number for the callback", async ({ page, browser, baseURL }) => {
+  const admin = await (await browser.newContext()).newPage();
+  await signInToSpace(admin, "admin@cspq.exemple.qc.ca");
+  const key = await createApiKeyThroughPage(admin, `Boîte vocale ${Date.now().toString(36)}`, "call_events");
+  const pbx = await http.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+  const callId = `vm-${Date.now().toString(36)}`;
+  const queuedAt = new Date(Date.now() - 3 * 60_000);
+  await pbx.post("/api/v1/calls/events", { data: { callId, event: "queued", line: "sagir", at: queuedAt.toISOString(), caller: "819 555-0164" } });
+  const left = await pbx.post("/api/v1/calls/events", {
+    data: { callId, event: "voicemail", line: "sagir", at: new Date(queuedAt.getTime() + 60_000).toISOString(), voicemail: { durationSeconds: 75, recordingUrl: "https://pbx.exemple.qc.ca/vm/1.wav" } },
+  });
+  expect(left.status()).toBe(201);
+  const { request } = await left.json();
+  expect(request.number).toMatch(/^SAG-\d{4}-\d{6}$/);
+  await pbx.dispose();
+
+  await signInToSpace(page, "agent.sagir@cspq.exemple.qc.ca");
+  await page.goto(`/console/requetes/${request.number}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("☎ •••0164 · 1:15");
+  await expect(page.getByText("Message vocal (à classer)").first()).toBeVisible();
+  await expect(page.getByText("Numéro de l'appelant")).toBeVisible();
+  await expect(page.getByText("819 555-0164")).toBeVisible();
+  await expect(page.getByTestId("thread")).toContainText("Message vocal laissé sur la ligne téléphonique");
+  await expectAccessible(page);
+});
+
 test("an agent of another centre does not reach SAGIR's wallboard", async ({ page }) => {
   await signInToSpace(page, "agent.dotation@cspq.exemple.qc.ca");
   expect((await page.goto("/console/sagir/ligne"))?.status()).toBe(404);

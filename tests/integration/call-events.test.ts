@@ -97,11 +97,38 @@ describe("call events", () => {
     expect(await row(`pbx-${serial}`)).toMatchObject({ targetId: "cad-candidate-phone-answer", dueAt: new Date(T0 + 300_000), answeredAt: null });
   });
 
-  it("voicemail: kept with its duration and recording, not counted for the call's target", async () => {
+  it("a SAGIR voicemail opens a written request (taken in charge within 24 business-day hours) for the callback, once; kept on the call", async () => {
     const c = call("sagir");
-    await c("queued", 0);
-    expect((await c("voicemail", 120, { voicemail: { durationSeconds: 42, recordingUrl: "https://pbx.exemple.qc.ca/r/1.wav" } })).call).toMatchObject({ status: "voicemail", met: null });
+    await c("queued", 0, { caller: "418 555-0123" });
+    const left = await c("voicemail", 120, { voicemail: { durationSeconds: 42, recordingUrl: "https://pbx.exemple.qc.ca/r/1.wav" } });
+    expect(left).toMatchObject({ stored: true, call: { status: "voicemail", met: null }, request: { number: expect.stringMatching(/^SAG-2026-\d{6}$/) } });
     expect((await db.callEvent.findFirstOrThrow({ where: { externalId: `pbx-${serial}`, kind: "voicemail" } })).details).toEqual({ durationSeconds: 42, recordingUrl: "https://pbx.exemple.qc.ca/r/1.wav" });
+    const request = await db.request.findUniqueOrThrow({ where: { number: left.request!.number }, include: { targets: true, messages: true } });
+    expect(request).toMatchObject({
+      serviceId: "sagir",
+      audienceId: "sagir-user",
+      channel: "voicemail",
+      type: "voicemail",
+      subject: "☎ •••0123 · 0:42",
+      requesterName: null,
+      requesterEmail: null,
+      receivedAt: new Date(T0 + 120_000),
+      details: { callerNumber: "418 555-0123", voicemailSeconds: 42, recordingUrl: "https://pbx.exemple.qc.ca/r/1.wav" },
+    });
+    // The voicemail channel's target (24 business-day hours on SAGIR's calendar), not the call's 15 minutes.
+    expect(request.targets.map((t) => t.targetId)).toEqual(["sagir-written-take-charge"]);
+    expect(request.messages).toEqual([expect.objectContaining({ visibility: "internal", systemKind: "voicemail_received", body: "" })]);
+    expect((await row(`pbx-${serial}`)).requestId).toBe(request.id);
+    // The same webhook again: no second request.
+    const again = await c("voicemail", 120, { voicemail: { durationSeconds: 42 } });
+    expect(again).toMatchObject({ stored: false, request: null });
+    expect(await db.request.count({ where: { type: "voicemail" } })).toBe(1);
+  });
+
+  it("a voicemail on CA-dotation's candidates' line (no voicemail channel there) keeps the call only", async () => {
+    const c = call("cad-candidates");
+    await c("queued", 0);
+    expect(await c("voicemail", 60, { voicemail: { durationSeconds: 10 } })).toMatchObject({ stored: true, request: null, call: { status: "voicemail" } });
   });
 
   it("two events of one call at the same time are both kept, and the call reflects both", async () => {

@@ -266,7 +266,17 @@ export type Fact = { name: string; label: string; value: string };
  * The typed fields of a SAGIR request as label/value pairs for its detail page, in the form's
  * order. The day and month of birth are never in `details` (they have their own table).
  */
+/** What a voicemail request carries, for the agent who calls back. */
+const VOICEMAIL_FACTS: { name: string; label: LocalizedText; value: (v: unknown) => string }[] = [
+  { name: "callerNumber", label: { fr: "Numéro de l'appelant", en: "Caller's number" }, value: String },
+  { name: "voicemailSeconds", label: { fr: "Durée du message", en: "Message length" }, value: (v) => `${Math.floor(Number(v) / 60)}:${String(Number(v) % 60).padStart(2, "0")}` },
+  { name: "recordingUrl", label: { fr: "Enregistrement", en: "Recording" }, value: String },
+];
+
 export function sagirDetailFacts(type: string, details: Record<string, unknown>, locale: "fr" | "en"): Fact[] {
+  if (type === "voicemail") {
+    return VOICEMAIL_FACTS.filter((f) => details[f.name] !== null && details[f.name] !== undefined && details[f.name] !== "").map((f) => ({ name: f.name, label: f.label[locale], value: f.value(details[f.name]) }));
+  }
   const fields = SAGIR_FORM_FIELDS[type as SagirRequestType];
   if (!fields) return [];
   const facts: Fact[] = [];

@@ -9,6 +9,7 @@ import {
   evaluateTargets,
   headlineTarget,
   maskEmail,
+  maskPhone,
   maskName,
   metAtFromEvents,
   queueFacts,
@@ -178,6 +179,13 @@ describe("personal information in lists and replies", () => {
     expect(maskEmail("marie.tremblay@exemple.ca")).toBe("m•••@exemple.ca");
     expect(maskEmail(null)).toBeNull();
   });
+  it.each([
+    ["418 555-0123", "•••0123"],
+    ["+1 (819) 555-0164", "•••0164"],
+    ["123", "•••"],
+    ["", null],
+    [null, null],
+  ])("maskPhone(%j) = %j", (phone, masked) => expect(maskPhone(phone)).toBe(masked));
   it.each([
     ["Vous êtes admissible au processus.", true],
     ["Votre candidature a été retenue.", true],

@@ -177,6 +177,13 @@ export function maskName(name: string | null): string | null {
   return initials.slice(0, 3).join(" ");
 }
 
+/** "418 555-0123" → "•••0123": a caller's number as lists show it (the last four digits). */
+export function maskPhone(phone: string | null): string | null {
+  if (!phone) return null;
+  const digits = phone.replace(/\D/g, "");
+  return digits.length <= 4 ? "•••" : `•••${digits.slice(-4)}`;
+}
+
 /** "marie.tremblay@exemple.ca" → "m•••@exemple.ca". */
 export function maskEmail(email: string | null): string | null {
   if (!email) return null;

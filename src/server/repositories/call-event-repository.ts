@@ -47,6 +47,11 @@ export async function saveEventCall(tx: Tx, externalId: string, data: EventCallD
   return tx.phoneCall.upsert({ where: { externalId }, create: { externalId, ...row }, update: row, select: { id: true } });
 }
 
+/** The written request a call's voicemail opened. */
+export async function linkCallRequest(tx: Tx, callId: string, requestId: string): Promise<void> {
+  await tx.phoneCall.update({ where: { id: callId }, data: { requestId }, select: { id: true } });
+}
+
 export type LineBoardRow = {
   lineId: string;
   waiting: number;

@@ -45,7 +45,7 @@ export type NewRequest = {
   senderStatus?: string | null;
   /** The first message's visibility: a call's summary is an internal note. */
   firstMessageVisibility?: "public" | "internal";
-  firstMessage: { authorKind: "requester" | "agent"; authorUserId: string | null; body: string; quoted?: string | null; inboundEmailId?: bigint | null } | null;
+  firstMessage: { authorKind: "requester" | "agent"; authorUserId: string | null; body: string; quoted?: string | null; inboundEmailId?: bigint | null; systemKind?: string | null } | null;
   /** Personal information kept apart from the request and erased when it is closed. */
   personalData: { birthDay: number; birthMonth: number } | null;
   actorKind: "requester" | "agent" | "system";

@@ -7,15 +7,17 @@ import "server-only";
 import { TIME_ZONE } from "@/domain/catalogue/default-catalogue";
 import { getZone } from "@/domain/catalogue/zone";
 import { callState, type CallEventKind } from "@/domain/telephony/call-events";
+import { maskPhone } from "@/domain/requests/targets";
 import { PHONE_LINES, phoneLine } from "@/domain/telephony/lines";
 import type { TCallEventInput } from "@/schemas/call-event";
 import { isAgentOf, isManagerOf } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { insertCallEvent, listCallEvents, lockCall, readLineBoards, saveEventCall } from "@/server/repositories/call-event-repository";
+import { insertCallEvent, linkCallRequest, listCallEvents, lockCall, readLineBoards, saveEventCall } from "@/server/repositories/call-event-repository";
 import { findAccountByEmail } from "@/server/repositories/user-repository";
 import { getCatalogue } from "@/server/services/get-catalogue";
+import { openRequestIn } from "@/server/services/open-request";
 
 /** How far ahead of the server's clock an event may be dated (the telephone system's clock may drift a little). */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -24,6 +26,8 @@ export type ReceivedCallEvent = {
   /** false when the call had this event already (nothing changed). */
   stored: boolean;
   call: { id: string; status: string; queuedAt: Date; answeredAt: Date | null; waitSeconds: number | null; dueAt: Date | null; met: boolean | null };
+  /** The written request a voicemail opened (on a line whose audience has the voicemail channel). */
+  request: { number: string } | null;
 };
 
 const fieldError = (field: string, fr: string, en: string) => new AppError("INVALID_PARAMETER", en, { [field]: { fr, en } });
@@ -33,7 +37,8 @@ export async function receiveCallEvent({ input, now }: { input: TCallEventInput;
   if (!line) throw fieldError("line", `Ligne inconnue : « ${input.line} ».`, `Unknown line: "${input.line}".`);
   if (input.at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw fieldError("at", "L'événement est daté dans le futur.", "The event is dated in the future.");
   if (input.voicemail && input.event !== "voicemail") throw fieldError("voicemail", "Seul un événement « voicemail » décrit un message vocal.", "Only a voicemail event describes a voicemail.");
-  const { engine } = await getCatalogue();
+  const catalogue = await getCatalogue();
+  const { engine } = catalogue;
   return getDb().$transaction(async (tx) => {
     await lockCall(tx, input.callId);
     const before = await listCallEvents(tx, input.callId);
@@ -75,8 +80,38 @@ export async function receiveCallEvent({ input, now }: { input: TCallEventInput;
       agentRef: state.agentRef,
       callerNumber: state.callerNumber,
     });
+    // A voicemail opens a written request with the voicemail channel's targets (SAGIR: taken in
+    // charge within 24 business-day hours) — the agent's callback task. Once: only when this event
+    // is new. A line whose audience has no voicemail channel (CA-dotation's) keeps the call only.
+    let request: { number: string } | null = null;
+    const audience = engine.getService(line.serviceId).audiences.find((a) => a.id === line.audienceId);
+    if (stored && input.event === "voicemail" && audience?.channels.includes("voicemail")) {
+      const seconds = input.voicemail?.durationSeconds ?? null;
+      const opened = await openRequestIn(
+        tx,
+        {
+          serviceId: line.serviceId,
+          audienceId: line.audienceId,
+          channel: "voicemail",
+          type: "voicemail",
+          // Language-neutral, and masked as lists show it: the number's last digits and the length
+          // (the whole number is in the request's details; the words are the system message).
+          subject: `☎ ${maskPhone(state.callerNumber) ?? "—"}${seconds === null ? "" : ` · ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`}`,
+          body: "",
+          urgent: false,
+          receivedAt: input.at,
+          details: { callerNumber: state.callerNumber, voicemailSeconds: seconds, recordingUrl: input.voicemail?.recordingUrl ?? null },
+          requester: { kind: "phone-system", systemMessage: "voicemail_received" },
+          acknowledge: false,
+        },
+        catalogue,
+      );
+      await linkCallRequest(tx, id, opened.id);
+      request = { number: opened.number };
+    }
     return {
       stored,
+      request,
       call: {
         id,
         status: state.status,

@@ -3,6 +3,7 @@ import "server-only";
 // engine, a number without gaps (per service and Québec year), the first event and message.
 import { formatRequestNumber, NUMBER_PREFIX, numberingYear } from "@/domain/requests/numbering";
 import { queueFacts } from "@/domain/requests/targets";
+import type { SystemMessageKind } from "@/i18n/system-messages";
 import { getDb } from "@/server/db/client";
 import { insertNumberedRequest, type Tx } from "@/server/repositories/request-repository";
 import { attachmentStore, type CheckedFile, type RefusedFile } from "@/server/storage/attachment-store";
@@ -26,7 +27,9 @@ export type OpenRequestOptions = {
     | { kind: "guest"; name: string; email: string; trackingTokenHash: string; trackingToken?: string | null }
     | { kind: "user"; userId: string; organizationId: string | null; email?: string }
     /** Logged by an agent (a call, a voicemail, a fax): the requester may be named, or not. */
-    | { kind: "logged"; agentId: string; name: string | null; email: string | null; organizationId: string | null };
+    | { kind: "logged"; agentId: string; name: string | null; email: string | null; organizationId: string | null }
+    /** Reported by the telephone system (a voicemail): nobody named; the caller's number is in the details. */
+    | { kind: "phone-system"; systemMessage: SystemMessageKind };
   /** About the requester's own file: identity must be validated before disclosing anything. */
   nominative?: boolean;
   /** fr | en: the requester's language (the form's, or the e-mail's). */
@@ -65,6 +68,7 @@ export async function openRequestIn(tx: Tx, options: OpenRequestOptions, catalog
   const guest = requester.kind === "guest" ? requester : null;
   const user = requester.kind === "user" ? requester : null;
   const logged = requester.kind === "logged" ? requester : null;
+  const phoneSystem = requester.kind === "phone-system" ? requester : null;
   const targets = due.map(({ target, dueAt }) => ({
     targetId: target.id,
     metric: target.metric,
@@ -100,12 +104,15 @@ export async function openRequestIn(tx: Tx, options: OpenRequestOptions, catalog
     nominative: options.nominative ?? false,
     language: options.language ?? "fr",
     senderStatus: options.senderStatus ?? null,
-    firstMessage: logged
+    firstMessage: phoneSystem
+      ? // Written by Guichet for the agents, in their language (src/i18n/system-messages.ts).
+        { authorKind: "agent" as const, authorUserId: null, body: "", systemKind: phoneSystem.systemMessage }
+      : logged
       ? { authorKind: "agent" as const, authorUserId: logged.agentId, body: options.body }
       : { authorKind: "requester" as const, authorUserId: user?.userId ?? null, body: options.body, quoted: options.firstMessageMail?.quoted ?? null, inboundEmailId: options.firstMessageMail?.inboundEmailId ?? null },
-    firstMessageVisibility: logged ? ("internal" as const) : ("public" as const),
+    firstMessageVisibility: logged || phoneSystem ? ("internal" as const) : ("public" as const),
     personalData: options.personalData ?? null,
-    actorKind: logged ? ("agent" as const) : ("requester" as const),
+    actorKind: phoneSystem ? ("system" as const) : logged ? ("agent" as const) : ("requester" as const),
     actorUserId: user?.userId ?? logged?.agentId ?? null,
   };
   const numbering = { prefix, year, format: (sequence: number) => formatRequestNumber(prefix, year, sequence) };

@@ -7,9 +7,11 @@ import type { Locale } from "@/i18n/routing";
 
 /** A request opened from an e-mail has no type until an agent classifies it. */
 const EMAIL_TYPE = { fr: "Courriel (à classer)", en: "E-mail (to classify)" } as const;
+const VOICEMAIL_TYPE = { fr: "Message vocal (à classer)", en: "Voicemail (to classify)" } as const;
 
 export function requestTypeText(serviceId: string, type: string, locale: Locale): string {
   if (type === "email") return EMAIL_TYPE[locale];
+  if (type === "voicemail") return VOICEMAIL_TYPE[locale];
   const label =
     serviceId === "sagir"
       ? SAGIR_TYPE_LABELS[type as SagirRequestType]

@@ -34,7 +34,7 @@ export function POST(request: NextRequest): Promise<Response> {
       }
     }
     const input = parseInput(ZCallEventInput, await readJsonBody(request), { unknownFields: "refuse" });
-    const { stored, call } = await receiveCallEvent({ input, now });
+    const { stored, call, request: opened } = await receiveCallEvent({ input, now });
     return NextResponse.json(
       {
         stored,
@@ -46,6 +46,8 @@ export function POST(request: NextRequest): Promise<Response> {
           dueAt: call.dueAt?.toISOString() ?? null,
           met: call.met,
         },
+        // A voicemail's written request (SAGIR), when this event opened one.
+        request: opened,
       },
       { status: stored ? 201 : 200, headers: { "Cache-Control": "no-store" } },
     );
