@@ -1,6 +1,8 @@
 // The SAGIR line's wallboard in Chromium, fed by the telephone system's events (a call_events key):
 // a call queued appears waiting, its wait grows toward the 15 minutes (amber from 60 %), and once
 // the system says an agent answered it, nobody waits and that agent is on a call.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { request as http } from "@playwright/test";
 import { expect, test, createApiKeyThroughPage, expectAccessible, expectNoHorizontalScroll, setNow, signInToSpace } from "./support";
 
@@ -70,6 +72,24 @@ test("a voicemail left on the SAGIR line is a request in SAGIR's queue, with the
   await expect(page.getByText("819 555-0164")).toBeVisible();
   await expect(page.getByTestId("thread")).toContainText("Message vocal laissé sur la ligne téléphonique");
   await expectAccessible(page);
+});
+
+test("the call simulator plays a day of calls into the events API; the wallboard counts what it says it played", async ({ page, browser, baseURL }) => {
+  const admin = await (await browser.newContext()).newPage();
+  await signInToSpace(admin, "admin@cspq.exemple.qc.ca");
+  const key = await createApiKeyThroughPage(admin, `Simulateur ${Date.now().toString(36)}`, "call_events");
+  // The MO specialists' line: no other test calls it. Eight calls, 5,000 times faster than real time.
+  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/phone-simulate.ts", "--line", "cad-mo", "--calls", "8", "--speed", "5000", "--seed", "7", "--url", baseURL!, "--key", key]);
+  const played = /^8 appels sur la ligne cad-mo : (\d+) répondus, (\d+) abandonnés, (\d+) messages vocaux — (\d+) événements envoyés, 0 refusés$/m.exec(stdout);
+  expect(played, stdout).not.toBeNull();
+  const [answered, abandoned] = [Number(played![1]), Number(played![2])];
+
+  await signInToSpace(page, "agent.dotation@cspq.exemple.qc.ca");
+  await page.goto("/console/ca-dotation/ligne");
+  const line = page.getByTestId("line-cad-mo");
+  await expect(line.getByTestId("answered-value")).toHaveText(String(answered));
+  await expect(line.getByTestId("abandoned-value")).toHaveText(String(abandoned));
+  await expect(line.getByTestId("waiting-value")).toHaveText("0");
 });
 
 test("an agent of another centre does not reach SAGIR's wallboard", async ({ page }) => {
