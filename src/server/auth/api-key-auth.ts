@@ -44,8 +44,38 @@ export async function apiKeyOf(headers: Headers, wanted: ApiKeyScopeKind, now: D
       localized: { fr: "Cette clé d'API ne donne pas accès à cette fonction.", en: "This API key does not give access to this function." },
     });
   }
-  await recordApiKeyUse(getDb(), stored.id, now, clientAddressOf(headers));
+  await noteUse(stored.id, now, clientAddressOf(headers));
   return { keyId: stored.id, scope };
+}
+
+/**
+ * A key's uses are written at most once a second per key and process: a telephone system sends
+ * hundreds of events a second with one key, and one row updated by each would make them all wait
+ * on its lock. The first use after a quiet second is written at once; the uses in between are added
+ * by the next write (or by `flushApiKeyUses`), so « last used » lags by a second at most.
+ */
+const pendingUses = new Map<string, { count: number; at: Date; from: string; writtenAt: number }>();
+const WRITE_EVERY_MS = 1000;
+
+async function noteUse(keyId: string, at: Date, from: string): Promise<void> {
+  const entry = pendingUses.get(keyId) ?? { count: 0, at, from, writtenAt: 0 };
+  entry.count += 1;
+  if (at >= entry.at) [entry.at, entry.from] = [at, from];
+  pendingUses.set(keyId, entry);
+  if (Date.now() - entry.writtenAt >= WRITE_EVERY_MS) await writeUses(keyId, entry);
+}
+
+async function writeUses(keyId: string, entry: { count: number; at: Date; from: string; writtenAt: number }): Promise<void> {
+  const count = entry.count;
+  if (!count) return;
+  entry.count = 0;
+  entry.writtenAt = Date.now();
+  await recordApiKeyUse(getDb(), keyId, entry.at, entry.from, count);
+}
+
+/** Writes the uses not written yet (tests; a graceful stop). */
+export async function flushApiKeyUses(): Promise<void> {
+  await Promise.all([...pendingUses].map(([keyId, entry]) => writeUses(keyId, entry)));
 }
 
 /** Whether the key may read this service's requests. */

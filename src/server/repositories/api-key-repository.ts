@@ -61,7 +61,7 @@ export async function findApiKeyByPrefix(db: Db, prefix: string): Promise<KeyFor
   return db.apiKey.findUnique({ where: { prefix }, select: { id: true, hash: true, scope: true, expiresAt: true, revokedAt: true } });
 }
 
-/** One use: when, from where, how many (a single statement: concurrent uses all count). */
-export async function recordApiKeyUse(db: Db, id: string, at: Date, from: string): Promise<void> {
-  await db.$executeRaw`UPDATE api_key SET last_used_at = GREATEST(COALESCE(last_used_at, ${at}), ${at}), last_used_from = ${from}, uses = uses + 1 WHERE id = ${id}::uuid`;
+/** Uses of a key: the last one's instant and address, and how many (a single statement: concurrent writes all count). */
+export async function recordApiKeyUse(db: Db, id: string, at: Date, from: string, count = 1): Promise<void> {
+  await db.$executeRaw`UPDATE api_key SET last_used_at = GREATEST(COALESCE(last_used_at, ${at}), ${at}), last_used_from = ${from}, uses = uses + ${count} WHERE id = ${id}::uuid`;
 }
