@@ -20,25 +20,14 @@ import { DEFAULT_CATALOGUE } from "../../src/domain/catalogue/default-catalogue"
 import { createCatalogueEngine } from "../../src/domain/catalogue/engine";
 import { effectiveHolidays } from "../../src/domain/catalogue/holidays";
 import type { TargetDefinition } from "../../src/domain/catalogue/types";
+import { seededRandom } from "../../src/domain/seeded-random";
 
 const ENGINE_N = 1_000_000;
 const PEER_N = Number(process.env.BENCH_PEER_N ?? 50_000);
 const FROM = Date.UTC(2026, 0, 1, 5);
 const TO = Date.UTC(2028, 0, 1, 5);
 
-/** Deterministic PRNG (mulberry32) so runs compare like with like. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const next = random(20261123);
+const next = seededRandom(20261123);
 const instants = new Float64Array(ENGINE_N);
 for (let i = 0; i < ENGINE_N; i += 1) instants[i] = Math.floor((FROM + next() * (TO - FROM)) / 60_000) * 60_000;
 

@@ -2,6 +2,7 @@
 // arrivals spread over the span, waits and callers' patience drawn from exponential laws, some
 // callers hanging up, some leaving a voicemail, answered calls talked through and ended. Pure and
 // deterministic: the same seed gives the same day (tests, demo data).
+import { seededRandom } from "@/domain/seeded-random";
 import type { CallEventKind } from "@/domain/telephony/call-events";
 
 export type SimulatedEvent = {
@@ -31,20 +32,8 @@ export type SimulationOptions = {
   idPrefix: string;
 };
 
-/** mulberry32: a small, well-distributed seeded generator. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function simulateCallDay(options: SimulationOptions): SimulatedEvent[] {
-  const next = random(options.seed);
+  const next = seededRandom(options.seed);
   const exponential = (mean: number) => Math.round(-Math.log(1 - next()) * mean);
   const events: SimulatedEvent[] = [];
   let arrival = 0;
