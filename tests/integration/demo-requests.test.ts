@@ -31,6 +31,11 @@ describe("demo requests", () => {
     expect(await seedDemoRequests(db, now)).toBe(0);
     expect(await db.request.count({ where: { receivedAt: { gte: now } } })).toBe(0);
     expect(await db.phoneCall.count()).toBeGreaterThan(20);
+    // The telephone system's calls, drawn by the call simulator: five a day on each line with a target.
+    const systemCalls = await db.phoneCall.groupBy({ by: ["lineId", "callStatus"], where: { externalId: { not: null } }, _count: true });
+    expect(systemCalls.filter((g) => g.lineId === "sagir").reduce((n, g) => n + g._count, 0)).toBeGreaterThan(50);
+    expect(systemCalls.some((g) => g.callStatus === "abandoned")).toBe(true);
+    expect(await db.phoneCall.count({ where: { externalId: { not: null }, receivedAt: { gte: now } } })).toBe(0);
     expect(await db.requestTarget.count({ where: { metric: "promised-reply" } })).toBeGreaterThan(0);
   });
 

@@ -7,12 +7,14 @@ import "server-only";
 // derived columns are exactly those the app writes. The demo people are made first
 // (seedDemoData); the app's database client must point at this database (DATABASE_URL).
 import { getZone } from "@/domain/catalogue/zone";
+import { simulateCallDay } from "@/domain/telephony/simulate";
 import { ZCallInput, ZReplyInput } from "@/schemas/console";
 import { ZCandidateInquiryInput } from "@/schemas/inquiry";
 import { ZSagirRequestInput } from "@/schemas/sagir-request";
 import { toCurrentUser, type CurrentUser } from "@/server/auth/session-user";
 import type { Db } from "@/server/db/client";
 import { findSessionUser } from "@/server/repositories/user-repository";
+import { receiveCallEvent } from "@/server/services/call-events";
 import { createCandidateInquiry } from "@/server/services/create-candidate-inquiry";
 import { createMoRequest } from "@/server/services/create-mo-request";
 import { createSagirRequest } from "@/server/services/create-sagir-request";
@@ -137,6 +139,28 @@ export async function seedDemoRequests(db: Db, now: Date): Promise<number> {
       });
       if (voicemail.number) made += 1;
     }
+    made += await playDemoCalls(zone.wallToUtc(zone.dayOf(at), 8 * 60 + 30), i);
   }
   return made;
+}
+
+/**
+ * A day's calls from the telephone system on both lines with an answer target, drawn by the call
+ * simulator (five a line, from 8:30) and received as its events would be — so the wallboard and the
+ * dashboards' phone figures have the system's own measures. Returns the requests their voicemails opened.
+ */
+async function playDemoCalls(dayStart: number, day: number): Promise<number> {
+  let opened = 0;
+  for (const [line, agent, meanWaitMs] of [
+    ["cad-candidates", "agent.dotation@cspq.exemple.qc.ca", 2.5 * 60_000],
+    ["sagir", "agent.sagir@cspq.exemple.qc.ca", 6 * 60_000],
+  ] as const) {
+    const events = simulateCallDay({ seed: 1000 * day + line.length, calls: 5, meanGapMs: 70 * 60_000, meanWaitMs, meanPatienceMs: 2 * meanWaitMs, voicemailShare: 0.1, agents: [agent], idPrefix: `demo-${line}-${day}` });
+    for (const { offsetMs, event, ...rest } of events) {
+      const at = new Date(dayStart + offsetMs);
+      const received = await receiveCallEvent({ input: { ...rest, event, line, at }, now: at });
+      if (received.request) opened += 1;
+    }
+  }
+  return opened;
 }
