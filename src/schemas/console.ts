@@ -118,33 +118,51 @@ export const CALL_TYPES = [...CANDIDATE_TOPICS, ...MO_FUNCTIONS, ...SAGIR_REQUES
  * A phone call, voicemail or fax logged by an agent. Phone: answered at is required. Voicemail
  * and fax always open a request. A request opened needs its subject and summary.
  */
+/** How a call ended and, when it opens a request, what the agent writes of it. */
+const callOutcomeFields = {
+  urgent: ZUrgent,
+  outcome: z.enum(CALL_OUTCOMES, { error: "choice.invalid" }).default("settled"),
+  type: z.string().trim().optional().transform((v) => v || null),
+  subject: z.string().trim().optional().transform((v) => v || null),
+  summary: z.string().trim().optional().transform((v) => v || null),
+  requesterName: z.string().trim().max(120, { error: "name.length" }).optional().transform((v) => v || null),
+  requesterEmail: z.union([z.literal(""), ZEmail]).optional().transform((v) => v || null),
+  organizationId: z.string().trim().optional().transform((v) => v || null),
+};
+
+/** A request opened from a call needs its type, subject and summary. */
+function refineOpenedRequest(v: { type: string | null; subject: string | null; summary: string | null }, ctx: z.RefinementCtx, opens: boolean): void {
+  if (!opens) return;
+  if (!ZSubject.safeParse(v.subject ?? "").success) ctx.addIssue({ code: "custom", path: ["subject"], message: "subject.length" });
+  if (!ZMessage.safeParse(v.summary ?? "").success) ctx.addIssue({ code: "custom", path: ["summary"], message: "message.length" });
+  if (!v.type || !(CALL_TYPES as readonly string[]).includes(v.type)) ctx.addIssue({ code: "custom", path: ["type"], message: "choice.invalid" });
+}
+
 export const ZCallInput = z
   .object({
     audienceId: z.string({ error: "choice.invalid" }).trim().min(1, { error: "choice.invalid" }),
     channel: z.enum(CALL_CHANNELS, { error: "choice.invalid" }),
     receivedAt: ZLocalDateTime,
     answeredAt: z.string().trim().optional().transform((v) => v || null),
-    urgent: ZUrgent,
-    outcome: z.enum(CALL_OUTCOMES, { error: "choice.invalid" }).default("settled"),
-    type: z.string().trim().optional().transform((v) => v || null),
-    subject: z.string().trim().optional().transform((v) => v || null),
-    summary: z.string().trim().optional().transform((v) => v || null),
-    requesterName: z.string().trim().max(120, { error: "name.length" }).optional().transform((v) => v || null),
-    requesterEmail: z.union([z.literal(""), ZEmail]).optional().transform((v) => v || null),
-    organizationId: z.string().trim().optional().transform((v) => v || null),
+    ...callOutcomeFields,
   })
   .superRefine((v, ctx) => {
     if (v.channel === "phone") {
       if (!v.answeredAt) ctx.addIssue({ code: "custom", path: ["answeredAt"], message: "answeredAt.required" });
       else if (!ZLocalDateTime.safeParse(v.answeredAt).success) ctx.addIssue({ code: "custom", path: ["answeredAt"], message: "localDateTime.invalid" });
     }
-    const opens = v.channel !== "phone" || v.outcome === "request_opened";
-    if (!opens) return;
-    if (!ZSubject.safeParse(v.subject ?? "").success) ctx.addIssue({ code: "custom", path: ["subject"], message: "subject.length" });
-    if (!ZMessage.safeParse(v.summary ?? "").success) ctx.addIssue({ code: "custom", path: ["summary"], message: "message.length" });
-    if (!v.type || !(CALL_TYPES as readonly string[]).includes(v.type)) ctx.addIssue({ code: "custom", path: ["type"], message: "choice.invalid" });
+    refineOpenedRequest(v, ctx, v.channel !== "phone" || v.outcome === "request_opened");
   });
 export type CallInput = z.output<typeof ZCallInput>;
+
+/**
+ * A call the telephone system reported, settled by the agent it names (the screen pop): its
+ * instants are the system's, so only how it ended and the request it opens are written.
+ */
+export const ZCallSettleInput = z
+  .object({ callId: z.uuid({ error: "choice.invalid" }), ...callOutcomeFields })
+  .superRefine((v, ctx) => refineOpenedRequest(v, ctx, v.outcome === "request_opened"));
+export type CallSettleInput = z.output<typeof ZCallSettleInput>;
 
 /** The queue's URL parameters; unknown values are ignored rather than refused (a bookmark stays usable). */
 export const QUEUE_STATUS_FILTERS = ["open", "all", "new", "in_progress", "waiting_requester", "resolved", "closed"] as const;

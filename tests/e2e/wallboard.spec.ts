@@ -1,6 +1,8 @@
-// The SAGIR line's wallboard in Chromium, fed by the telephone system's events (a call_events key):
-// a call queued appears waiting, its wait grows toward the 15 minutes (amber from 60 %), and once
-// the system says an agent answered it, nobody waits and that agent is on a call.
+// The telephone system in Chromium, fed by its events (a call_events key): the SAGIR line's
+// wallboard — a call queued appears waiting, its wait grows toward the 15 minutes (amber from 60 %),
+// and once the system says an agent answered it, nobody waits and that agent is on a call; a
+// voicemail's request; the call simulator; the screen pop of the agent the system names, settled with
+// the system's times; the dashboard's share answered in time, equal to the events'.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { request as http } from "@playwright/test";
@@ -90,6 +92,113 @@ test("the call simulator plays a day of calls into the events API; the wallboard
   await expect(line.getByTestId("answered-value")).toHaveText(String(answered));
   await expect(line.getByTestId("abandoned-value")).toHaveText(String(abandoned));
   await expect(line.getByTestId("waiting-value")).toHaveText("0");
+});
+
+test("screen pop: the agent the system names sees « Appel en cours » with the caller's requests, and settles it with the system's times", async ({ page, browser, baseURL }) => {
+  const admin = await (await browser.newContext()).newPage();
+  await signInToSpace(admin, "admin@cspq.exemple.qc.ca");
+  const key = await createApiKeyThroughPage(admin, `Écran d'appel ${Date.now().toString(36)}`, "call_events");
+  const pbx = await http.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+  // A number nobody else uses in the tests (its last four digits from the clock).
+  const digits = String(Date.now() % 10_000).padStart(4, "0");
+  const caller = `418 555-${digits}`;
+  const ring = async (callId: string, waitSeconds: number) => {
+    const queuedAt = Date.now() - (waitSeconds + 20) * 1000;
+    await pbx.post("/api/v1/calls/events", { data: { callId, event: "queued", line: "cad-candidates", at: new Date(queuedAt).toISOString(), caller } });
+    const answered = await pbx.post("/api/v1/calls/events", { data: { callId, event: "answered", line: "cad-candidates", at: new Date(queuedAt + waitSeconds * 1000).toISOString(), agent: "agent.dotation@cspq.exemple.qc.ca" } });
+    expect(answered.status()).toBe(201);
+  };
+
+  await signInToSpace(page, "agent.dotation@cspq.exemple.qc.ca");
+  await page.goto("/console/ca-dotation");
+  const first = `pop-${Date.now().toString(36)}`;
+  await ring(first, 95);
+  // Polled every few seconds: the pop comes by itself, without a reload.
+  const pop = page.getByTestId("call-pop").filter({ hasText: `•••${digits}` });
+  await expect(pop).toBeVisible({ timeout: 15_000 });
+  await expect(pop.getByRole("heading", { level: 2 })).toContainText("Appel en cours");
+  await expect(pop).toContainText("Candidates et candidats");
+  await expect(pop).toContainText("1:35");
+  await expect(pop).toContainText("Dans le délai");
+  await expect(pop).toContainText("Aucune requête connue pour ce numéro.");
+  await expectAccessible(page);
+
+  // Another centre's agent has no pop for it.
+  const other = await (await browser.newContext()).newPage();
+  await signInToSpace(other, "agent.sagir@cspq.exemple.qc.ca");
+  await other.goto("/console/sagir");
+  await other.waitForTimeout(5_000);
+  await expect(other.getByTestId("call-pop").filter({ hasText: `•••${digits}` })).toHaveCount(0);
+
+  // Settled by opening a request: the times are the system's, nothing typed.
+  await pop.getByRole("link", { name: "Régler l'appel" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Régler un appel reçu");
+  await expect(page.getByTestId("call-facts")).toContainText("1:35");
+  await expect(page.getByLabel("Reçu à")).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByLabel("Suite").selectOption("request_opened");
+  await page.getByLabel("Type de demande").selectOption({ index: 1 });
+  await page.getByLabel("Objet").fill("Suivi de candidature");
+  await page.getByLabel("Résumé (note interne)").fill("La personne rappellera avec son numéro de dossier.");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  const notice = page.getByRole("status").filter({ hasText: /Requête CAD-\d{4}-\d{6} ouverte/ });
+  await expect(notice).toBeVisible();
+  const number = /CAD-\d{4}-\d{6}/.exec((await notice.textContent()) ?? "")![0];
+  await expect(page.getByTestId("call-pop").filter({ hasText: `•••${digits}` })).toHaveCount(0, { timeout: 15_000 });
+
+  // The same number calls again: the pop shows the request the first call opened.
+  await page.goto("/console/ca-dotation");
+  await ring(`${first}-2`, 400);
+  const again = page.getByTestId("call-pop").filter({ hasText: `•••${digits}` });
+  await expect(again).toContainText("Délai dépassé", { timeout: 15_000 });
+  await expect(again.getByRole("link", { name: number })).toBeVisible();
+  await again.getByRole("link", { name: "Régler l'appel" }).click();
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Appel réglé." })).toBeVisible();
+  // The same call again (a second tab, a reload): it is settled, nothing to do.
+  await page.reload();
+  await expect(page.getByText("Cet appel est déjà réglé, ou il n'a pas été répondu par vous.")).toBeVisible();
+  await pbx.dispose();
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/console/ca-dotation");
+  await expectNoHorizontalScroll(page);
+});
+
+test("the dashboard's share of calls answered in time is the one the events give, computed here on their own", async ({ page, browser, baseURL }) => {
+  const admin = await (await browser.newContext()).newPage();
+  await signInToSpace(admin, "admin@cspq.exemple.qc.ca");
+  const key = await createApiKeyThroughPage(admin, `Tableau de bord ${Date.now().toString(36)}`, "call_events");
+  const pbx = await http.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+  // A past Tuesday no other test or demo call falls on: 9 June 2026, from 10:00 in Québec (EDT).
+  const start = Date.parse("2026-06-09T14:00:00Z");
+  const targetSeconds = 5 * 60;
+  const calls: { end: "answered" | "abandoned" | "voicemail"; wait: number }[] = [
+    { end: "answered", wait: 60 },
+    { end: "answered", wait: 180 },
+    { end: "answered", wait: 270 },
+    { end: "answered", wait: 360 },
+    { end: "abandoned", wait: 10 },
+    { end: "abandoned", wait: 90 },
+    { end: "voicemail", wait: 120 },
+  ];
+  const run = Date.now().toString(36);
+  for (const [i, c] of calls.entries()) {
+    const queuedAt = start + i * 15 * 60_000;
+    const callId = `dash-${run}-${i}`;
+    await pbx.post("/api/v1/calls/events", { data: { callId, event: "queued", line: "cad-candidates", at: new Date(queuedAt).toISOString() } });
+    const extra = c.end === "answered" ? { agent: "agent.dotation@cspq.exemple.qc.ca" } : c.end === "voicemail" ? { voicemail: { durationSeconds: 30 } } : {};
+    expect((await pbx.post("/api/v1/calls/events", { data: { callId, event: c.end, line: "cad-candidates", at: new Date(queuedAt + c.wait * 1000).toISOString(), ...extra } })).status()).toBe(201);
+  }
+  await pbx.dispose();
+  // The rule, on its own: answered calls count, abandoned ones after 30 s of waiting count against, voicemails do not.
+  const counted = calls.filter((c) => c.end === "answered" || (c.end === "abandoned" && c.wait >= 30));
+  const share = counted.filter((c) => c.end === "answered" && c.wait <= targetSeconds).length / counted.length;
+  expect(share).toBe(0.6);
+
+  await signInToSpace(page, "gestionnaire@cspq.exemple.qc.ca");
+  await page.goto("/gestion/tableau-de-bord/ca-dotation?period=day&date=2026-06-09&audience=candidate");
+  await expect(page.getByTestId("kpi-calls")).toHaveText(new Intl.NumberFormat("fr-CA", { style: "percent", maximumFractionDigits: 1 }).format(share));
 });
 
 test("an agent of another centre does not reach SAGIR's wallboard", async ({ page }) => {

@@ -3,6 +3,8 @@
 // signed-in user), so this table is the authorization of the whole of intake (and of the
 // console's and the dashboards' reads). "Not found" is
 // the answer wherever a refusal would tell that a request number exists.
+import { ZCallImportInput } from "../../src/schemas/call-import";
+import { previewCallImport, readCallImports } from "../../src/server/services/import-calls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZDashboardQuery } from "../../src/schemas/dashboard";
 import { ZSagirRequestInput } from "../../src/schemas/sagir-request";
@@ -108,6 +110,9 @@ const USE_CASES: Record<string, (user: CurrentUser | null) => Promise<unknown>> 
   "listStaff (/admin/personnel)": (user) => listStaff({ user }),
   "listApiKeys (/admin/cles)": (user) => listApiKeys({ user, now }),
   "readWallboard sagir (/console/sagir/ligne)": (user) => readWallboard({ user, serviceId: "sagir", now }),
+  "readCallImports (/gestion/appels)": (user) => readCallImports({ user }),
+  "previewCallImport sagir (/gestion/appels)": (user) =>
+    previewCallImport({ user, input: ZCallImportInput.parse({ line: "sagir", layout: "generic" }), file: { name: "appels.csv", bytes: new TextEncoder().encode("call_id,queued_at\nmatrice-1,2026-11-23 10:00\n") }, now }),
   "createApiKey (/admin/cles)": (user) => createApiKey({ user, input: { name: "Clé de la matrice", scope: "call_events", expiresOn: "2027-06-01" }, now }),
   "revokeApiKey (/admin/cles)": async (user) => revokeApiKey({ user, id: (await db.apiKey.findFirstOrThrow({ select: { id: true } })).id, now }),
   "listOrganizations (/admin/organisations)": (user) => listOrganizations({ user }),
@@ -176,6 +181,8 @@ const RULES: Record<string, { may: Who[]; others: Outcome; except?: Partial<Reco
     except: { anonymous: "NOT_FOUND" },
   },
   "readDashboard sagir": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "readCallImports (/gestion/appels)": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "previewCallImport sagir (/gestion/appels)": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "readAuditLog (/gestion/journal and its CSV)": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "bulkHandle sagir (queue's bulk action)": { may: ["agent.sagir@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "saveView sagir (queue's saved views)": { may: ["agent.sagir@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },

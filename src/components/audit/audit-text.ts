@@ -42,6 +42,9 @@ export function auditDetails(entry: AuditLogEntry, catalogue: Catalogue, t: Tran
     requests?: string[];
     erased?: string[];
     prefix?: string;
+    filename?: string;
+    calls?: number;
+    eventsStored?: number;
   };
   const who = entry.subjectName ?? t("Console.audit.someone");
   const services = (ids: readonly string[] = []) => ids.map((id) => catalogue.profiles.find((p) => p.serviceId === id)?.shortName[locale] ?? id).join(", ") || t("Console.audit.noCentre");
@@ -63,6 +66,8 @@ export function auditDetails(entry: AuditLogEntry, catalogue: Catalogue, t: Tran
     case "api_key_created":
     case "api_key_revoked":
       return `${d.name ?? ""} (gk_${d.prefix ?? ""}…)`;
+    case "calls_imported":
+      return t("Console.audit.detailTexts.callsImported", { file: d.filename ?? "", calls: d.calls ?? 0, events: d.eventsStored ?? 0 });
     case "canned_reply_saved":
       return `${d.name ?? ""} (${services(d.serviceId ? [d.serviceId] : [])})`;
     case "staff_updated":

@@ -1,6 +1,7 @@
 // SAGIR's Outil Requête: one typed form per request type of the SAGIR service document
 // (shared/seeds, "Description des services offerts"), and the departure notice's lead-time rule
 // (service-catalogue spec §6). Labels live here so the forms, the detail pages and the API agree.
+import { clockDuration } from "../telephony/duration";
 import type { CatalogueEngine } from "../catalogue/engine";
 import type { LocalizedText } from "../catalogue/service-profile";
 import { dayNumberFromIsoDate, getZone, isoDateFromDayNumber, ymdFromDayNumber } from "../catalogue/zone";
@@ -269,7 +270,7 @@ export type Fact = { name: string; label: string; value: string };
 /** What a voicemail request carries, for the agent who calls back. */
 const VOICEMAIL_FACTS: { name: string; label: LocalizedText; value: (v: unknown) => string }[] = [
   { name: "callerNumber", label: { fr: "Numéro de l'appelant", en: "Caller's number" }, value: String },
-  { name: "voicemailSeconds", label: { fr: "Durée du message", en: "Message length" }, value: (v) => `${Math.floor(Number(v) / 60)}:${String(Number(v) % 60).padStart(2, "0")}` },
+  { name: "voicemailSeconds", label: { fr: "Durée du message", en: "Message length" }, value: (v) => clockDuration(Number(v)) },
   { name: "recordingUrl", label: { fr: "Enregistrement", en: "Recording" }, value: String },
 ];
 

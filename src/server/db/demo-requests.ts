@@ -139,7 +139,7 @@ export async function seedDemoRequests(db: Db, now: Date): Promise<number> {
       });
       if (voicemail.number) made += 1;
     }
-    made += await playDemoCalls(zone.wallToUtc(zone.dayOf(at), 8 * 60 + 30), i);
+    made += await playDemoCalls(db, zone.wallToUtc(zone.dayOf(at), 8 * 60 + 30), i);
   }
   return made;
 }
@@ -147,9 +147,10 @@ export async function seedDemoRequests(db: Db, now: Date): Promise<number> {
 /**
  * A day's calls from the telephone system on both lines with an answer target, drawn by the call
  * simulator (five a line, from 8:30) and received as its events would be — so the wallboard and the
- * dashboards' phone figures have the system's own measures. Returns the requests their voicemails opened.
+ * dashboards' phone figures have the system's own measures. Their agents settled the calls they
+ * answered (no old call waits on a screen pop). Returns the requests their voicemails opened.
  */
-async function playDemoCalls(dayStart: number, day: number): Promise<number> {
+async function playDemoCalls(db: Db, dayStart: number, day: number): Promise<number> {
   let opened = 0;
   for (const [line, agent, meanWaitMs] of [
     ["cad-candidates", "agent.dotation@cspq.exemple.qc.ca", 2.5 * 60_000],
@@ -161,6 +162,7 @@ async function playDemoCalls(dayStart: number, day: number): Promise<number> {
       const received = await receiveCallEvent({ input: { ...rest, event, line, at }, now: at });
       if (received.request) opened += 1;
     }
+    await db.phoneCall.updateMany({ where: { externalId: { startsWith: `demo-${line}-${day}-` }, callStatus: "answered" }, data: { outcome: "settled" } });
   }
   return opened;
 }

@@ -30,7 +30,8 @@ export async function eraseRequest(tx: Tx, requestId: string, rule: "retention" 
 /**
  * Erases the callers' numbers of the telephone system's calls received before their service's
  * retention period (a call ends the day it is made: the period runs from its receipt) — on the call
- * and on each of its events. Returns how many calls lost their number.
+ * and on each of its events; and the call detail record files a manager previewed a day ago or more
+ * and did not import. Returns how many calls lost their number.
  */
 export async function eraseExpiredCallerNumbers(db: Db | Tx, now: Date): Promise<number> {
   const calls = await db.$queryRaw<{ external_id: string }[]>`
@@ -41,6 +42,8 @@ export async function eraseExpiredCallerNumbers(db: Db | Tx, now: Date): Promise
     RETURNING c.external_id`;
   const ids = calls.map((c) => c.external_id).filter((id): id is string => id !== null);
   if (ids.length) await db.$executeRaw`UPDATE call_event SET caller_number = NULL WHERE external_id = ANY(${ids}) AND caller_number IS NOT NULL`;
+  // Call detail record files previewed and never imported (they hold callers' numbers): a day at most.
+  await db.$executeRaw`DELETE FROM call_import WHERE committed_at IS NULL AND created_at < ${now}::timestamptz - interval '1 day'`;
   return calls.length;
 }
 

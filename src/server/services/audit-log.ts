@@ -26,6 +26,7 @@ const MANAGER_GENERAL_ACTIONS = [
   "second_level_contact_saved",
   "review_setting_changed",
   "canned_reply_saved",
+  "calls_imported",
 ] as const;
 const REQUEST_ACTIONS = ["personal_data_viewed", "identity_validated", "sender_identified"] as const;
 const ADMIN_ACTIONS = ["password_reset_requested", "password_reset", "admin_created", "person_data_exported", "person_data_erased", "staff_invited", "staff_updated", "staff_invitation_renewed", "organization_saved", "api_key_created", "api_key_revoked"] as const;

@@ -7,6 +7,7 @@ import "server-only";
 import { TIME_ZONE } from "@/domain/catalogue/default-catalogue";
 import { getZone } from "@/domain/catalogue/zone";
 import { callState, type CallEventKind } from "@/domain/telephony/call-events";
+import { clockDuration } from "@/domain/telephony/duration";
 import { maskPhone } from "@/domain/requests/targets";
 import { PHONE_LINES, phoneLine } from "@/domain/telephony/lines";
 import type { TCallEventInput } from "@/schemas/call-event";
@@ -14,7 +15,7 @@ import { isAgentOf, isManagerOf } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { insertCallEvent, linkCallRequest, listCallEvents, lockCall, readLineBoards, saveEventCall } from "@/server/repositories/call-event-repository";
+import { type CurrentCallRow, insertCallEvent, linkCallRequest, listCallEvents, listUnsettledCalls, lockCall, readLineBoards, saveEventCall } from "@/server/repositories/call-event-repository";
 import { findAccountByEmail } from "@/server/repositories/user-repository";
 import { getCatalogue } from "@/server/services/get-catalogue";
 import { openRequestIn } from "@/server/services/open-request";
@@ -96,7 +97,7 @@ export async function receiveCallEvent({ input, now }: { input: TCallEventInput;
           type: "voicemail",
           // Language-neutral, and masked as lists show it: the number's last digits and the length
           // (the whole number is in the request's details; the words are the system message).
-          subject: `☎ ${maskPhone(state.callerNumber) ?? "—"}${seconds === null ? "" : ` · ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`}`,
+          subject: `☎ ${maskPhone(state.callerNumber) ?? "—"}${seconds === null ? "" : ` · ${clockDuration(seconds)}`}`,
           body: "",
           urgent: false,
           receivedAt: input.at,
@@ -167,4 +168,60 @@ export async function readWallboard({ user, serviceId, now }: { user: CurrentUse
       onCall: row?.onCall ?? 0,
     };
   });
+}
+
+/** A call answered by the agent and not yet settled, as the screen pop shows it. */
+export type CurrentCall = {
+  id: string;
+  serviceId: string;
+  audienceId: string;
+  /** The caller's number masked (•••0123), as lists show it; null when the system did not give it. */
+  caller: string | null;
+  queuedAt: Date;
+  answeredAt: Date;
+  /** Still on the line (the system has not sent `ended`). */
+  ongoing: boolean;
+  waitSeconds: number;
+  /** Answered within the line's target (null: the line has none). */
+  met: boolean | null;
+  pastRequests: { number: string; subject: string; status: string; type: string; receivedAt: Date }[];
+};
+
+/** How long an answered call stays on an agent's screen pop unsettled (a workday's calls). */
+const POP_WINDOW_MS = 10 * 60 * 60_000;
+
+/**
+ * The screen pop (« Appel en cours »): the calls the telephone system says this agent answered in
+ * the last hours and that they have not settled (those still on the line first), with the caller's
+ * latest requests of the service, and how many more there are than are listed.
+ * Nobody else's: the agent named in `answered` is the one who settles the call.
+ */
+export async function readCurrentCalls({ user, now }: { user: CurrentUser | null; now: Date }): Promise<{ calls: CurrentCall[]; more: number }> {
+  if (!user || user.role !== "agent") return { calls: [], more: 0 };
+  const rows = await listUnsettledCalls(getDb(), user.id, user.services, new Date(now.getTime() - POP_WINDOW_MS));
+  return { calls: rows.map(currentCall), more: rows.length ? rows[0]!.total - rows.length : 0 };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function currentCall(r: CurrentCallRow): CurrentCall {
+  return {
+    id: r.id,
+    serviceId: r.serviceId,
+    audienceId: r.audienceId,
+    caller: maskPhone(r.callerNumber),
+    queuedAt: r.receivedAt,
+    answeredAt: r.answeredAt,
+    ongoing: r.endedAt === null,
+    waitSeconds: Math.max(0, Math.round((r.answeredAt.getTime() - r.receivedAt.getTime()) / 1000)),
+    met: r.dueAt === null ? null : r.answeredAt.getTime() <= r.dueAt.getTime(),
+    pastRequests: r.pastRequests,
+  };
+}
+
+/** A system call an agent is settling (the « Appel en cours » form), or null when it is not theirs to settle (any more). */
+export async function readCallToSettle({ user, serviceId, callId }: { user: CurrentUser | null; serviceId: string; callId: string }): Promise<CurrentCall | null> {
+  if (!isAgentOf(user, serviceId) || !UUID.test(callId)) return null;
+  const [row] = await listUnsettledCalls(getDb(), user.id, [serviceId], new Date(0), callId);
+  return row ? currentCall(row) : null;
 }

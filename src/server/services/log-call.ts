@@ -10,15 +10,16 @@ import { localDateTimeToInstant } from "@/domain/catalogue/zone";
 import { CANDIDATE_TOPICS } from "@/domain/requests/candidate-inquiry";
 import { MO_FUNCTIONS } from "@/domain/requests/mo-request";
 import { SAGIR_REQUEST_TYPES } from "@/domain/requests/sagir-request";
-import type { CallInput } from "@/schemas/console";
+import type { CallInput, CallSettleInput } from "@/schemas/console";
 import { isAgentOf } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
 import { getDb } from "@/server/db/client";
 import { AppError, type Localized } from "@/server/errors";
+import { findSystemCall, lockCall, SETTLED_OUTCOMES, settleSystemCall } from "@/server/repositories/call-event-repository";
 import { insertPhoneCall } from "@/server/repositories/console-repository";
-import { appendEvent, updateRequestAtVersion } from "@/server/repositories/request-repository";
+import { appendEvent, type Tx, updateRequestAtVersion } from "@/server/repositories/request-repository";
 import { getCatalogue } from "@/server/services/get-catalogue";
-import { openRequest } from "@/server/services/open-request";
+import { openRequest, openRequestIn, type OpenRequestOptions } from "@/server/services/open-request";
 import { refreshTargets } from "@/server/services/request-targets";
 
 /** The request types an agent may choose for a request opened from a call, per audience. */
@@ -84,42 +85,133 @@ export async function logCall({ user, serviceId, input, now }: { user: CurrentUs
     await insertPhoneCall(getDb(), { ...call, outcome: "settled", requestId: null });
     return { number: null, answer };
   }
+  const options = await callRequestOptions({
+    agent,
+    serviceId,
+    audienceId: audience.id,
+    channel: input.channel,
+    input,
+    receivedAt: new Date(received),
+    answeredAt: answered === null ? null : new Date(answered),
+    record: (tx, requestId) => insertPhoneCall(tx, { ...call, outcome: "request_opened", requestId }).then(() => undefined),
+  });
+  const opened = await openRequest(options);
+  return { number: opened.number, answer };
+}
 
-  if (!input.type || !CALL_TYPES_BY_AUDIENCE[audience.id]?.includes(input.type)) {
+/** What an agent writes when a call opens a request (the form's « Requête ouverte » fields). */
+type OpenedFields = Pick<CallInput, "type" | "subject" | "summary" | "urgent" | "requesterName" | "requesterEmail" | "organizationId">;
+
+/**
+ * A request opened from a call (logged by hand or settled from the screen pop): of the type the
+ * agent chose, received when the call was, with the call's answer as its first events — for SAGIR,
+ * answering is taking it in charge — and the call recorded with it (`record`), in one transaction.
+ */
+async function callRequestOptions({
+  agent,
+  serviceId,
+  audienceId,
+  channel,
+  input,
+  receivedAt,
+  answeredAt,
+  record,
+}: {
+  agent: CurrentUser;
+  serviceId: string;
+  audienceId: string;
+  channel: string;
+  input: OpenedFields;
+  receivedAt: Date;
+  answeredAt: Date | null;
+  record: (tx: Tx, requestId: string) => Promise<void>;
+}): Promise<OpenRequestOptions> {
+  if (!input.type || !CALL_TYPES_BY_AUDIENCE[audienceId]?.includes(input.type)) {
     throw fieldError("type", "Choisissez un type de demande de cette clientèle.", "Choose a request type of this audience.");
   }
   let organizationId: string | null = null;
-  if (input.organizationId && audience.id !== "candidate") {
+  if (input.organizationId && audienceId !== "candidate") {
     const organization = await getDb().organizationService.findFirst({ where: { organizationId: input.organizationId, serviceId }, select: { organizationId: true } });
     if (!organization) throw fieldError("organizationId", "Choisissez un ministère ou organisme abonné à ce service.", "Choose a ministry or organization subscribed to this service.");
     organizationId = organization.organizationId;
   }
-  const opened = await openRequest({
+  return {
     serviceId,
-    audienceId: audience.id,
-    channel: input.channel,
+    audienceId,
+    channel,
     type: input.type,
     subject: input.subject!,
     body: input.summary!,
     urgent: input.urgent,
-    receivedAt: new Date(received),
+    receivedAt,
     details: { loggedBy: agent.id },
     requester: { kind: "logged", agentId: agent.id, name: input.requesterName, email: input.requesterEmail, organizationId },
-    nominative: audience.id === "candidate" && input.type === "my-candidate-file",
+    nominative: audienceId === "candidate" && input.type === "my-candidate-file",
     after: async (tx, request) => {
-      if (answered !== null) {
-        const at = new Date(answered);
-        await appendEvent(tx, { requestId: request.id, kind: "call_answered", actorKind: "agent", actorUserId: agent.id, at });
+      if (answeredAt !== null) {
+        await appendEvent(tx, { requestId: request.id, kind: "call_answered", actorKind: "agent", actorUserId: agent.id, at: answeredAt });
         if (serviceId === "sagir") {
           // Answering a SAGIR call is taking it in charge: the agent who answered handles it.
           await updateRequestAtVersion(tx, request.id, 0, { assigneeId: agent.id, status: "in_progress" });
-          await appendEvent(tx, { requestId: request.id, kind: "taken_in_charge", actorKind: "agent", actorUserId: agent.id, at, data: { assigneeId: agent.id, from: null } });
-          await appendEvent(tx, { requestId: request.id, kind: "status_changed", actorKind: "agent", actorUserId: agent.id, at, data: { from: "new", to: "in_progress" } });
+          await appendEvent(tx, { requestId: request.id, kind: "taken_in_charge", actorKind: "agent", actorUserId: agent.id, at: answeredAt, data: { assigneeId: agent.id, from: null } });
+          await appendEvent(tx, { requestId: request.id, kind: "status_changed", actorKind: "agent", actorUserId: agent.id, at: answeredAt, data: { from: "new", to: "in_progress" } });
         }
       }
-      await insertPhoneCall(tx, { ...call, outcome: "request_opened", requestId: request.id });
+      await record(tx, request.id);
       await refreshTargets(tx, request.id);
     },
-  });
-  return { number: opened.number, answer };
+  };
+}
+
+const notYourCall = () => new AppError("NOT_FOUND", "no such call for this agent", {}, {
+  localized: { fr: "Cet appel n'existe pas ou n'a pas été répondu par vous.", en: "This call does not exist or was not answered by you." },
+});
+
+/**
+ * An answered call the telephone system reported, settled by the agent it names (the screen pop,
+ * « Appel en cours »): settled on the call, or a request opened from it — with the system's
+ * instants, not typed ones. The call's row is updated, not a second one added, so the dashboards
+ * count it once; a call already settled is refused (two tabs, a double click).
+ */
+export async function settleCall({ user, serviceId, input }: { user: CurrentUser | null; serviceId: string; input: CallSettleInput }): Promise<LoggedCall> {
+  if (!isAgentOf(user, serviceId)) throw new AppError("NOT_FOUND", "not an agent of this service");
+  const agent = user;
+  const found = await findSystemCall(getDb(), input.callId);
+  if (!found || found.serviceId !== serviceId || found.agentId !== agent.id || found.answeredAt === null) throw notYourCall();
+  const catalogue = await getCatalogue();
+  const options =
+    input.outcome === "request_opened"
+      ? await callRequestOptions({
+          agent,
+          serviceId,
+          audienceId: found.audienceId,
+          channel: "phone",
+          input,
+          receivedAt: found.receivedAt,
+          answeredAt: found.answeredAt,
+          record: (tx, requestId) => settleSystemCall(tx, found.id, { outcome: "request_opened", requestId, urgent: input.urgent }),
+        })
+      : null;
+  const opened = await getDb().$transaction(
+    async (tx) => {
+      // One writer at a time with the call's events (src/server/services/call-events.ts).
+      await lockCall(tx, found.externalId);
+      const call = await findSystemCall(tx, found.id);
+      if (!call || call.agentId !== agent.id || call.answeredAt === null) throw notYourCall();
+      if ((SETTLED_OUTCOMES as readonly string[]).includes(call.outcome)) {
+        throw new AppError("CONFLICT", "call settled already", {}, { localized: { fr: "Cet appel est déjà réglé.", en: "This call is settled already." } });
+      }
+      if (!options) {
+        await settleSystemCall(tx, call.id, { outcome: "settled", requestId: null, urgent: input.urgent });
+        return null;
+      }
+      return openRequestIn(tx, options, catalogue);
+    },
+    { maxWait: 60_000, timeout: 30_000 },
+  );
+  const answer =
+    found.targetId && found.dueAt
+      ? { targetId: found.targetId, dueAt: found.dueAt, answeredAt: found.answeredAt, met: found.answeredAt.getTime() <= found.dueAt.getTime() }
+      : null;
+  return { number: opened?.number ?? null, answer };
 }

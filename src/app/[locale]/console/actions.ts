@@ -5,7 +5,7 @@
 import { revalidatePath } from "next/cache";
 import type { ConsoleFormState } from "@/components/console/action-form";
 import type { Locale } from "@/i18n/routing";
-import { ZBulkInput, ZSavedViewDelete, ZSavedViewInput, ZCallInput, ZIdentifySenderInput, ZIdentityInput, ZMergeInput, ZNoteInput, ZReassignInput, ZReplyInput, ZStatusInput } from "@/schemas/console";
+import { ZBulkInput, ZSavedViewDelete, ZSavedViewInput, ZCallInput, ZCallSettleInput, ZIdentifySenderInput, ZIdentityInput, ZMergeInput, ZNoteInput, ZReassignInput, ZReplyInput, ZStatusInput } from "@/schemas/console";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getNow } from "@/server/clock";
 import { filesFromForm } from "@/server/http/form-files";
@@ -23,7 +23,7 @@ import {
   takeInCharge,
   validateIdentity,
 } from "@/server/services/handle-request";
-import { logCall } from "@/server/services/log-call";
+import { logCall, settleCall } from "@/server/services/log-call";
 import { bulkHandle } from "@/server/services/bulk-handle";
 import { removeView, saveView } from "@/server/services/saved-views";
 import { parseInput } from "@/server/validate";
@@ -175,6 +175,26 @@ export async function logCallAction(locale: Locale, serviceId: string, previous:
     failure: null,
     notice: (locale === "fr" ? fr : en).join(" "),
     tone: answer && !answer.met ? "warning" : "success",
+    link: number ? { href: `/${locale}/console/requetes/${number}`, label: number } : null,
+  };
+}
+
+/** The screen pop's « Régler l'appel »: a call the telephone system reported, settled with its own instants. */
+export async function settleCallAction(locale: Locale, serviceId: string, previous: ConsoleFormState, form: FormData): Promise<ConsoleFormState> {
+  const values = formValues(form);
+  const result = await runAction(locale, async () => settleCall({ user: await getCurrentUser(), serviceId, input: parseInput(ZCallSettleInput, values) }));
+  if (!result.ok) return { seq: previous.seq + 1, ok: false, values, failure: result, notice: null };
+  // No revalidation: this page would render « déjà réglé » in place of the notice; the queue and
+  // the pop are read fresh (dynamic pages, polled pop).
+  const { number } = result.data;
+  const notice = number ? { fr: `Requête ${number} ouverte.`, en: `Request ${number} opened.` } : { fr: "Appel réglé.", en: "Call settled." };
+  return {
+    seq: previous.seq + 1,
+    ok: true,
+    values: {},
+    failure: null,
+    notice: notice[locale],
+    tone: "success",
     link: number ? { href: `/${locale}/console/requetes/${number}`, label: number } : null,
   };
 }

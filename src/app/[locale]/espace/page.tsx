@@ -35,6 +35,7 @@ export default async function SpacePage({ params }: Props) {
   const tperson = await getTranslations("PersonData");
   const tstaff = await getTranslations("AdminStaff");
   const tcanned = await getTranslations("CannedReplies");
+  const tcallImport = await getTranslations("CallImport");
   const torganizations = await getTranslations("AdminOrganizations");
   const tkeys = await getTranslations("AdminKeys");
   const tdashboard = await getTranslations("Dashboard");
@@ -113,6 +114,9 @@ export default async function SpacePage({ params }: Props) {
           </Link>
           <Link href="/gestion/reponses" className="text-qc-blue underline" data-testid="canned-replies-link">
             {tcanned("title")}
+          </Link>
+          <Link href="/gestion/appels" className="text-qc-blue underline" data-testid="call-import-link">
+            {tcallImport("title")}
           </Link>
           {user.role === "admin" && (
             <>

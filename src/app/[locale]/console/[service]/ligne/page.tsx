@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { AUDIENCE_LABELS } from "@/domain/catalogue/default-catalogue";
+import { clockDuration, spokenDuration } from "@/domain/telephony/duration";
 import { formatTime } from "@/i18n/format";
 import { redirect } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
@@ -31,10 +32,7 @@ function waitState(board: LineBoard): "ok" | "near" | "late" | null {
 const WAIT_CLASS = { ok: "border-ok bg-ok-pale", near: "border-amber-700 bg-amber-100", late: "border-closed bg-closed-pale" } as const;
 
 /** `3:05` on the wall (read across a room); `3 min 05 s` for a screen reader. */
-function duration(seconds: number): { shown: string; spoken: string } {
-  const [m, s] = [Math.floor(seconds / 60), String(seconds % 60).padStart(2, "0")];
-  return { shown: `${m}:${s}`, spoken: `${m} min ${s} s` };
-}
+const duration = (seconds: number) => ({ shown: clockDuration(seconds), spoken: spokenDuration(seconds) });
 
 /**
  * The wall screen of a service's phone lines: calls waiting now, the longest wait against the
