@@ -34,7 +34,14 @@ await client.query(
   [prefix, createHash("sha256").update(key).digest("hex")],
 );
 
-const { base, stop: stopApp } = await startProductionApp({ DATABASE_URL: url, GUICHET_DB_EPHEMERAL: "", NEXTAUTH_SECRET: "bench-calls", GUICHET_RATE_LIMIT_PER_MINUTE: "1000000000" });
+const { base, stop: stopApp } = await startProductionApp({
+  DATABASE_URL: url,
+  GUICHET_DB_EPHEMERAL: "",
+  NEXTAUTH_SECRET: "bench-calls",
+  GUICHET_RATE_LIMIT_PER_MINUTE: "1000000000",
+  // BENCH_CPU_PROF=<dir>: the server's CPU profile, written there when it stops.
+  ...(process.env.BENCH_CPU_PROF ? { GUICHET_CPU_PROFILE_DIR: process.env.BENCH_CPU_PROF } : {}),
+});
 const KINDS = ["queued", "answered", "ended"] as const;
 const LINES = ["cad-candidates", "cad-mo", "sagir"] as const;
 let sequence = 0;

@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../src/server/errors";
+import { callState } from "../../src/domain/telephony/call-events";
 import { ZCallEventInput } from "../../src/schemas/call-event";
 import { seedDemoData } from "../../src/server/db/demo-data";
 import { seedDatabase } from "../../src/server/db/seed";
@@ -170,6 +171,60 @@ describe("call events", () => {
     // SAGIR's calls above: one missed (16 min), one answered in 2 min, a voicemail (not counted).
     expect(summary.answeredWithinTarget).toBe(1);
     expect(counted).toHaveLength(2);
+  });
+
+  it("the database's recomputation (guichet_receive_call_event) gives the call the domain's callState gives, for any events in any order, twice or not", async () => {
+    const TARGETS: Record<string, number | null> = { "cad-candidates": 5 * 60_000, sagir: 15 * 60_000, "cad-mo": null };
+    const event = fc.record({
+      kind: fc.constantFrom("queued", "answered", "abandoned", "voicemail", "ended"),
+      seconds: fc.integer({ min: 0, max: 1200 }),
+      agent: fc.constantFrom(null, "agent.dotation@cspq.exemple.qc.ca", "poste-12"),
+      caller: fc.constantFrom(null, "418 555-0101", "819 555-0102"),
+    });
+    let run = 0;
+    // A month before the other tests' calls: none of their figures sees these.
+    const base = T0 - 30 * 86_400_000;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom("cad-candidates", "sagir", "cad-mo"), fc.array(event, { minLength: 1, maxLength: 6 }), async (line, events) => {
+        const callId = `prop-${++run}`;
+        for (const e of events) {
+          await send({ callId, event: e.kind, line, at: new Date(base + e.seconds * 1000).toISOString(), ...(e.agent ? { agent: e.agent } : {}), ...(e.caller ? { caller: e.caller } : {}) });
+        }
+        // What was stored: the first event of each kind (a repeated kind is a retried webhook).
+        const kept = new Map<string, (typeof events)[number]>();
+        for (const e of events) if (!kept.has(e.kind)) kept.set(e.kind, e);
+        const state = callState(
+          [...kept.values()].map((e) => ({ kind: e.kind, at: base + e.seconds * 1000, agentRef: e.agent, callerNumber: e.caller })),
+          TARGETS[line]!,
+        );
+        const stored = await row(callId);
+        expect({
+          status: stored.callStatus,
+          queuedAt: stored.receivedAt.getTime(),
+          answeredAt: stored.answeredAt?.getTime() ?? null,
+          abandonedAt: stored.abandonedAt?.getTime() ?? null,
+          endedAt: stored.endedAt?.getTime() ?? null,
+          dueAt: stored.dueAt?.getTime() ?? null,
+          met: stored.dueAt === null ? null : stored.answeredAt !== null && stored.answeredAt <= stored.dueAt,
+          agentRef: stored.agentRef,
+          callerNumber: stored.callerNumber,
+        }).toEqual({
+          status: state.status,
+          queuedAt: state.queuedAt,
+          answeredAt: state.answeredAt,
+          abandonedAt: state.abandonedAt,
+          endedAt: state.endedAt,
+          dueAt: state.dueAt,
+          met: state.met,
+          agentRef: state.agentRef,
+          callerNumber: state.callerNumber,
+        });
+      }),
+      { numRuns: 60 },
+    );
+    // The other tests count every call of their lines.
+    await db.callEvent.deleteMany({ where: { externalId: { startsWith: "prop-" } } });
+    await db.phoneCall.deleteMany({ where: { externalId: { startsWith: "prop-" } } });
   });
 
   it("hostile bodies: refused in the error shape (never another error), nothing stored on a refusal", async () => {

@@ -213,3 +213,59 @@ export async function findSystemCall(db: Db | Tx, id: string): Promise<SystemCal
 export async function settleSystemCall(tx: Tx, id: string, data: { outcome: (typeof SETTLED_OUTCOMES)[number]; requestId: string | null; urgent: boolean }): Promise<void> {
   await tx.phoneCall.update({ where: { id }, data, select: { id: true } });
 }
+
+export type ReceivedEventRow = {
+  stored: boolean;
+  callId: string | null;
+  /** The line the call is already on, when it is not this event's (nothing was stored). */
+  otherLine: string | null;
+  status: string | null;
+  queuedAt: Date | null;
+  answeredAt: Date | null;
+  abandonedAt: Date | null;
+  endedAt: Date | null;
+  waitMs: number | null;
+  dueAt: Date | null;
+  met: boolean | null;
+};
+
+/**
+ * An event stored and its call recomputed in one round trip: guichet_receive_call_event (the
+ * migration 20261129190000), the domain's callState in SQL under the call's advisory lock.
+ */
+export async function receiveEventInSql(
+  db: Db,
+  e: {
+    externalId: string;
+    kind: string;
+    lineId: string;
+    serviceId: string;
+    audienceId: string;
+    at: Date;
+    agentRef: string | null;
+    callerNumber: string | null;
+    receivedAt: Date;
+    targetId: string | null;
+    targetMs: number | null;
+    abandonThresholdMs: number;
+  },
+): Promise<ReceivedEventRow> {
+  const rows = await db.$queryRaw<
+    { stored: boolean; call_id: string | null; other_line: string | null; status: string | null; queued_at: Date | null; answered_at: Date | null; abandoned_at: Date | null; ended_at: Date | null; wait_ms: bigint | null; due_at: Date | null; met: boolean | null }[]
+  >`SELECT * FROM guichet_receive_call_event(${e.externalId}, ${e.kind}, ${e.lineId}, ${e.serviceId}, ${e.audienceId}, ${e.at}::timestamptz, ${e.agentRef}, ${e.callerNumber},
+      '{}'::jsonb, ${e.receivedAt}::timestamptz, ${e.targetId}, ${e.targetMs}::bigint, ${e.abandonThresholdMs}::bigint)`;
+  const r = rows[0]!;
+  return {
+    stored: r.stored,
+    callId: r.call_id,
+    otherLine: r.other_line,
+    status: r.status,
+    queuedAt: r.queued_at,
+    answeredAt: r.answered_at,
+    abandonedAt: r.abandoned_at,
+    endedAt: r.ended_at,
+    waitMs: r.wait_ms === null ? null : Number(r.wait_ms),
+    dueAt: r.due_at,
+    met: r.met,
+  };
+}

@@ -6,16 +6,17 @@ import "server-only";
 // figures (answered, share answered in time, waits) come from the telephone system's own instants.
 import { TIME_ZONE } from "@/domain/catalogue/default-catalogue";
 import { getZone } from "@/domain/catalogue/zone";
-import { callState, type CallEventKind } from "@/domain/telephony/call-events";
+import { ABANDON_THRESHOLD_MS, callState, type CallEventKind } from "@/domain/telephony/call-events";
 import { clockDuration } from "@/domain/telephony/duration";
 import { maskPhone } from "@/domain/requests/targets";
-import { PHONE_LINES, phoneLine } from "@/domain/telephony/lines";
+import { PHONE_LINES, phoneLine, type PhoneLine } from "@/domain/telephony/lines";
+import type { CatalogueEngine } from "@/domain/catalogue/engine";
 import type { TCallEventInput } from "@/schemas/call-event";
 import { isAgentOf, isManagerOf } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { type CurrentCallRow, insertCallEvent, linkCallRequest, listCallEvents, listUnsettledCalls, lockCall, readLineBoards, saveEventCall } from "@/server/repositories/call-event-repository";
+import { type CurrentCallRow, insertCallEvent, linkCallRequest, listCallEvents, listUnsettledCalls, lockCall, readLineBoards, receiveEventInSql, saveEventCall } from "@/server/repositories/call-event-repository";
 import { findAccountByEmail } from "@/server/repositories/user-repository";
 import { getCatalogue } from "@/server/services/get-catalogue";
 import { openRequestIn } from "@/server/services/open-request";
@@ -40,6 +41,8 @@ export async function receiveCallEvent({ input, now }: { input: TCallEventInput;
   if (input.voicemail && input.event !== "voicemail") throw fieldError("voicemail", "Seul un événement « voicemail » décrit un message vocal.", "Only a voicemail event describes a voicemail.");
   const catalogue = await getCatalogue();
   const { engine } = catalogue;
+  if (input.event !== "voicemail") return receiveInOneTrip(input, line, engine, now);
+  // A voicemail may open a written request: the event, the call and the request in one transaction.
   return getDb().$transaction(async (tx) => {
     await lockCall(tx, input.callId);
     const before = await listCallEvents(tx, input.callId);
@@ -124,6 +127,36 @@ export async function receiveCallEvent({ input, now }: { input: TCallEventInput;
       },
     };
   });
+}
+
+/**
+ * Every event but a voicemail: stored and its call recomputed by the database in one round trip
+ * (receiveEventInSql, the same rule as callState — tested against it), so that a busy line's events
+ * do not hold a connection through an interactive transaction. The line's answer target is an
+ * elapsed clock: its length is the same whenever the call came.
+ */
+async function receiveInOneTrip(input: TCallEventInput, line: PhoneLine, engine: CatalogueEngine, now: Date): Promise<ReceivedCallEvent> {
+  const target = engine.dueTargets(line.serviceId, line.audienceId, "phone", now.getTime()).find((d) => d.target.clock === "elapsed") ?? null;
+  const row = await receiveEventInSql(getDb(), {
+    externalId: input.callId,
+    kind: input.event,
+    lineId: line.id,
+    serviceId: line.serviceId,
+    audienceId: line.audienceId,
+    at: input.at,
+    agentRef: input.agent ?? null,
+    callerNumber: input.caller ?? null,
+    receivedAt: now,
+    targetId: target?.target.id ?? null,
+    targetMs: target ? target.dueAt - now.getTime() : null,
+    abandonThresholdMs: ABANDON_THRESHOLD_MS,
+  });
+  if (row.otherLine !== null) throw fieldError("line", `Cet appel est déjà sur la ligne « ${row.otherLine} ».`, `This call is already on line "${row.otherLine}".`);
+  return {
+    stored: row.stored,
+    request: null,
+    call: { id: row.callId!, status: row.status!, queuedAt: row.queuedAt!, answeredAt: row.answeredAt, waitSeconds: row.waitMs === null ? null : Math.round(row.waitMs / 1000), dueAt: row.dueAt, met: row.met },
+  };
 }
 
 export type LineBoard = {
