@@ -5,10 +5,10 @@
 // key (scope « événements d'appel », made at /admin/cles) comes from --key or GUICHET_API_KEY.
 // Live by default, `speed` times faster than real time; --past sends the day that ends now, at once.
 // Bad input: exit 2 and one line on stderr.
-import { PHONE_LINES } from "../src/domain/telephony/lines";
+import { DEFAULT_PHONE_LINES, LINE_ID } from "../src/domain/telephony/lines";
 import { playCalls } from "./lib/play-calls";
 
-const USAGE = "usage: npm run -s phone:simulate -- --line <cad-candidates|cad-mo|sagir> [--calls 200] [--speed 60] [--url http://localhost:3000] [--key gk_…] [--seed 1] [--past]";
+const USAGE = "usage: npm run -s phone:simulate -- --line <cad-candidates|cad-mo|sagir|a line of the catalogue> [--calls 200] [--speed 60] [--url http://localhost:3000] [--key gk_…] [--seed 1] [--past]";
 const fail = (line: string): never => {
   process.stderr.write(`${line}\n`);
   process.exit(2);
@@ -24,7 +24,11 @@ for (let i = 0; i < args.length; i++) {
   if (!known.has(args[i]!)) fail(`${args[i]}: unknown option — ${USAGE}`);
   if (args[i] !== "--past") i += 1;
 }
-const line = PHONE_LINES.find((l) => l.id === option("line")) ?? fail(`--line: one of ${PHONE_LINES.map((l) => l.id).join(", ")} — ${USAGE}`);
+// A line of the catalogue (the instance refuses one it does not have); the centres' are known here,
+// a line added in the catalogue is taken as SAGIR's when its id starts with « sagir », else CA-dotation's.
+const lineId = option("line") ?? "";
+if (!LINE_ID.test(lineId)) fail(`--line: a line of the catalogue, e.g. ${DEFAULT_PHONE_LINES.map((l) => l.id).join(", ")} — ${USAGE}`);
+const line = DEFAULT_PHONE_LINES.find((l) => l.id === lineId) ?? { id: lineId, serviceId: lineId.startsWith("sagir") ? "sagir" : "ca-dotation" };
 const number = (name: string, fallback: number, max: number) => {
   const text = option(name);
   const value = text === undefined ? fallback : Number(text);

@@ -1,3 +1,4 @@
+import { LINE_ID } from "@/domain/telephony/lines";
 import { z } from "zod";
 import { parseDayHours } from "@/domain/catalogue/hours-text";
 import { CHANNEL_IDS, CLOCK_IDS, DURATION_UNITS } from "@/domain/catalogue/types";
@@ -103,6 +104,23 @@ export const ZMailboxEdit = z.object({
 export type MailboxEdit = z.output<typeof ZMailboxEdit>;
 export const ZMailboxDelete = z.object({ address: ZEmail });
 export type MailboxDelete = z.output<typeof ZMailboxDelete>;
+
+/** A telephone line of the catalogue: its id (the `line` of the events), service and audience, numbers. */
+export const ZPhoneLineEdit = z.object({
+  id: z.string({ error: "line.id" }).trim().regex(LINE_ID, { error: "line.id" }),
+  serviceAudience: z.string({ error: "line.audience" }).regex(/^[a-z0-9-]{1,40}\/[a-z0-9-]{1,40}$/, { error: "line.audience" }),
+  numbers: z
+    .string({ error: "line.numbers" })
+    .optional()
+    .transform((v) => (v ?? "").split(/[\n,;]/).map((n) => n.trim().replace(/\s+/g, " ")).filter(Boolean))
+    .superRefine((numbers, ctx) => {
+      // One message at the field (not at a number of the list): the form has one box for them all.
+      if (numbers.length > 10 || numbers.some((n) => !/^\+?[0-9 ()./-]{7,32}$/.test(n))) ctx.addIssue({ code: "custom", message: "line.numbers" });
+    }),
+});
+export type PhoneLineEdit = z.output<typeof ZPhoneLineEdit>;
+export const ZPhoneLineDelete = z.object({ id: z.string({ error: "line.id" }).trim().regex(LINE_ID, { error: "line.id" }) });
+export type PhoneLineDelete = z.output<typeof ZPhoneLineDelete>;
 
 /** A service's retention period after closing (Loi 25), in days. */
 export const ZRetentionEdit = z.object({

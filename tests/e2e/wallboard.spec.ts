@@ -201,6 +201,44 @@ test("the dashboard's share of calls answered in time is the one the events give
   await expect(page.getByTestId("kpi-calls")).toHaveText(new Intl.NumberFormat("fr-CA", { style: "percent", maximumFractionDigits: 1 }).format(share));
 });
 
+test("a manager adds a telephone line in the catalogue: the system reports on it at once and the wallboard shows it; a line with calls stays", async ({ page, browser, baseURL }) => {
+  const admin = await (await browser.newContext()).newPage();
+  await signInToSpace(admin, "admin@cspq.exemple.qc.ca");
+  const key = await createApiKeyThroughPage(admin, `Nouvelle ligne ${Date.now().toString(36)}`, "call_events");
+  const pbx = await http.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+  const id = `sagir-${Date.now().toString(36)}`;
+  const queued = { callId: `${id}-1`, event: "queued", line: id, at: new Date(Date.now() - 60_000).toISOString() };
+  expect((await pbx.post("/api/v1/calls/events", { data: queued })).status()).toBe(400);
+
+  await signInToSpace(page, "gestionnaire@cspq.exemple.qc.ca");
+  await page.goto("/gestion/catalogue");
+  const lines = page.getByTestId("phone-lines");
+  await expect(lines.getByTestId("line-cad-candidates").getByLabel("Numéros (un par ligne)")).toHaveValue("418 528-7157\n1 866 672-3460");
+  const add = page.getByRole("form", { name: "Nouvelle ligne" });
+  await add.getByLabel("Identifiant (« line » des événements)").fill("Pas valide");
+  await add.getByLabel("Service et clientèle").selectOption("sagir/sagir-user");
+  await add.getByRole("button", { name: "Enregistrer la ligne" }).click();
+  await expect(page.getByRole("form", { name: "Nouvelle ligne" }).getByText("Identifiant de ligne : lettres minuscules")).toBeVisible();
+  await page.getByRole("form", { name: "Nouvelle ligne" }).getByLabel("Identifiant (« line » des événements)").fill(id);
+  await page.getByRole("form", { name: "Nouvelle ligne" }).getByLabel("Service et clientèle").selectOption("sagir/sagir-user");
+  await page.getByRole("form", { name: "Nouvelle ligne" }).getByLabel("Numéros (un par ligne)").fill("418 644-2777");
+  await page.getByRole("form", { name: "Nouvelle ligne" }).getByRole("button", { name: "Enregistrer la ligne" }).click();
+  await expect(lines.getByTestId(`line-${id}`)).toBeVisible();
+  await expect(page.getByTestId("catalogue-history")).toContainText(`Ligne téléphonique ${id} enregistrée`);
+  await expectAccessible(page);
+
+  // Within the catalogue's cache (5 s), the events API knows it; the SAGIR wallboard shows it.
+  await expect.poll(async () => (await pbx.post("/api/v1/calls/events", { data: queued })).status(), { timeout: 15_000 }).toBe(201);
+  await pbx.dispose();
+  await page.goto("/console/sagir/ligne");
+  await expect(page.getByTestId(`line-${id}`).getByTestId("waiting-value")).toHaveText("1");
+
+  await page.goto("/gestion/catalogue");
+  await lines.getByTestId(`line-${id}`).getByRole("button", { name: `Retirer la ligne ${id}` }).click();
+  await lines.getByTestId(`line-${id}`).getByRole("button", { name: "Confirmer" }).click();
+  await expect(lines.getByTestId(`line-${id}`).getByText("Cette ligne a des appels : elle reste")).toBeVisible();
+});
+
 test("an agent of another centre does not reach SAGIR's wallboard", async ({ page }) => {
   await signInToSpace(page, "agent.dotation@cspq.exemple.qc.ca");
   expect((await page.goto("/console/sagir/ligne"))?.status()).toBe(404);

@@ -3,6 +3,8 @@
 // signed-in user), so this table is the authorization of the whole of intake (and of the
 // console's and the dashboards' reads). "Not found" is
 // the answer wherever a refusal would tell that a request number exists.
+import { ZPhoneLineEdit } from "../../src/schemas/catalogue-edit";
+import { savePhoneLine } from "../../src/server/services/edit-phone-lines";
 import { ZCallImportInput } from "../../src/schemas/call-import";
 import { previewCallImport, readCallImports } from "../../src/server/services/import-calls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -111,6 +113,7 @@ const USE_CASES: Record<string, (user: CurrentUser | null) => Promise<unknown>> 
   "listApiKeys (/admin/cles)": (user) => listApiKeys({ user, now }),
   "readWallboard sagir (/console/sagir/ligne)": (user) => readWallboard({ user, serviceId: "sagir", now }),
   "readCallImports (/gestion/appels)": (user) => readCallImports({ user }),
+  "savePhoneLine sagir (/gestion/catalogue)": (user) => savePhoneLine({ user, input: ZPhoneLineEdit.parse({ id: "sagir-matrice", serviceAudience: "sagir/sagir-user", numbers: "418 644-2777" }), now }),
   "previewCallImport sagir (/gestion/appels)": (user) =>
     previewCallImport({ user, input: ZCallImportInput.parse({ line: "sagir", layout: "generic" }), file: { name: "appels.csv", bytes: new TextEncoder().encode("call_id,queued_at\nmatrice-1,2026-11-23 10:00\n") }, now }),
   "createApiKey (/admin/cles)": (user) => createApiKey({ user, input: { name: "Clé de la matrice", scope: "call_events", expiresOn: "2027-06-01" }, now }),
@@ -181,6 +184,7 @@ const RULES: Record<string, { may: Who[]; others: Outcome; except?: Partial<Reco
     except: { anonymous: "NOT_FOUND" },
   },
   "readDashboard sagir": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "savePhoneLine sagir (/gestion/catalogue)": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "readCallImports (/gestion/appels)": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "previewCallImport sagir (/gestion/appels)": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "readAuditLog (/gestion/journal and its CSV)": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },

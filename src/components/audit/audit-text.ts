@@ -35,6 +35,7 @@ export function auditDetails(entry: AuditLogEntry, catalogue: Catalogue, t: Tran
     calendarId?: string;
     targetId?: string;
     address?: string;
+    line?: string;
     serviceId?: string;
     name?: string;
     reviewResolutions?: boolean;
@@ -100,6 +101,7 @@ export function auditDetails(entry: AuditLogEntry, catalogue: Catalogue, t: Tran
           calendar: d.calendarId ? calendarLabel(catalogue, d.calendarId, locale) : "",
           target: d.targetId ? targetName(d.targetId, catalogue, t, locale) : "",
           address: d.address ?? "",
+          line: d.line ?? "",
         });
       }
       return "";

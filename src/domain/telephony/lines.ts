@@ -1,15 +1,15 @@
-// The telephone lines whose calls the telephone system reports, each mapped to the service and
-// audience it serves (its numbers are the audience's phone contacts in the catalogue). The answer
-// target of a line's calls is that audience's elapsed-clock phone target: 5 minutes for
-// CA-dotation's candidates, 15 minutes (the take in charge) for SAGIR.
-export type PhoneLine = { id: string; serviceId: string; audienceId: string };
+// The telephone lines whose calls the telephone system reports, each mapped in the catalogue
+// (phone_line, edited in /gestion/catalogue) to the service and audience it serves, with the
+// numbers callers dial. The answer target of a line's calls is that audience's elapsed-clock phone
+// target: 5 minutes for CA-dotation's candidates, 15 minutes (the take in charge) for SAGIR.
+export type PhoneLine = { id: string; serviceId: string; audienceId: string; numbers: readonly string[] };
 
-export const PHONE_LINES: readonly PhoneLine[] = [
-  { id: "cad-candidates", serviceId: "ca-dotation", audienceId: "candidate" },
-  { id: "cad-mo", serviceId: "ca-dotation", audienceId: "mo-specialist" },
-  { id: "sagir", serviceId: "sagir", audienceId: "sagir-user" },
+/** A line's id as the telephone system sends it (`line`): lower-case letters, digits, hyphens. */
+export const LINE_ID = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+
+/** The centres' lines in a new catalogue (and without a database): the seeds' numbers. */
+export const DEFAULT_PHONE_LINES: readonly PhoneLine[] = [
+  { id: "cad-candidates", serviceId: "ca-dotation", audienceId: "candidate", numbers: ["418 528-7157", "1 866 672-3460"] },
+  { id: "cad-mo", serviceId: "ca-dotation", audienceId: "mo-specialist", numbers: [] },
+  { id: "sagir", serviceId: "sagir", audienceId: "sagir-user", numbers: [] },
 ];
-
-export function phoneLine(id: string): PhoneLine | null {
-  return PHONE_LINES.find((l) => l.id === id) ?? null;
-}

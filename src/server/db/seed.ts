@@ -1,3 +1,4 @@
+import { DEFAULT_PHONE_LINES } from "@/domain/telephony/lines";
 import "server-only";
 // The seed: the service catalogue of shared/spec, with holidays stored for the current year and
 // the next two, and the agents' canned replies. Demo accounts are in demo-data.ts.
@@ -25,6 +26,8 @@ export async function seedDatabase(db: Db, now: Date): Promise<{ yearsGenerated:
   });
   await seedCannedReplies(db, CANNED_REPLIES);
   await seedMailboxes(db);
+  // The lines of a new catalogue only: a line a manager removed is not brought back at the next start.
+  if ((await db.phoneLine.count()) === 0) await db.phoneLine.createMany({ data: DEFAULT_PHONE_LINES.map((l) => ({ ...l, numbers: [...l.numbers] })), skipDuplicates: true });
   return result;
 }
 

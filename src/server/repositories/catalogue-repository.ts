@@ -1,3 +1,4 @@
+import type { PhoneLine } from "@/domain/telephony/lines";
 import "server-only";
 // The catalogue tables ↔ the engine's CatalogueDefinition and the public pages' ServiceProfile.
 import type { Prisma } from "@/generated/prisma/client";
@@ -22,6 +23,8 @@ export type CatalogueData = {
   profiles: ServiceProfile[];
   audienceLabels: Record<string, LocalizedText>;
   channelLabels: Record<string, LocalizedText>;
+  /** The telephone lines and the service and audience each serves. */
+  lines: PhoneLine[];
 };
 
 const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
@@ -29,21 +32,23 @@ const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
 export async function loadCatalogue(db: Db): Promise<CatalogueData> {
   // One consistent snapshot of the catalogue tables. It waits for a pooled connection rather than
   // failing after Prisma's default 2 s when a burst of requests holds the pool.
-  const [services, audiences, channels, calendars, holidaySets, targets] = await db.$transaction(
-    (tx) =>
-      Promise.all([
-        tx.service.findMany({
+  const [services, audiences, channels, calendars, holidaySets, targets, lines] = await db.$transaction(
+    // One query after the other: a transaction's connection runs one at a time (pg warns otherwise).
+    async (tx) =>
+      [
+        await tx.service.findMany({
           orderBy: { sortOrder: "asc" },
           include: {
             audiences: { orderBy: { sortOrder: "asc" }, include: { channels: { orderBy: { sortOrder: "asc" } } } },
           },
         }),
-        tx.audience.findMany(),
-        tx.channel.findMany(),
-        tx.calendar.findMany({ include: { intervals: { orderBy: [{ weekday: "asc" }, { startMinute: "asc" }] } } }),
-        tx.holidaySet.findMany({ include: { years: true, holidays: { orderBy: { date: "asc" } } } }),
-        tx.target.findMany({ orderBy: { id: "asc" }, include: { channels: true } }),
-      ]),
+        await tx.audience.findMany(),
+        await tx.channel.findMany(),
+        await tx.calendar.findMany({ include: { intervals: { orderBy: [{ weekday: "asc" }, { startMinute: "asc" }] } } }),
+        await tx.holidaySet.findMany({ include: { years: true, holidays: { orderBy: { date: "asc" } } } }),
+        await tx.target.findMany({ orderBy: { id: "asc" }, include: { channels: true } }),
+        await tx.phoneLine.findMany({ orderBy: { id: "asc" }, select: { id: true, serviceId: true, audienceId: true, numbers: true } }),
+      ] as const,
     { isolationLevel: "RepeatableRead", maxWait: 60_000, timeout: 30_000 },
   );
 
@@ -90,6 +95,7 @@ export async function loadCatalogue(db: Db): Promise<CatalogueData> {
     profiles,
     audienceLabels: Object.fromEntries(audiences.map((a) => [a.id, { fr: a.nameFr, en: a.nameEn }])),
     channelLabels: Object.fromEntries(channels.map((c) => [c.id, { fr: c.nameFr, en: c.nameEn }])),
+    lines,
   };
 }
 

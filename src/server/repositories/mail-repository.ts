@@ -142,11 +142,10 @@ export async function markRequesterAddressFailing(tx: Tx, requestIds: readonly s
 
 /** The Message-IDs of a request's thread, oldest first (what our next message References). */
 export async function threadMessageIds(db: Db | Tx, requestId: string): Promise<{ inbound: string[]; sent: string[] }> {
-  const [inbound, sent] = await Promise.all([
-    db.inboundEmail.findMany({ where: { requestId, outcome: { in: ["request_created", "threaded"] } }, select: { messageId: true }, orderBy: { id: "asc" }, take: 50 }),
-    // The requester's thread only: the forwards to the second level are not theirs to see named.
-    db.emailOutbox.findMany({ where: { requestId, messageId: { not: null }, contactId: null }, select: { messageId: true }, orderBy: { id: "asc" }, take: 50 }),
-  ]);
+  // One after the other: called in transactions, whose one connection runs one query at a time.
+  const inbound = await db.inboundEmail.findMany({ where: { requestId, outcome: { in: ["request_created", "threaded"] } }, select: { messageId: true }, orderBy: { id: "asc" }, take: 50 });
+  // The requester's thread only: the forwards to the second level are not theirs to see named.
+  const sent = await db.emailOutbox.findMany({ where: { requestId, messageId: { not: null }, contactId: null }, select: { messageId: true }, orderBy: { id: "asc" }, take: 50 });
   return { inbound: inbound.map((r) => r.messageId).filter((id) => id.startsWith("<")), sent: sent.map((r) => r.messageId!) };
 }
 

@@ -353,10 +353,9 @@ export type TargetRow = Prisma.RequestTargetGetPayload<{ select: typeof targetFa
 
 /** A request's targets and its event log (what the targets' state is derived from). */
 export async function findTargetsAndEvents(db: Db | Tx, requestId: string): Promise<{ targets: TargetRow[]; events: { kind: string; at: Date; data: Prisma.JsonValue }[] }> {
-  const [targets, events] = await Promise.all([
-    db.requestTarget.findMany({ where: { requestId }, select: targetFactsSelect, orderBy: [{ startsAt: "asc" }, { targetId: "asc" }] }),
-    db.requestEvent.findMany({ where: { requestId }, select: { kind: true, at: true, data: true }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
-  ]);
+  // One after the other: in a transaction, its one connection runs one query at a time (pg warns otherwise).
+  const targets = await db.requestTarget.findMany({ where: { requestId }, select: targetFactsSelect, orderBy: [{ startsAt: "asc" }, { targetId: "asc" }] });
+  const events = await db.requestEvent.findMany({ where: { requestId }, select: { kind: true, at: true, data: true }, orderBy: [{ at: "asc" }, { id: "asc" }] });
   return { targets, events };
 }
 

@@ -19,6 +19,8 @@ const MANAGER_GENERAL_ACTIONS = [
   "catalogue_target_changed",
   "catalogue_mailbox_saved",
   "catalogue_mailbox_deleted",
+  "catalogue_line_saved",
+  "catalogue_line_deleted",
   "catalogue_retention_changed",
   "member_invited",
   "member_invitation_renewed",

@@ -9,7 +9,7 @@ import { getZone } from "@/domain/catalogue/zone";
 import { ABANDON_THRESHOLD_MS, callState, type CallEventKind } from "@/domain/telephony/call-events";
 import { clockDuration } from "@/domain/telephony/duration";
 import { maskPhone } from "@/domain/requests/targets";
-import { PHONE_LINES, phoneLine, type PhoneLine } from "@/domain/telephony/lines";
+import type { PhoneLine } from "@/domain/telephony/lines";
 import type { CatalogueEngine } from "@/domain/catalogue/engine";
 import type { TCallEventInput } from "@/schemas/call-event";
 import { isAgentOf, isManagerOf } from "@/server/auth/authorize";
@@ -35,12 +35,12 @@ export type ReceivedCallEvent = {
 const fieldError = (field: string, fr: string, en: string) => new AppError("INVALID_PARAMETER", en, { [field]: { fr, en } });
 
 export async function receiveCallEvent({ input, now }: { input: TCallEventInput; now: Date }): Promise<ReceivedCallEvent> {
-  const line = phoneLine(input.line);
-  if (!line) throw fieldError("line", `Ligne inconnue : « ${input.line} ».`, `Unknown line: "${input.line}".`);
-  if (input.at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw fieldError("at", "L'événement est daté dans le futur.", "The event is dated in the future.");
-  if (input.voicemail && input.event !== "voicemail") throw fieldError("voicemail", "Seul un événement « voicemail » décrit un message vocal.", "Only a voicemail event describes a voicemail.");
   const catalogue = await getCatalogue();
   const { engine } = catalogue;
+  const line = catalogue.lines.find((l) => l.id === input.line);
+  if (!line) throw fieldError("line", `Ligne inconnue : « ${input.line} » (les lignes sont dans le catalogue).`, `Unknown line: "${input.line}" (the lines are in the catalogue).`);
+  if (input.at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw fieldError("at", "L'événement est daté dans le futur.", "The event is dated in the future.");
+  if (input.voicemail && input.event !== "voicemail") throw fieldError("voicemail", "Seul un événement « voicemail » décrit un message vocal.", "Only a voicemail event describes a voicemail.");
   if (input.event !== "voicemail") return receiveInOneTrip(input, line, engine, now);
   // A voicemail may open a written request: the event, the call and the request in one transaction.
   return getDb().$transaction(async (tx) => {
@@ -180,9 +180,9 @@ const STALE_WAIT_MS = 4 * 60 * 60_000;
 /** The wallboard of a service's lines (/console/<service>/ligne): its agents and managers, the admin. */
 export async function readWallboard({ user, serviceId, now }: { user: CurrentUser | null; serviceId: string; now: Date }): Promise<LineBoard[]> {
   if (!isAgentOf(user, serviceId) && !isManagerOf(user, serviceId)) throw new AppError("NOT_FOUND", "no wallboard for this person");
-  const lines = PHONE_LINES.filter((l) => l.serviceId === serviceId);
+  const { engine, lines: all } = await getCatalogue();
+  const lines = all.filter((l) => l.serviceId === serviceId);
   if (!lines.length) throw new AppError("NOT_FOUND", "no phone line");
-  const { engine } = await getCatalogue();
   const zone = getZone(TIME_ZONE);
   const dayStart = new Date(zone.midnight(zone.dayOf(now.getTime())));
   const rows = new Map((await readLineBoards(getDb(), lines.map((l) => l.id), dayStart, new Date(now.getTime() - STALE_WAIT_MS))).map((r) => [r.lineId, r]));

@@ -16,6 +16,7 @@ import {
   DEFAULT_CATALOGUE,
   DEFAULT_SERVICE_PROFILES,
 } from "@/domain/catalogue/default-catalogue";
+import { DEFAULT_PHONE_LINES } from "@/domain/telephony/lines";
 import { getCatalogueDb } from "@/server/db/client";
 import { hasDatabase } from "@/server/env";
 import { forgetPublicPages } from "@/server/http/page-cache";
@@ -34,6 +35,7 @@ export function defaultCatalogueData(): CatalogueData {
     profiles: [...DEFAULT_SERVICE_PROFILES],
     audienceLabels: AUDIENCE_LABELS,
     channelLabels: CHANNEL_LABELS,
+    lines: DEFAULT_PHONE_LINES.map((l) => ({ ...l, numbers: [...l.numbers] })),
   };
 }
 

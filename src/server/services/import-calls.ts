@@ -8,7 +8,7 @@ import { parse } from "csv-parse/sync";
 import { TIME_ZONE } from "@/domain/catalogue/default-catalogue";
 import { callState } from "@/domain/telephony/call-events";
 import { cdrEvents, readCdr, type CdrCall, type CdrOptions, type CdrProblem } from "@/domain/telephony/cdr";
-import { PHONE_LINES, phoneLine } from "@/domain/telephony/lines";
+import type { PhoneLine } from "@/domain/telephony/lines";
 import type { CallImportInput } from "@/schemas/call-import";
 import { isManagerOf } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
@@ -58,8 +58,12 @@ export type CallImportView = {
 const fieldError = (field: string, fr: string, en: string) => new AppError("INVALID_PARAMETER", en, { [field]: { fr, en } });
 
 /** The lines a person may import calls for: those of the services they manage. */
-export function importableLines(user: CurrentUser | null) {
-  return PHONE_LINES.filter((l) => isManagerOf(user, l.serviceId));
+export async function importableLines(user: CurrentUser | null): Promise<PhoneLine[]> {
+  return (await getCatalogue()).lines.filter((l) => isManagerOf(user, l.serviceId));
+}
+
+async function lineOf(id: string): Promise<PhoneLine | null> {
+  return (await getCatalogue()).lines.find((l) => l.id === id) ?? null;
 }
 
 function optionsOf(input: Pick<CallImportInput, "layout" | "dialed" | "columns">): CdrOptions {
@@ -76,8 +80,7 @@ function rowsOf(text: string): string[][] {
 }
 
 /** What the file holds for the line, and how its calls meet the line's answer target. */
-async function summarize(lineId: string, calls: readonly CdrCall[], problems: readonly CdrProblem[], otherNumbers: number): Promise<ImportSummary> {
-  const line = phoneLine(lineId)!;
+async function summarize(line: PhoneLine, calls: readonly CdrCall[], problems: readonly CdrProblem[], otherNumbers: number): Promise<ImportSummary> {
   const { engine } = await getCatalogue();
   const summary: ImportSummary = { calls: calls.length, answered: 0, abandoned: 0, voicemail: 0, counted: 0, withinTarget: 0, known: 0, otherNumbers, problemCount: problems.length, problems: problems.slice(0, PROBLEMS_SHOWN) };
   for (const call of calls) {
@@ -114,8 +117,8 @@ function readFile(text: string, options: CdrOptions, now: Date) {
 
 /** Reads an uploaded file and keeps it for the manager's commit; returns the preview's id. */
 export async function previewCallImport({ user, input, file, now }: { user: CurrentUser | null; input: CallImportInput; file: { name: string; bytes: Uint8Array } | null; now: Date }): Promise<{ id: string }> {
-  if (!importableLines(user).length) throw new AppError("NOT_FOUND", "not a manager");
-  const line = phoneLine(input.line);
+  if (!(await importableLines(user)).length) throw new AppError("NOT_FOUND", "not a manager");
+  const line = await lineOf(input.line);
   if (!line || !isManagerOf(user, line.serviceId)) throw fieldError("line", "Choisissez une ligne d'un service que vous gérez.", "Choose a line of a service you manage.");
   if (!file || file.bytes.length === 0) throw fieldError("file", "Choisissez le fichier des appels (CSV).", "Choose the calls' file (CSV).");
   if (file.bytes.length > CDR_MAX_BYTES) throw fieldError("file", "Le fichier dépasse 10 Mo : importez-le en plusieurs parties (par mois, par exemple).", "The file is over 10 MB: import it in parts (by month, for instance).");
@@ -129,7 +132,7 @@ export async function previewCallImport({ user, input, file, now }: { user: Curr
   const options = optionsOf(input);
   const { calls, problems, otherNumbers } = readFile(text, options, now);
   if (calls.length === 0 && problems.length === 0) throw fieldError("file", "Aucun appel dans ce fichier pour cette ligne.", "No call in this file for this line.");
-  const summary = await summarize(line.id, calls, problems, otherNumbers);
+  const summary = await summarize(line, calls, problems, otherNumbers);
   const db = getDb();
   // A file not committed within a day goes (it holds callers' numbers).
   await db.callImport.deleteMany({ where: { committedAt: null, createdAt: { lt: new Date(now.getTime() - PENDING_MS) } } });
@@ -146,7 +149,7 @@ const notFound = () => new AppError("NOT_FOUND", "no such call import", {}, { lo
 export async function commitCallImport({ user, importId, now }: { user: CurrentUser | null; importId: string; now: Date }): Promise<ImportSummary> {
   const db = getDb();
   const pending = await db.callImport.findUnique({ where: { id: importId } });
-  const line = pending ? phoneLine(pending.lineId) : null;
+  const line = pending ? await lineOf(pending.lineId) : null;
   if (!pending || !line || !isManagerOf(user, line.serviceId)) throw notFound();
   // Claimed by one commit only (two clicks, two tabs): the content is taken as the row is marked.
   const claimed = await db.callImport.updateMany({ where: { id: importId, committedAt: null }, data: { committedAt: now, content: "" } });
@@ -187,14 +190,14 @@ export async function commitCallImport({ user, importId, now }: { user: CurrentU
 export async function discardCallImport({ user, importId }: { user: CurrentUser | null; importId: string }): Promise<void> {
   const db = getDb();
   const pending = await db.callImport.findUnique({ where: { id: importId }, select: { lineId: true, committedAt: true } });
-  const line = pending ? phoneLine(pending.lineId) : null;
+  const line = pending ? await lineOf(pending.lineId) : null;
   if (!pending || !line || !isManagerOf(user, line.serviceId) || pending.committedAt) throw notFound();
   await db.callImport.delete({ where: { id: importId } });
 }
 
 /** The imports of the lines this person manages, latest first (the page's history), and the one previewed. */
 export async function readCallImports({ user, previewId }: { user: CurrentUser | null; previewId?: string | undefined }): Promise<{ recent: CallImportView[]; preview: CallImportView | null }> {
-  const lines = importableLines(user).map((l) => l.id);
+  const lines = (await importableLines(user)).map((l) => l.id);
   if (!lines.length) throw new AppError("NOT_FOUND", "not a manager");
   const rows = await getDb().callImport.findMany({
     where: { lineId: { in: lines }, OR: [{ committedAt: { not: null } }, ...(previewId && /^[0-9a-f-]{36}$/i.test(previewId) ? [{ id: previewId }] : [])] },

@@ -33,7 +33,7 @@ export default async function CallImportPage({ params, searchParams }: Props) {
   const { user } = await managerOf(locale);
   const { apercu, importe } = await searchParams;
   const [t, { recent, preview }] = await Promise.all([getTranslations("CallImport"), readCallImports({ user, previewId: typeof apercu === "string" ? apercu : undefined })]);
-  const lines = importableLines(user);
+  const lines = await importableLines(user);
   const lineName = (id: string) => {
     const line = lines.find((l) => l.id === id);
     return line ? `${AUDIENCE_LABELS[line.audienceId]?.[locale] ?? line.audienceId} (${id})` : id;
@@ -64,14 +64,14 @@ export default async function CallImportPage({ params, searchParams }: Props) {
           <h2 id="nouvel-import" className="text-2xl font-semibold text-qc-navy">
             {t("newImport")}
           </h2>
-          <ActionForm action={previewCallImportAction.bind(null, locale)} className="mt-3 max-w-5xl space-y-4" label={t("newImport")}>
+          <ActionForm action={previewCallImportAction.bind(null, locale)} className="mt-3 max-w-6xl space-y-4" label={t("newImport")}>
             <div className="grid gap-4 md:grid-cols-3">
               <Field kind="select" name="line" label={t("line")} options={lines.map((l) => ({ value: l.id, label: lineName(l.id) }))} />
               <Field kind="select" name="layout" label={t("layout")} hint={t("layoutHint")} options={CDR_LAYOUTS.map((l) => ({ value: l, label: t(`layouts.${l}`) }))} />
               <Field kind="file" name="file" label={t("file")} hint={t("fileHint")} accept=".csv,.txt,text/csv" />
             </div>
             {/* Each layout's own fields; without JavaScript, the form's state shows the right ones. */}
-            <div className="[form:has(#layout_option[value=generic]:checked)_&]:hidden">
+            <div className="max-w-md [form:has(#layout_option[value=generic]:checked)_&]:hidden">
               <Field kind="input" name="dialed" label={t("dialed")} hint={t("dialedHint")} required={false} />
             </div>
             <fieldset className="rounded border border-slate-300 p-3 [form:has(#layout_option[value=asterisk]:checked)_&]:hidden">

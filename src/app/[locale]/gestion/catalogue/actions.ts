@@ -5,7 +5,8 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import type { ConsoleFormState } from "@/components/console/action-form";
 import type { Locale } from "@/i18n/routing";
-import { ZCalendarHours, ZHolidayAdd, ZHolidayDelete, ZHolidayMove, ZHolidayYear, ZMailboxDelete, ZMailboxEdit, ZTargetEdit } from "@/schemas/catalogue-edit";
+import { ZCalendarHours, ZHolidayAdd, ZHolidayDelete, ZHolidayMove, ZHolidayYear, ZMailboxDelete, ZMailboxEdit, ZPhoneLineDelete, ZPhoneLineEdit, ZTargetEdit } from "@/schemas/catalogue-edit";
+import { removePhoneLine, savePhoneLine } from "@/server/services/edit-phone-lines";
 import { removeMailbox, saveMailbox } from "@/server/services/edit-mailboxes";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getNow } from "@/server/clock";
@@ -33,6 +34,14 @@ async function handle<S extends z.ZodType>(locale: Locale, schema: S, run: Edit<
 
 export async function mailboxAction(locale: Locale, previous: ConsoleFormState, form: FormData) {
   return handle(locale, ZMailboxEdit, saveMailbox, previous, form, { fr: "Boîte aux lettres enregistrée.", en: "Mailbox saved." });
+}
+
+export async function lineAction(locale: Locale, previous: ConsoleFormState, form: FormData) {
+  return handle(locale, ZPhoneLineEdit, savePhoneLine, previous, form, { fr: "Ligne téléphonique enregistrée.", en: "Telephone line saved." });
+}
+
+export async function deleteLineAction(locale: Locale, previous: ConsoleFormState, form: FormData) {
+  return handle(locale, ZPhoneLineDelete, removePhoneLine, previous, form, { fr: "Ligne téléphonique retirée : le système téléphonique ne peut plus y rapporter d'appels.", en: "Telephone line removed: the telephone system can no longer report calls on it." });
 }
 
 export async function deleteMailboxAction(locale: Locale, previous: ConsoleFormState, form: FormData) {

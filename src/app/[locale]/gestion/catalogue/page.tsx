@@ -19,7 +19,8 @@ import { CLOCK_IDS, DURATION_UNITS } from "@/domain/catalogue/types";
 import { calendarsOfService, channelsOfAudience, readEditableTargets } from "@/server/services/edit-targets";
 import { getCatalogue } from "@/server/services/get-catalogue";
 import { readEditableMailboxes, type MailboxEditorView } from "@/server/services/edit-mailboxes";
-import { addHolidayAction, deleteHolidayAction, deleteMailboxAction, generateYearAction, hoursAction, mailboxAction, moveHolidayAction, targetAction, retentionAction } from "./actions";
+import { readEditableLines, type PhoneLineEditorView } from "@/server/services/edit-phone-lines";
+import { addHolidayAction, deleteHolidayAction, deleteLineAction, deleteMailboxAction, generateYearAction, hoursAction, lineAction, mailboxAction, moveHolidayAction, targetAction, retentionAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -42,7 +43,12 @@ export default async function CataloguePage({ params }: Props) {
   const user = await getCurrentUser();
   if (!user) return redirect({ href: "/connexion", locale });
   const [catalogue, now, t, td] = await Promise.all([getCatalogue(), getNow(), getTranslations("Catalogue"), getTranslations("Dashboard")]);
-  const [sets, targets, mail] = await Promise.all([readHolidaySets(user, now), readEditableTargets(user), readEditableMailboxes(user).catch((): MailboxEditorView | null => null)]);
+  const [sets, targets, mail, phone] = await Promise.all([
+    readHolidaySets(user, now),
+    readEditableTargets(user),
+    readEditableMailboxes(user).catch((): MailboxEditorView | null => null),
+    readEditableLines(user).catch((): PhoneLineEditorView | null => null),
+  ]);
   const calendars = catalogue.definition.calendars.filter((c) => canEditCalendar(user, catalogue, c.id));
   if (sets.length === 0 && calendars.length === 0 && targets.length === 0 && !mail) notFound();
   const [tw, troot] = await Promise.all([getTranslations("Weekday"), getTranslations()]);
@@ -241,6 +247,41 @@ export default async function CataloguePage({ params }: Props) {
         </section>
       )}
 
+      {phone && (
+        <section aria-labelledby="lines" className="mt-8" data-testid="phone-lines">
+          <h2 id="lines" className="text-2xl font-semibold text-qc-navy">{t("linesTitle")}</h2>
+          <p className="mt-1 max-w-3xl text-sm text-slate-700">{t("linesNote")}</p>
+          <div className="mt-2 grid gap-4 xl:grid-cols-2">
+            {[...phone.lines, null].map((line) => {
+              const key = line?.id ?? "new";
+              const audienceOptions = phone.audiences.map((a) => ({ value: `${a.serviceId}/${a.audienceId}`, label: `${serviceName(a.serviceId)} — ${catalogue.audienceLabels[a.audienceId]?.[locale] ?? a.audienceId}` }));
+              return (
+                <div key={key} className="rounded border border-slate-300 p-4" data-testid={`line-${key}`}>
+                  <h3 className="text-xl font-semibold">{line ? line.id : t("lineNew")}</h3>
+                  <ActionForm action={lineAction.bind(null, locale)} className="mt-2 space-y-3" label={line ? t("lineForm", { line: line.id }) : t("lineNew")}>
+                    {line ? <input type="hidden" name="id" value={line.id} /> : null}
+                    <div className="grid gap-3 sm:grid-cols-2">
+                      {!line && <Field kind="input" id="line-new-id" name="id" label={t("lineId")} />}
+                      <Field kind="select" id={`line-${key}-audience`} name="serviceAudience" label={t("lineAudience")} defaultValue={line ? `${line.serviceId}/${line.audienceId}` : ""} options={[...(line ? [] : [{ value: "", label: "—" }]), ...audienceOptions]} />
+                      <Field kind="textarea" id={`line-${key}-numbers`} name="numbers" label={t("lineNumbers")} rows={2} required={false} defaultValue={line?.numbers.join("\n") ?? ""} />
+                    </div>
+                    <SubmitButton>{t("lineSave")}</SubmitButton>
+                  </ActionForm>
+                  {line && (
+                    <ActionForm action={deleteLineAction.bind(null, locale)} className="mt-2" label={t("lineDelete", { line: line.id })}>
+                      <input type="hidden" name="id" value={line.id} />
+                      <ConfirmSubmitButton variant="secondary" question={t("lineDeleteQuestion", { line: line.id })} confirm={t("confirm")} cancel={t("cancel")}>
+                        {t("lineDelete", { line: line.id })}
+                      </ConfirmSubmitButton>
+                    </ActionForm>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </section>
+      )}
+
       {retention.length > 0 && (
         <section aria-labelledby="retention" className="mt-8" data-testid="retention">
           <h2 id="retention" className="text-2xl font-semibold text-qc-navy">{t("retentionTitle")}</h2>
@@ -265,10 +306,10 @@ export default async function CataloguePage({ params }: Props) {
         ) : (
           <ul className="mt-2 space-y-1" data-testid="catalogue-history">
             {history.map((entry) => {
-              const data = entry.data as { date?: string; from?: string; to?: string; year?: number; nameFr?: string; calendarId?: string; targetId?: string; address?: string };
+              const data = entry.data as { date?: string; from?: string; to?: string; year?: number; nameFr?: string; calendarId?: string; targetId?: string; address?: string; line?: string };
               return (
                 <li key={String(entry.id)}>
-                  {formatDateTime(entry.at.getTime(), locale)} — {entry.actor?.name ?? "—"} — {t(`audit.${entry.action}` as "audit.catalogue_holiday_added", { date: data.date ?? data.from ?? "", to: data.to ?? "", year: data.year ?? "", name: data.nameFr ?? "", calendar: data.calendarId ? calendarLabel(catalogue, data.calendarId, locale) : "", target: data.targetId ? targetName(data.targetId, catalogue, trr, locale) : "", address: data.address ?? "" })}
+                  {formatDateTime(entry.at.getTime(), locale)} — {entry.actor?.name ?? "—"} — {t(`audit.${entry.action}` as "audit.catalogue_holiday_added", { date: data.date ?? data.from ?? "", to: data.to ?? "", year: data.year ?? "", name: data.nameFr ?? "", calendar: data.calendarId ? calendarLabel(catalogue, data.calendarId, locale) : "", target: data.targetId ? targetName(data.targetId, catalogue, trr, locale) : "", address: data.address ?? "", line: data.line ?? "" })}
                 </li>
               );
             })}

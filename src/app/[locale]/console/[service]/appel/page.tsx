@@ -61,12 +61,7 @@ export default async function LogCallPage({ params, searchParams }: Props) {
           <Field kind="input" type="datetime-local" name="receivedAt" label={t("call.receivedAt")} defaultValue={nowText} />
           <Field kind="input" type="datetime-local" name="answeredAt" label={t("call.answeredAt")} hint={t("call.answeredHint")} defaultValue={nowText} required={false} />
           <Field kind="select" name="outcome" label={t("call.outcome")} hint={t("call.opensHint")} options={CALL_OUTCOMES.map((o) => ({ value: o, label: t(`call.outcomes.${o}`) }))} />
-          <div className="flex items-end gap-2 pb-2">
-            <input id="urgent" name="urgent" type="checkbox" className="h-5 w-5" />
-            <label htmlFor="urgent" className="font-semibold">
-              {t("call.urgent")}
-            </label>
-          </div>
+          <UrgentBox label={t("call.urgent")} />
         </div>
         {/* A phone call settled during the call opens no request: its fields are hidden (without
             JavaScript: the form's own state). A voicemail, fax or e-mail always opens one. */}
@@ -74,26 +69,11 @@ export default async function LogCallPage({ params, searchParams }: Props) {
           data-testid="opens-request"
           className="space-y-4 rounded border border-slate-300 p-3 [form:has(#outcome_option[value=settled]:checked):has(#channel_option[value=phone]:checked)_&]:hidden"
         >
-          <legend className="px-1 font-semibold">{t("call.outcomes.request_opened")}</legend>
-          <Field
-            kind="select"
-            name="type"
-            label={t("call.type")}
-            required={false}
-            options={[
-              { value: "", label: t("call.none") },
-              ...audiences.flatMap((a) => (CALL_TYPES_BY_AUDIENCE[a.id] ?? []).map((type) => ({ value: type, label: `${AUDIENCE_LABELS[a.id]?.[locale] ?? a.id} — ${requestTypeText(service, type, locale)}` }))),
-            ]}
+          <RequestFields
+            t={t}
+            types={audiences.flatMap((a) => (CALL_TYPES_BY_AUDIENCE[a.id] ?? []).map((type) => ({ value: type, label: `${AUDIENCE_LABELS[a.id]?.[locale] ?? a.id} — ${requestTypeText(service, type, locale)}` })))}
+            organizations={organizations}
           />
-          <Field kind="input" name="subject" label={t("call.subject")} required={false} />
-          <Field kind="textarea" name="summary" label={t("call.summary")} rows={4} required={false} />
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field kind="input" name="requesterName" label={t("call.requesterName")} required={false} />
-            <Field kind="input" type="email" name="requesterEmail" label={t("call.requesterEmail")} required={false} />
-          </div>
-          {organizations.length > 0 && (
-            <Field kind="select" name="organizationId" label={t("call.organization")} required={false} options={[{ value: "", label: t("call.none") }, ...organizations.map((o) => ({ value: o.id, label: o.name }))]} />
-          )}
         </fieldset>
         <SubmitButton>{t("call.submit")}</SubmitButton>
       </ActionForm>
@@ -153,34 +133,47 @@ async function SettleCall({ locale, service, agent, callId }: { locale: Locale; 
         <input type="hidden" name="callId" value={call.id} />
         <div className="grid gap-4 sm:grid-cols-2">
           <Field kind="select" name="outcome" label={t("call.outcome")} options={CALL_OUTCOMES.map((o) => ({ value: o, label: t(`call.outcomes.${o}`) }))} />
-          <div className="flex items-end gap-2 pb-2">
-            <input id="urgent" name="urgent" type="checkbox" className="h-5 w-5" />
-            <label htmlFor="urgent" className="font-semibold">
-              {t("call.urgent")}
-            </label>
-          </div>
+          <UrgentBox label={t("call.urgent")} />
         </div>
         <fieldset data-testid="opens-request" className="space-y-4 rounded border border-slate-300 p-3 [form:has(#outcome_option[value=settled]:checked)_&]:hidden">
-          <legend className="px-1 font-semibold">{t("call.outcomes.request_opened")}</legend>
-          <Field
-            kind="select"
-            name="type"
-            label={t("call.type")}
-            required={false}
-            options={[{ value: "", label: t("call.none") }, ...(CALL_TYPES_BY_AUDIENCE[call.audienceId] ?? []).map((type) => ({ value: type, label: requestTypeText(service, type, locale) }))]}
+          <RequestFields
+            t={t}
+            types={(CALL_TYPES_BY_AUDIENCE[call.audienceId] ?? []).map((type) => ({ value: type, label: requestTypeText(service, type, locale) }))}
+            organizations={call.audienceId === "candidate" ? [] : organizations}
           />
-          <Field kind="input" name="subject" label={t("call.subject")} required={false} />
-          <Field kind="textarea" name="summary" label={t("call.summary")} rows={4} required={false} />
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field kind="input" name="requesterName" label={t("call.requesterName")} required={false} />
-            <Field kind="input" type="email" name="requesterEmail" label={t("call.requesterEmail")} required={false} />
-          </div>
-          {organizations.length > 0 && call.audienceId !== "candidate" && (
-            <Field kind="select" name="organizationId" label={t("call.organization")} required={false} options={[{ value: "", label: t("call.none") }, ...organizations.map((o) => ({ value: o.id, label: o.name }))]} />
-          )}
         </fieldset>
         <SubmitButton>{t("settle.submit")}</SubmitButton>
       </ActionForm>
+    </>
+  );
+}
+
+function UrgentBox({ label }: { label: string }) {
+  return (
+    <div className="flex items-end gap-2 pb-2">
+      <input id="urgent" name="urgent" type="checkbox" className="h-5 w-5" />
+      <label htmlFor="urgent" className="font-semibold">
+        {label}
+      </label>
+    </div>
+  );
+}
+
+/** What an agent writes of a request opened from a call (both forms: logged by hand, settled from the pop). */
+function RequestFields({ t, types, organizations }: { t: (key: string) => string; types: { value: string; label: string }[]; organizations: { id: string; name: string }[] }) {
+  return (
+    <>
+      <legend className="px-1 font-semibold">{t("call.outcomes.request_opened")}</legend>
+      <Field kind="select" name="type" label={t("call.type")} required={false} options={[{ value: "", label: t("call.none") }, ...types]} />
+      <Field kind="input" name="subject" label={t("call.subject")} required={false} />
+      <Field kind="textarea" name="summary" label={t("call.summary")} rows={4} required={false} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field kind="input" name="requesterName" label={t("call.requesterName")} required={false} />
+        <Field kind="input" type="email" name="requesterEmail" label={t("call.requesterEmail")} required={false} />
+      </div>
+      {organizations.length > 0 && (
+        <Field kind="select" name="organizationId" label={t("call.organization")} required={false} options={[{ value: "", label: t("call.none") }, ...organizations.map((o) => ({ value: o.id, label: o.name }))]} />
+      )}
     </>
   );
 }

@@ -67,6 +67,8 @@ export default async function WallboardPage({ params }: Props) {
           <section key={board.lineId} className="mt-6" aria-labelledby={`ligne-${board.lineId}`} data-testid={`line-${board.lineId}`}>
             <h2 id={`ligne-${board.lineId}`} className="text-2xl font-semibold text-qc-navy">
               {AUDIENCE_LABELS[board.audienceId]?.[locale] ?? board.audienceId}
+              {/* Two lines serving one audience are told apart by their id (the catalogue's). */}
+              {boards.filter((b) => b.audienceId === board.audienceId).length > 1 && <span className="ml-2 font-mono text-lg font-normal">({board.lineId})</span>}
               {board.targetMinutes !== null && <span className="ml-3 text-lg font-normal text-slate-700">{t("target", { minutes: board.targetMinutes })}</span>}
             </h2>
             <dl className="mt-3 grid gap-4 sm:grid-cols-2 xl:grid-cols-6">
