@@ -1,8 +1,9 @@
-import { DEFAULT_PHONE_LINES } from "@/domain/telephony/lines";
 import "server-only";
 // The seed: the service catalogue of shared/spec, with holidays stored for the current year and
 // the next two, and the agents' canned replies. Demo accounts are in demo-data.ts.
-import { getZone } from "@/domain/catalogue/zone";
+import { fiscalYearOf, monthOf } from "@/domain/billing/billing";
+import { getZone, isoDateFromDayNumber } from "@/domain/catalogue/zone";
+import { DEFAULT_PHONE_LINES } from "@/domain/telephony/lines";
 import {
   AUDIENCE_LABELS,
   CHANNEL_LABELS,
@@ -26,6 +27,12 @@ export async function seedDatabase(db: Db, now: Date): Promise<{ yearsGenerated:
   });
   await seedCannedReplies(db, CANNED_REPLIES);
   await seedMailboxes(db);
+  // The SAGIR grid's rate (« Centre d'assistance SAGIR — 195 $/employé »), from the fiscal year the
+  // first start falls in; changed by its managers afterwards (a new rate from its date).
+  if ((await db.tariffRate.count({ where: { serviceId: "sagir" } })) === 0) {
+    const fiscalYear = fiscalYearOf(monthOf(year, Number(isoDateFromDayNumber(getZone(TIME_ZONE).dayOf(now.getTime())).slice(5, 7))));
+    await db.tariffRate.create({ data: { serviceId: "sagir", from: new Date(`${fiscalYear}-04-01T00:00:00Z`), centsPerEmployee: 19_500, createdAt: now } });
+  }
   // The lines of a new catalogue only: a line a manager removed is not brought back at the next start.
   if ((await db.phoneLine.count()) === 0) await db.phoneLine.createMany({ data: DEFAULT_PHONE_LINES.map((l) => ({ ...l, numbers: [...l.numbers] })), skipDuplicates: true });
   return result;

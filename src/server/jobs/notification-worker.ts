@@ -12,10 +12,16 @@ import { jobsStarted } from "@/server/jobs/heartbeat";
 import { runNotificationCycle, type MailTransport } from "@/server/services/notifications";
 import { processPendingInbound, type SenderAuthenticator } from "@/server/services/receive-email";
 import { runRetention } from "@/server/services/retention";
+import { issueMonthlyInvoices } from "@/server/services/billing";
+import type { Month } from "@/domain/billing/billing";
+import { TIME_ZONE } from "@/domain/catalogue/default-catalogue";
+import { getZone, isoDateFromDayNumber } from "@/domain/catalogue/zone";
 
 export const NOTIFICATION_QUEUE = "guichet-notification-cycle";
 /** The Loi 25 retention job (src/server/services/retention.ts): once a day, at 2:30 in Québec. */
 export const RETENTION_QUEUE = "guichet-retention";
+/** SAGIR's monthly invoices (src/server/services/billing.ts): the 1st of each month, at 6:00 in Québec. */
+export const BILLING_QUEUE = "guichet-sagir-invoices";
 
 export type WorkerOptions = {
   connectionString: string;
@@ -55,6 +61,15 @@ export async function startNotificationWorker(options: WorkerOptions): Promise<{
   await boss.work(RETENTION_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
     const result = await runRetention(options.db, clock());
     if (result.erased || result.callersErased) log.info("jobs_retention", { erased: result.erased, callersErased: result.callersErased });
+    return result;
+  });
+  await boss.createQueue(BILLING_QUEUE, { name: BILLING_QUEUE, policy: "stately", retryLimit: 5, retryDelay: 600, expireInSeconds: 3600 });
+  if (options.schedule ?? true) await boss.schedule(BILLING_QUEUE, "0 6 1 * *", {}, { tz: "America/Toronto" });
+  await boss.work(BILLING_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
+    const now = clock();
+    const month = isoDateFromDayNumber(getZone(TIME_ZONE).dayOf(now.getTime())).slice(0, 7) as Month;
+    const result = await issueMonthlyInvoices(options.db, month, now);
+    log.info("jobs_invoices", { month, issued: result.issued, already: result.already, withoutEstimate: result.withoutEstimate.length, withoutRate: result.withoutRate });
     return result;
   });
   return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
