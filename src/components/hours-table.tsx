@@ -9,7 +9,7 @@ export async function HoursTable({ rows, locale }: { rows: HoursRow[]; locale: L
   const tw = await getTranslations({ locale, namespace: "Weekday" });
   const time = (m: number) => formatMinuteOfDay(m, locale);
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[20rem] border-collapse text-left" data-testid="hours-table">
         <caption className="sr-only">{t("hoursCaption")}</caption>
         <thead>

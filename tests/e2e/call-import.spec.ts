@@ -86,6 +86,14 @@ test("the generic layout reads the file's own column names; a cancelled preview 
   await page.getByRole("button", { name: "Annuler" }).click();
   await expect(page).toHaveURL(/\/gestion\/appels$/);
   await expect(page.getByTestId("import-preview")).toHaveCount(0);
+
+  // A file whose every row is in error: said so, nothing to import, only « Annuler ».
+  await page.getByLabel("Format du fichier").selectOption("generic");
+  await page.getByLabel("Fichier CSV").setInputFiles({ name: "vide.csv", mimeType: "text/csv", buffer: Buffer.from("call_id,queued_at\n,hier\n") });
+  await page.getByRole("button", { name: "Voir l'aperçu" }).click();
+  await expect(page.getByText("Aucun appel à importer dans ce fichier : corrigez-le ou choisissez-en un autre.")).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Importer/ })).toHaveCount(0);
+  await page.getByRole("button", { name: "Annuler" }).click();
 });
 
 test("an agent does not reach the import", async ({ page }) => {

@@ -109,7 +109,9 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 /** Signs in and waits for the personal space the app lands on. */
 export async function signInToSpace(page: Page, email: string): Promise<void> {
   await signIn(page, email);
-  await expect(page).toHaveURL(/\/espace$/);
+  // A password check (scrypt) on a machine running two browsers, the server and a simulator can take
+  // more than the default 5 s: the sign-in is not what these tests measure.
+  await expect(page).toHaveURL(/\/espace$/, { timeout: 15_000 });
 }
 
 /** The admin (already signed in on `page`) makes an integration key at /admin/cles; its text, shown once. */

@@ -127,7 +127,7 @@ export function PersonLookup({ labels, actions }: { labels: PersonLookupLabels; 
           {summary.requests.length === 0 ? (
             <p>{labels.none}</p>
           ) : (
-            <div className="overflow-x-auto" tabIndex={0} role="group" aria-label={labels.requests}>
+            <div className="relative overflow-x-auto" tabIndex={0} role="group" aria-label={labels.requests}>
               <table className="w-full min-w-[48rem] border-collapse text-left text-sm" data-testid="person-requests">
                 <caption className="sr-only">{labels.requests}</caption>
                 <thead>

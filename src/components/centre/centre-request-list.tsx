@@ -55,7 +55,7 @@ export async function CentreRequestList({ locale, centre, user, avant, no, q, st
       {items.length === 0 ? (
         <p className="mt-6">{kept.size > 0 ? t("emptySearch") : t("empty")}</p>
       ) : (
-        <div className="mt-6 overflow-x-auto">
+        <div className="mt-6 relative overflow-x-auto">
           <table className="w-full min-w-[40rem] border-collapse text-left" data-testid="mo-requests">
             <thead>
               <tr className="border-b-2 border-qc-navy">

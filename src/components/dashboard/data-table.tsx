@@ -6,7 +6,7 @@ export function DataTableView({ table, locale, caption, empty, rowHref }: { tabl
   if (table.rows.length === 0) return <p className="mt-3" data-testid={`table-${table.id}`}>{empty}</p>;
   return (
     // Focusable, so that a keyboard can scroll a table wider than a phone's screen.
-    <div className="mt-3 overflow-x-auto print:overflow-visible" tabIndex={0} role="group" aria-label={caption}>
+    <div className="mt-3 relative overflow-x-auto print:overflow-visible" tabIndex={0} role="group" aria-label={caption}>
       <table className="w-full min-w-[36rem] border-collapse text-left print:min-w-0 print:text-sm" data-testid={`table-${table.id}`}>
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -46,7 +46,7 @@ export default async function ApiKeysPage({ params }: Props) {
           {t("keys", { count: keys.length })}
         </h2>
         {keys.length > 0 && (
-          <div className="mt-3 overflow-x-auto">
+          <div className="mt-3 relative overflow-x-auto">
             <table className="w-full border-collapse text-left" data-testid="api-keys">
               <thead className="hidden md:table-header-group">
                 <tr className="border-b-2 border-slate-400">

@@ -42,7 +42,7 @@ export default async function OrganizationsPage({ params, searchParams }: Props)
           {t("new")}
         </Link>
       </p>
-      <div className="mt-4 overflow-x-auto">
+      <div className="mt-4 relative overflow-x-auto">
         <table className="w-full border-collapse text-left" data-testid="organizations">
           <caption className="sr-only">{t("title")}</caption>
           <thead className="hidden md:table-header-group">

@@ -39,7 +39,7 @@ export default async function StaffPage({ params }: Props) {
         <h2 id="comptes" className="text-2xl font-semibold text-qc-navy">
           {t("accounts", { count: accounts.length })}
         </h2>
-        <div className="mt-3 overflow-x-auto">
+        <div className="mt-3 relative overflow-x-auto">
           <table className="w-full border-collapse text-left" data-testid="staff-accounts">
             <thead className="hidden md:table-header-group">
               <tr className="border-b-2 border-slate-400">

@@ -228,7 +228,7 @@ export default async function QueuePage({ params, searchParams }: Props) {
         <p className="mt-2">{t("empty")}</p>
       ) : (
         // One line per request (the subject cut, whole on hover): a day's queue on one screen.
-        <div className="mt-1 overflow-x-auto">
+        <div className="mt-1 relative overflow-x-auto">
           <table className="w-full min-w-[72rem] table-fixed border-collapse text-left text-sm" data-testid="queue">
             <colgroup>
               <col className="w-8" />

@@ -94,7 +94,7 @@ export default async function CallImportPage({ params, searchParams }: Props) {
         {recent.length === 0 ? (
           <p className="mt-2">{t("noneYet")}</p>
         ) : (
-          <div className="mt-2 overflow-x-auto">
+          <div className="mt-2 relative overflow-x-auto">
             <table className="w-full min-w-[48rem] border-collapse text-left" data-testid="imports">
               <caption className="sr-only">{t("recent")}</caption>
               <thead>
@@ -174,12 +174,15 @@ async function Preview({ preview, locale, lineName }: { preview: CallImportView;
           {s.problemCount > s.problems.length && <p className="mt-1 text-sm">{t("moreProblems", { count: s.problemCount - s.problems.length })}</p>}
         </div>
       )}
-      <p className="mt-3 text-slate-800">{s.known === s.calls && s.calls > 0 ? t("allKnown") : t("commitHint")}</p>
+      <p className="mt-3 text-slate-800">{s.calls === 0 ? t("nothingToImport") : s.known === s.calls ? t("allKnown") : t("commitHint")}</p>
       <div className="mt-3 flex flex-wrap items-start gap-4">
-        <ActionForm action={commitCallImportAction.bind(null, locale)} label={t("commit", { count: s.calls })}>
-          <input type="hidden" name="importId" value={preview.id} />
-          <SubmitButton>{t("commit", { count: s.calls })}</SubmitButton>
-        </ActionForm>
+        {/* A file with no call to import (every row in error, or for other numbers) is only cancelled. */}
+        {s.calls > 0 && (
+          <ActionForm action={commitCallImportAction.bind(null, locale)} label={t("commit", { count: s.calls })}>
+            <input type="hidden" name="importId" value={preview.id} />
+            <SubmitButton>{t("commit", { count: s.calls })}</SubmitButton>
+          </ActionForm>
+        )}
         <ActionForm action={discardCallImportAction.bind(null, locale)} label={t("discard")}>
           <input type="hidden" name="importId" value={preview.id} />
           <SubmitButton variant="secondary">{t("discard")}</SubmitButton>

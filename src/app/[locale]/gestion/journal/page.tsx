@@ -92,7 +92,7 @@ export default async function AuditPage({ params, searchParams }: Props) {
       {entries.length === 0 ? (
         <p className="mt-4">{t("audit.empty")}</p>
       ) : (
-        <div className="mt-4 overflow-x-auto">
+        <div className="mt-4 relative overflow-x-auto">
           <table className="w-full border-collapse text-left" data-testid="audit">
             <thead>
               <tr className="border-b-2 border-qc-navy">
