@@ -51,8 +51,14 @@ test("a manager reads, filters and exports the audit log, in words", async ({ pa
 
   // The CSV of the filtered entries: instants a spreadsheet reads, words, French headers.
   await page.getByRole("link", { name: "Effacer les filtres" }).click();
+  // The filters cleared (the page navigated) before choosing again: else the old form, still
+  // holding 1 January 2020, is the one submitted (a CI run met that race).
+  await expect(page).toHaveURL(/\/gestion\/journal$/);
+  await expect(page.getByLabel("Du")).toHaveValue("");
   await page.getByLabel("Geste").selectOption("personal_data_viewed");
   await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page).toHaveURL(/action=personal_data_viewed/);
+  await expect(page.getByTestId("audit").locator("tbody tr", { hasText: number })).toHaveCount(1);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("audit-csv").click()]);
   const csv = readFileSync((await download.path())!, "utf8");
   const lines = csv.slice(1).split("\r\n");
