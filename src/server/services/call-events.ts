@@ -9,7 +9,7 @@ import { getZone } from "@/domain/catalogue/zone";
 import { ABANDON_THRESHOLD_MS, callState, type CallEventKind } from "@/domain/telephony/call-events";
 import { clockDuration } from "@/domain/telephony/duration";
 import { maskPhone } from "@/domain/requests/targets";
-import type { PhoneLine } from "@/domain/telephony/lines";
+import { lineAnswerTarget, type PhoneLine } from "@/domain/telephony/lines";
 import type { CatalogueEngine } from "@/domain/catalogue/engine";
 import type { TCallEventInput } from "@/schemas/call-event";
 import { isAgentOf, isManagerOf } from "@/server/auth/authorize";
@@ -60,12 +60,11 @@ export async function receiveCallEvent({ input, now }: { input: TCallEventInput;
       receivedAt: now,
     });
     const events = stored ? await listCallEvents(tx, input.callId) : before;
-    const first = callState(events.map((e) => ({ kind: e.kind as CallEventKind, at: e.at.getTime() })), null);
     // The line's answer target (an elapsed clock from the queue's entry), when its audience has one.
-    const target = engine.dueTargets(line.serviceId, line.audienceId, "phone", first.queuedAt).find((d) => d.target.clock === "elapsed") ?? null;
+    const target = lineAnswerTarget(engine, line, now.getTime());
     const state = callState(
       events.map((e) => ({ kind: e.kind as CallEventKind, at: e.at.getTime(), agentRef: e.agentRef, callerNumber: e.callerNumber })),
-      target ? target.dueAt - first.queuedAt : null,
+      target?.ms ?? null,
     );
     const agent = state.agentRef?.includes("@") ? await findAccountByEmail(tx, state.agentRef) : null;
     const agentId = agent && agent.role === "agent" && !agent.disabledAt && agent.services.some((s) => s.serviceId === line.serviceId) ? agent.id : null;
@@ -78,7 +77,7 @@ export async function receiveCallEvent({ input, now }: { input: TCallEventInput;
       abandonedAt: state.abandonedAt === null ? null : new Date(state.abandonedAt),
       endedAt: state.endedAt === null ? null : new Date(state.endedAt),
       callStatus: state.status,
-      targetId: state.dueAt !== null ? target!.target.id : null,
+      targetId: state.dueAt !== null ? target!.id : null,
       dueAt: state.dueAt === null ? null : new Date(state.dueAt),
       agentId,
       agentRef: state.agentRef,
@@ -132,11 +131,10 @@ export async function receiveCallEvent({ input, now }: { input: TCallEventInput;
 /**
  * Every event but a voicemail: stored and its call recomputed by the database in one round trip
  * (receiveEventInSql, the same rule as callState — tested against it), so that a busy line's events
- * do not hold a connection through an interactive transaction. The line's answer target is an
- * elapsed clock: its length is the same whenever the call came.
+ * do not hold a connection through an interactive transaction.
  */
 async function receiveInOneTrip(input: TCallEventInput, line: PhoneLine, engine: CatalogueEngine, now: Date): Promise<ReceivedCallEvent> {
-  const target = engine.dueTargets(line.serviceId, line.audienceId, "phone", now.getTime()).find((d) => d.target.clock === "elapsed") ?? null;
+  const target = lineAnswerTarget(engine, line, now.getTime());
   const row = await receiveEventInSql(getDb(), {
     externalId: input.callId,
     kind: input.event,
@@ -147,8 +145,8 @@ async function receiveInOneTrip(input: TCallEventInput, line: PhoneLine, engine:
     agentRef: input.agent ?? null,
     callerNumber: input.caller ?? null,
     receivedAt: now,
-    targetId: target?.target.id ?? null,
-    targetMs: target ? target.dueAt - now.getTime() : null,
+    targetId: target?.id ?? null,
+    targetMs: target?.ms ?? null,
     abandonThresholdMs: ABANDON_THRESHOLD_MS,
   });
   if (row.otherLine !== null) throw fieldError("line", `Cet appel est déjà sur la ligne « ${row.otherLine} ».`, `This call is already on line "${row.otherLine}".`);
@@ -187,12 +185,12 @@ export async function readWallboard({ user, serviceId, now }: { user: CurrentUse
   const dayStart = new Date(zone.midnight(zone.dayOf(now.getTime())));
   const rows = new Map((await readLineBoards(getDb(), lines.map((l) => l.id), dayStart, new Date(now.getTime() - STALE_WAIT_MS))).map((r) => [r.lineId, r]));
   return lines.map((line) => {
-    const target = engine.dueTargets(line.serviceId, line.audienceId, "phone", now.getTime()).find((d) => d.target.clock === "elapsed") ?? null;
+    const target = lineAnswerTarget(engine, line, now.getTime());
     const row = rows.get(line.id);
     return {
       lineId: line.id,
       audienceId: line.audienceId,
-      targetMinutes: target ? Math.round((target.dueAt - now.getTime()) / 60_000) : null,
+      targetMinutes: target ? Math.round(target.ms / 60_000) : null,
       waiting: row?.waiting ?? 0,
       longestWaitSeconds: row?.oldestWaitingAt ? Math.max(0, Math.floor((now.getTime() - row.oldestWaitingAt.getTime()) / 1000)) : null,
       answered: row?.answered ?? 0,

@@ -8,7 +8,7 @@ import { parse } from "csv-parse/sync";
 import { TIME_ZONE } from "@/domain/catalogue/default-catalogue";
 import { callState } from "@/domain/telephony/call-events";
 import { cdrEvents, readCdr, type CdrCall, type CdrOptions, type CdrProblem } from "@/domain/telephony/cdr";
-import type { PhoneLine } from "@/domain/telephony/lines";
+import { lineAnswerTarget, type PhoneLine } from "@/domain/telephony/lines";
 import type { CallImportInput } from "@/schemas/call-import";
 import { isManagerOf } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
@@ -84,8 +84,7 @@ async function summarize(line: PhoneLine, calls: readonly CdrCall[], problems: r
   const { engine } = await getCatalogue();
   const summary: ImportSummary = { calls: calls.length, answered: 0, abandoned: 0, voicemail: 0, counted: 0, withinTarget: 0, known: 0, otherNumbers, problemCount: problems.length, problems: problems.slice(0, PROBLEMS_SHOWN) };
   for (const call of calls) {
-    const target = engine.dueTargets(line.serviceId, line.audienceId, "phone", call.queuedAt).find((d) => d.target.clock === "elapsed") ?? null;
-    const state = callState(cdrEvents(call), target ? target.dueAt - call.queuedAt : null);
+    const state = callState(cdrEvents(call), lineAnswerTarget(engine, line, call.queuedAt)?.ms ?? null);
     if (state.status !== "waiting") summary[state.status] += 1;
     if (state.met !== null) summary.counted += 1;
     if (state.met) summary.withinTarget += 1;
