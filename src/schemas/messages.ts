@@ -142,6 +142,13 @@ export const VALIDATION_MESSAGES = {
     en: "Enter a number of days between 30 and 3,650 (10 years).",
   },
   "topic.invalid": { fr: "Choisissez le sujet de votre question.", en: "Choose what your question is about." },
+  "month.invalid": { fr: "Choisissez un mois (AAAA-MM).", en: "Choose a month (YYYY-MM)." },
+  "money.invalid": {
+    fr: "Inscrivez un montant en dollars plus grand que zéro, p. ex. 195 ou 195,50.",
+    en: "Enter an amount in dollars greater than zero, e.g. 195 or 195.50.",
+  },
+  "employees.range": { fr: "Inscrivez un nombre entier d'employés (0 à 1 000 000).", en: "Enter a whole number of employees (0 to 1,000,000)." },
+  "lastMonth.beforeFirst": { fr: "Le dernier mois doit suivre le premier.", en: "The last month must come after the first." },
 } as const;
 
 export type ValidationMessageKey = keyof typeof VALIDATION_MESSAGES;

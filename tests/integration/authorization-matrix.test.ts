@@ -38,6 +38,9 @@ import { readWallboard } from "../../src/server/services/call-events";
 import { ZOrganizationInput } from "../../src/schemas/admin";
 import { ZCannedReplyInput } from "../../src/schemas/canned-reply";
 import { readCannedReplies, saveCannedReply } from "../../src/server/services/canned-replies";
+import { ZAgreementInput, ZHeadcountInput, ZPaymentInput, ZTariffRateInput } from "../../src/schemas/billing";
+import { issueMonthlyInvoices } from "../../src/server/services/billing";
+import { declareHeadcount, issueAdjustment, readBillingOverview, readInvoice, readOrganizationBilling, recordPayment, runMonthlyInvoices, saveAgreement, saveTariffRate } from "../../src/server/services/manage-billing";
 import { connectTestDb, truncateAll } from "../support/db";
 import { SAGIR_SAMPLES } from "../support/sagir-samples";
 import { currentUserFor } from "../support/users";
@@ -58,7 +61,7 @@ const PEOPLE = [
   "admin@cspq.exemple.qc.ca",
 ] as const;
 type Who = (typeof PEOPLE)[number];
-type Outcome = "ok" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "REFUSED";
+type Outcome = "ok" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "REFUSED" | "CONFLICT";
 
 let dotationNumber: string;
 let sagirNumber: string;
@@ -71,8 +74,20 @@ const idOf = async (email: string) => (await db.user.findUniqueOrThrow({ where: 
 let invited = 0;
 let contacts = 0;
 let contactId: string;
+let mfqId: string;
+const mfqInvoiceId = async () => (await db.invoice.findFirstOrThrow({ where: { organizationId: mfqId }, select: { id: true } })).id;
 
 const USE_CASES: Record<string, (user: CurrentUser | null) => Promise<unknown>> = {
+  // SAGIR billing (issue 17): MFQ has an agreement and November's invoice (see beforeAll).
+  "readBillingOverview (/gestion/facturation and its CSV)": (user) => readBillingOverview({ user, fiscalYear: 2026, now }),
+  "readOrganizationBilling MFQ (/pilote/facturation, /gestion/facturation/MFQ)": (user) => readOrganizationBilling({ user, organizationId: mfqId, fiscalYear: 2026, now }),
+  "readInvoice MFQ (/factures/…, its PDF)": async (user) => readInvoice({ user, invoiceId: await mfqInvoiceId(), now }),
+  "saveTariffRate (/gestion/facturation)": (user) => saveTariffRate({ user, input: ZTariffRateInput.parse({ from: "2027-01", rate: "200" }), now }),
+  "saveAgreement MFQ (/gestion/facturation/MFQ)": (user) => saveAgreement({ user, input: ZAgreementInput.parse({ organizationId: mfqId, firstMonth: "2026-04", lastMonth: "", fiscalYear: "2026", employees: "500" }), now }),
+  "runMonthlyInvoices (/gestion/facturation)": (user) => runMonthlyInvoices({ user, now }),
+  "recordPayment MFQ (/gestion/facturation/MFQ)": async (user) => recordPayment({ user, input: ZPaymentInput.parse({ invoiceId: await mfqInvoiceId(), paidOn: "2026-11-24" }), now }),
+  "declareHeadcount MFQ (/pilote/facturation)": (user) => declareHeadcount({ user, input: ZHeadcountInput.parse({ organizationId: mfqId, month: "2026-11", employees: "480" }), now }),
+  "issueAdjustment MFQ (the year is not over: refused to those who may)": (user) => issueAdjustment({ user, input: { organizationId: mfqId, fiscalYear: 2026 }, now }),
   "createMoRequest (dotation form, POST /api/v1/requests)": (user) => createMoRequest({ user, input: dotationInput, receivedAt: now }),
   "listMoRequests dotation (/dotation/requetes)": (user) => listMoRequests({ user, centre: "ca-dotation" }),
   "getMoRequest dotation (/dotation/requetes/…)": (user) => getMoRequest({ user, centre: "ca-dotation", number: dotationNumber }),
@@ -213,6 +228,19 @@ const RULES: Record<string, { may: Who[]; others: Outcome; except?: Partial<Reco
   "updateStaff (/admin/personnel)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "renewStaffInvitation (/admin/personnel)": { may: ["admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "changeRetention sagir (/gestion/catalogue, Loi 25)": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "readBillingOverview (/gestion/facturation and its CSV)": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "readOrganizationBilling MFQ (/pilote/facturation, /gestion/facturation/MFQ)": { may: ["pilote@mfq.exemple.qc.ca", "gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "readInvoice MFQ (/factures/…, its PDF)": { may: ["pilote@mfq.exemple.qc.ca", "gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "saveTariffRate (/gestion/facturation)": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "saveAgreement MFQ (/gestion/facturation/MFQ)": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "runMonthlyInvoices (/gestion/facturation)": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "recordPayment MFQ (/gestion/facturation/MFQ)": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "declareHeadcount MFQ (/pilote/facturation)": { may: ["pilote@mfq.exemple.qc.ca", "gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "issueAdjustment MFQ (the year is not over: refused to those who may)": {
+    may: [],
+    others: "NOT_FOUND",
+    except: { anonymous: "NOT_FOUND", "gestionnaire@cspq.exemple.qc.ca": "CONFLICT", "admin@cspq.exemple.qc.ca": "CONFLICT" },
+  },
   "changeReviewSetting sagir": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "readConsoleRequest read-only (/gestion/requetes/…)": {
     may: ["agent.sagir@cspq.exemple.qc.ca", "gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"],
@@ -239,6 +267,10 @@ beforeAll(async () => {
   dotationNumber = (await createMoRequest({ user: users.get("specialiste@mfq.exemple.qc.ca")!, input: dotationInput, receivedAt: now })).number;
   sagirNumber = (await createSagirRequest({ user: users.get("sagir@mfq.exemple.qc.ca")!, input: sagirInput("access"), receivedAt: now })).number;
   departureNumber = (await createSagirRequest({ user: users.get("sagir@mfq.exemple.qc.ca")!, input: sagirInput("departure"), receivedAt: now })).number;
+  mfqId = (await db.organization.findUniqueOrThrow({ where: { code: "MFQ" }, select: { id: true } })).id;
+  await db.billingAgreement.create({ data: { organizationId: mfqId, firstMonth: "2026-04", createdAt: now } });
+  await db.billingEstimate.create({ data: { organizationId: mfqId, fiscalYear: 2026, employees: 500 } });
+  await issueMonthlyInvoices(db, "2026-11", now);
   contactId = (await db.externalContact.create({ data: { serviceId: "sagir", name: "Pilotes DGGIR", email: "pilotes@dggir.exemple.qc.ca" }, select: { id: true } })).id;
 });
 afterAll(() => db.$disconnect());

@@ -94,5 +94,7 @@ describe("the job on pg-boss", () => {
       await worker.stop();
     }
     expect(await db.invoice.findFirstOrThrow({ where: { organizationId: mfq, month: "2026-05" } })).toMatchObject({ number: "SAGIR-2026-05-MFQ" });
-  }, 120_000);
+    // The managers' log says the job (no one) issued it.
+    expect(await db.auditEntry.findFirstOrThrow({ where: { action: "billing_invoices_issued" } })).toMatchObject({ actorUserId: null, data: { month: "2026-05", issued: 1 } });
+  }, 60_000);
 });

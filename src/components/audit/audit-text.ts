@@ -1,6 +1,7 @@
 // An audit entry in words, in the reader's language, for the log page and its CSV alike: never
 // the code keys stored (« birthDay, birthMonth » reads « jour et mois de naissance »).
 import { calendarLabel, targetName } from "@/components/catalogue/target-text";
+import { fiscalYearLabel, formatMoney } from "@/domain/billing/billing";
 import type { Locale } from "@/i18n/routing";
 import type { Catalogue } from "@/server/services/get-catalogue";
 import type { AuditLogEntry } from "@/server/services/audit-log";
@@ -15,6 +16,43 @@ const FIELD_GROUPS: { fields: readonly string[]; key: string }[] = [
 
 export function auditActionText(action: string, t: Translate): string {
   return t(`Console.audit.actions.${action}`);
+}
+
+type BillingAuditData = {
+  from?: string;
+  before?: number | string | null | { firstMonth?: string; lastMonth?: string | null; employees?: number | null };
+  after?: number | string | null | { firstMonth?: string; lastMonth?: string | null; employees?: number };
+  organization?: string;
+  fiscalYear?: number;
+  month?: string;
+  issued?: number;
+  already?: number;
+  invoice?: string;
+  amountCents?: number;
+};
+
+/** SAGIR billing's acts: amounts in the reader's format, « — » for what was not there before. */
+function billingDetails(action: string, d: BillingAuditData, t: Translate, locale: Locale): string {
+  const money = (cents: unknown) => (typeof cents === "number" ? formatMoney(cents, locale) : "—");
+  const plain = (v: unknown) => (v === null || v === undefined || typeof v === "object" ? "—" : String(v));
+  const year = d.fiscalYear !== undefined ? fiscalYearLabel(d.fiscalYear) : "—";
+  switch (action) {
+    case "billing_rate_saved":
+    case "billing_rate_deleted":
+      return t("Console.audit.detailTexts.billingRate", { from: d.from ?? "—", before: money(d.before), after: money(d.after) });
+    case "billing_agreement_saved": {
+      const after = (typeof d.after === "object" && d.after) || {};
+      return t("Console.audit.detailTexts.billingAgreement", { organization: d.organization ?? "—", year, first: after.firstMonth ?? "—", last: after.lastMonth ?? "…", employees: after.employees ?? "—" });
+    }
+    case "billing_invoices_issued":
+      return t("Console.audit.detailTexts.billingInvoices", { month: d.month ?? "—", issued: d.issued ?? 0, already: d.already ?? 0 });
+    case "billing_payment_recorded":
+      return t("Console.audit.detailTexts.billingPayment", { invoice: d.invoice ?? "—", before: plain(d.before), after: plain(d.after) });
+    case "billing_headcount_declared":
+      return t("Console.audit.detailTexts.billingHeadcount", { organization: d.organization ?? "—", month: d.month ?? "—", before: plain(d.before), after: plain(d.after) });
+    default:
+      return t("Console.audit.detailTexts.billingAdjustment", { organization: d.organization ?? "—", year, amount: money(d.amountCents) });
+  }
 }
 
 export function auditDetails(entry: AuditLogEntry, catalogue: Catalogue, t: Translate, locale: Locale): string {
@@ -67,6 +105,14 @@ export function auditDetails(entry: AuditLogEntry, catalogue: Catalogue, t: Tran
     case "api_key_created":
     case "api_key_revoked":
       return `${d.name ?? ""} (gk_${d.prefix ?? ""}…)`;
+    case "billing_rate_saved":
+    case "billing_rate_deleted":
+    case "billing_agreement_saved":
+    case "billing_invoices_issued":
+    case "billing_payment_recorded":
+    case "billing_headcount_declared":
+    case "billing_adjustment_issued":
+      return billingDetails(entry.action, entry.data as BillingAuditData, t, locale);
     case "calls_imported":
       return t("Console.audit.detailTexts.callsImported", { file: d.filename ?? "", calls: d.calls ?? 0, events: d.eventsStored ?? 0 });
     case "canned_reply_saved":

@@ -129,7 +129,7 @@ type FieldProps = {
 } & (
   | { kind: "textarea"; rows?: number }
   | { kind: "select"; options: readonly { value: string; label: string }[] }
-  | { kind: "input"; type?: "text" | "date" | "datetime-local" | "email"; autoComplete?: string }
+  | { kind: "input"; type?: "text" | "date" | "month" | "datetime-local" | "email"; autoComplete?: string; inputMode?: "decimal" | "numeric" }
   /** A file to upload (chosen again after a refusal: a browser does not let a page refill it). */
   | { kind: "file"; accept: string }
 );
@@ -171,7 +171,7 @@ export function Field(props: FieldProps) {
           ))}
         </select>
       )}
-      {props.kind === "input" && <input {...common} type={props.type ?? "text"} autoComplete={props.autoComplete ?? "off"} />}
+      {props.kind === "input" && <input {...common} type={props.type ?? "text"} inputMode={props.inputMode} autoComplete={props.autoComplete ?? "off"} />}
       {props.kind === "file" && <input {...common} defaultValue={undefined} type="file" accept={props.accept} className={`${fieldClass} bg-white`} />}
       <FieldError name={name} />
     </div>

@@ -2,14 +2,19 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   addMonths,
+  adjustmentNumber,
   agreementMonths,
+  balances,
   dueDate,
+  fiscalYearEnd,
   fiscalMonths,
   fiscalYearLabel,
   fiscalYearOf,
   formatMoney,
   invoiceState,
   monthlyAmounts,
+  monthlyNumber,
+  parseDollars,
   rateInForce,
   yearEndAdjustment,
   type Month,
@@ -163,6 +168,56 @@ describe("due dates, states and amounts", () => {
     expect(invoiceState({ dueOn: "2026-05-01", paidOn: null }, "2026-05-01")).toBe("issued");
     expect(invoiceState({ dueOn: "2026-05-01", paidOn: null }, "2026-05-02")).toBe("overdue");
     expect(invoiceState({ dueOn: "2026-05-01", paidOn: "2026-06-10" }, "2026-07-01")).toBe("paid");
+  });
+
+  it("a credit note or a zero invoice owes nothing: never overdue", () => {
+    expect(invoiceState({ dueOn: "2026-05-01", paidOn: null, amountCents: -500 }, "2027-01-01")).toBe("issued");
+    expect(invoiceState({ dueOn: "2026-05-01", paidOn: null, amountCents: 0 }, "2027-01-01")).toBe("issued");
+    expect(invoiceState({ dueOn: "2026-05-01", paidOn: null, amountCents: 1 }, "2027-01-01")).toBe("overdue");
+  });
+
+  it("balances: billed, paid, owed (an unapplied credit note lowers it) and overdue", () => {
+    const invoices = [
+      { amountCents: 10_000, dueOn: "2026-05-01", paidOn: "2026-04-20" },
+      { amountCents: 20_000, dueOn: "2026-06-01", paidOn: null },
+      { amountCents: 30_000, dueOn: "2026-07-01", paidOn: null },
+      { amountCents: -5_000, dueOn: "2026-06-01", paidOn: null },
+    ];
+    expect(balances(invoices, "2026-06-15")).toEqual({ billedCents: 55_000, paidCents: 10_000, balanceCents: 45_000, overdueCents: 20_000, overdueCount: 1 });
+    expect(balances([], "2026-06-15")).toEqual({ billedCents: 0, paidCents: 0, balanceCents: 0, overdueCents: 0, overdueCount: 0 });
+  });
+
+  it("property: billed = paid + balance, whatever the invoices and the day", () => {
+    const invoice = fc.record({ amountCents: fc.integer({ min: -1_000_000, max: 10_000_000 }), dueOn: fc.constantFrom("2026-05-01", "2026-06-01"), paidOn: fc.option(fc.constant("2026-05-15"), { nil: null }) });
+    fc.assert(
+      fc.property(fc.array(invoice, { maxLength: 20 }), fc.constantFrom("2026-04-01", "2026-05-20", "2026-07-01"), (list, today) => {
+        const b = balances(list, today);
+        expect(b.billedCents).toBe(b.paidCents + b.balanceCents);
+        expect(b.overdueCount).toBe(list.filter((i) => invoiceState(i, today) === "overdue").length);
+      }),
+    );
+  });
+
+  it.each([
+    ["195", 19_500],
+    ["195,50", 19_550],
+    ["195.5", 19_550],
+    ["1 234,56 $", 123_456],
+    ["1\u00a0234,56\u00a0$", 123_456],
+    ["0,01", 1],
+    ["195,505", null],
+    ["-195", null],
+    ["cent", null],
+    ["", null],
+    ["1,2,3", null],
+  ] as const)("the amount typed %j is %j cents", (text, cents) => {
+    expect(parseDollars(text)).toBe(cents);
+  });
+
+  it("invoice numbers and the day a fiscal year's adjustment may be made", () => {
+    expect(monthlyNumber("2026-04" as Month, "MFQ")).toBe("SAGIR-2026-04-MFQ");
+    expect(adjustmentNumber(2026, "MFQ")).toBe("SAGIR-2026-2027-AJ-MFQ");
+    expect(fiscalYearEnd(2026)).toBe("2027-04-01");
   });
 
   it("amounts in French and English formats", () => {

@@ -136,10 +136,34 @@ export function dueDate(issued: string, days = 30): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
-/** An invoice's state on a day: paid, overdue once its due date has passed unpaid, issued before. */
-export function invoiceState(invoice: { dueOn: string; paidOn: string | null }, today: string): "issued" | "paid" | "overdue" {
+export type InvoiceState = "issued" | "paid" | "overdue";
+
+/**
+ * An invoice's state on a day: paid (or, for a credit note, applied) once the centre records it,
+ * overdue once its due date has passed unpaid, issued before. A credit note or a zero invoice owes
+ * nothing: it is never overdue.
+ */
+export function invoiceState(invoice: { dueOn: string; paidOn: string | null; amountCents?: number }, today: string): InvoiceState {
   if (invoice.paidOn !== null) return "paid";
+  if (invoice.amountCents !== undefined && invoice.amountCents <= 0) return "issued";
   return today > invoice.dueOn ? "overdue" : "issued";
+}
+
+export type Balances = { billedCents: number; paidCents: number; balanceCents: number; overdueCents: number; overdueCount: number };
+
+/** What a set of invoices billed, what was paid, what remains owed (credit notes not applied lower it) and what is overdue. */
+export function balances(invoices: readonly { amountCents: number; dueOn: string; paidOn: string | null }[], today: string): Balances {
+  const result: Balances = { billedCents: 0, paidCents: 0, balanceCents: 0, overdueCents: 0, overdueCount: 0 };
+  for (const invoice of invoices) {
+    result.billedCents += invoice.amountCents;
+    if (invoice.paidOn !== null) result.paidCents += invoice.amountCents;
+    else result.balanceCents += invoice.amountCents;
+    if (invoiceState(invoice, today) === "overdue") {
+      result.overdueCents += invoice.amountCents;
+      result.overdueCount += 1;
+    }
+  }
+  return result;
 }
 
 const MONEY = {
@@ -150,4 +174,30 @@ const MONEY = {
 /** `1 234,56 $` (French) or `$1,234.56` (English), from cents. */
 export function formatMoney(cents: number, locale: "fr" | "en"): string {
   return MONEY[locale].format(cents / 100);
+}
+
+/** The number of the year-end adjustment of an MO: `SAGIR-2026-2027-AJ-MFQ`. */
+export function adjustmentNumber(fiscalYear: number, code: string): string {
+  return `SAGIR-${fiscalYearLabel(fiscalYear)}-AJ-${code}`;
+}
+
+/** The number of a monthly invoice: `SAGIR-2026-04-MFQ`. */
+export function monthlyNumber(month: Month, code: string): string {
+  return `SAGIR-${month}-${code}`;
+}
+
+/** The first day after a fiscal year (`2027-04-01` for 2026): from then its adjustment may be made. */
+export function fiscalYearEnd(year: number): string {
+  return `${year + 1}-04-01`;
+}
+
+/**
+ * An amount typed in dollars — `195`, `195,50`, `195.5`, `1 234,56 $` — in integer cents; null when
+ * it is not one (negative, more than two decimals, letters).
+ */
+export function parseDollars(text: string): number | null {
+  const cleaned = text.replace(/[\s\u00a0\u202f$]/g, "").replace(",", ".");
+  if (!/^\d{1,7}(\.\d{1,2})?$/.test(cleaned)) return null;
+  const [whole, fraction = ""] = cleaned.split(".") as [string, string?];
+  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
 }

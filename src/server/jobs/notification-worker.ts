@@ -13,6 +13,7 @@ import { runNotificationCycle, type MailTransport } from "@/server/services/noti
 import { processPendingInbound, type SenderAuthenticator } from "@/server/services/receive-email";
 import { runRetention } from "@/server/services/retention";
 import { issueMonthlyInvoices } from "@/server/services/billing";
+import { appendAudit } from "@/server/repositories/audit-repository";
 import type { Month } from "@/domain/billing/billing";
 import { TIME_ZONE } from "@/domain/catalogue/default-catalogue";
 import { getZone, isoDateFromDayNumber } from "@/domain/catalogue/zone";
@@ -65,11 +66,13 @@ export async function startNotificationWorker(options: WorkerOptions): Promise<{
   });
   await boss.createQueue(BILLING_QUEUE, { name: BILLING_QUEUE, policy: "stately", retryLimit: 5, retryDelay: 600, expireInSeconds: 3600 });
   if (options.schedule ?? true) await boss.schedule(BILLING_QUEUE, "0 6 1 * *", {}, { tz: "America/Toronto" });
-  await boss.work(BILLING_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
+  await boss.work(BILLING_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 60 }, async () => {
     const now = clock();
     const month = isoDateFromDayNumber(getZone(TIME_ZONE).dayOf(now.getTime())).slice(0, 7) as Month;
     const result = await issueMonthlyInvoices(options.db, month, now);
     log.info("jobs_invoices", { month, issued: result.issued, already: result.already, withoutEstimate: result.withoutEstimate.length, withoutRate: result.withoutRate });
+    // The managers' log shows the invoices the job issued, as it shows those a manager issues.
+    if (result.issued > 0) await appendAudit(options.db, { at: now, actorUserId: null, action: "billing_invoices_issued", data: { month, issued: result.issued, already: result.already, withoutEstimate: result.withoutEstimate } });
     return result;
   });
   return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };

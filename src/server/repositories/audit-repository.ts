@@ -6,7 +6,7 @@ import { dayNumberFromIsoDate, getZone } from "@/domain/catalogue/zone";
 import type { Db } from "@/server/db/client";
 import type { Tx } from "@/server/repositories/request-repository";
 
-export type AuditAction = "personal_data_viewed" | "identity_validated" | "member_invited" | "member_invitation_renewed" | "member_updated" | "sender_identified" | "password_reset_requested" | "password_reset" | "admin_created" | "second_level_contact_saved" | "review_setting_changed" | "catalogue_retention_changed" | "person_data_exported" | "person_data_erased" | "staff_invited" | "staff_updated" | "staff_invitation_renewed" | "organization_saved" | "canned_reply_saved" | "api_key_created" | "api_key_revoked" | "calls_imported";
+export type AuditAction = "personal_data_viewed" | "identity_validated" | "member_invited" | "member_invitation_renewed" | "member_updated" | "sender_identified" | "password_reset_requested" | "password_reset" | "admin_created" | "second_level_contact_saved" | "review_setting_changed" | "catalogue_retention_changed" | "person_data_exported" | "person_data_erased" | "staff_invited" | "staff_updated" | "staff_invitation_renewed" | "organization_saved" | "canned_reply_saved" | "api_key_created" | "api_key_revoked" | "calls_imported" | "billing_rate_saved" | "billing_rate_deleted" | "billing_agreement_saved" | "billing_invoices_issued" | "billing_payment_recorded" | "billing_headcount_declared" | "billing_adjustment_issued";
 
 export async function appendAudit(
   db: Db | Tx,

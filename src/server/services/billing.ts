@@ -7,8 +7,8 @@ import "server-only";
 // unique index makes a second insert a no-op.
 import { TIME_ZONE } from "@/domain/catalogue/default-catalogue";
 import { getZone, isoDateFromDayNumber } from "@/domain/catalogue/zone";
-import { agreementMonths, dueDate, fiscalYearOf, monthlyAmounts, type Month, type Rate } from "@/domain/billing/billing";
-import type { Db } from "@/server/db/client";
+import { agreementMonths, dueDate, fiscalYearOf, monthlyAmounts, monthlyNumber, rateInForce, type Month, type Rate } from "@/domain/billing/billing";
+import { getDb, type Db } from "@/server/db/client";
 
 export type MonthlyRun = { month: Month; issued: number; already: number; withoutEstimate: string[]; withoutRate: boolean };
 
@@ -51,7 +51,7 @@ export async function issueMonthlyInvoices(db: Db, month: Month, now: Date): Pro
     const runningTotal = amounts.reduce((s, a) => s + a.amountCents, 0);
     const last = amounts.at(-1)!;
     rows.push({
-      number: `SAGIR-${month}-${code}`,
+      number: monthlyNumber(month, code),
       organizationId: agreement.organizationId,
       key: `monthly:${month}`,
       kind: "monthly",
@@ -69,4 +69,10 @@ export async function issueMonthlyInvoices(db: Db, month: Month, now: Date): Pro
   }
   const { count } = await db.invoice.createMany({ data: rows, skipDuplicates: true });
   return { month, issued: count, already: rows.length - count, withoutEstimate, withoutRate: false };
+}
+
+/** The SAGIR rate in force in the current month (the service's public page), null before the grid's first. */
+export async function currentSagirRate(now: Date, db: Db = getDb()): Promise<number | null> {
+  const month = isoDateFromDayNumber(getZone(TIME_ZONE).dayOf(now.getTime())).slice(0, 7) as Month;
+  return rateInForce(await readTariff(db), month);
 }

@@ -16,6 +16,7 @@ export type AudienceSummary = {
 };
 
 export type ServiceSummary = {
+  serviceId: string;
   slug: string;
   name: LocalizedText;
   shortName: LocalizedText;
@@ -37,6 +38,7 @@ export type AudiencePage = {
 
 function summarize(profile: ServiceProfile, statusOf: (audienceId: string) => OpenStatus): ServiceSummary {
   return {
+    serviceId: profile.serviceId,
     slug: profile.slug,
     name: profile.name,
     shortName: profile.shortName,

@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CENTRE_UI } from "@/components/centre/centre-ui";
 import { Link, redirect } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
-import { canUseCentre, centreAccess } from "@/server/auth/authorize";
+import { canUseCentre, centreAccess, isManagerOf } from "@/server/auth/authorize";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getCatalogue } from "@/server/services/get-catalogue";
 
@@ -36,6 +36,7 @@ export default async function SpacePage({ params }: Props) {
   const tstaff = await getTranslations("AdminStaff");
   const tcanned = await getTranslations("CannedReplies");
   const tcallImport = await getTranslations("CallImport");
+  const tbilling = await getTranslations("Billing");
   const torganizations = await getTranslations("AdminOrganizations");
   const tkeys = await getTranslations("AdminKeys");
   const tdashboard = await getTranslations("Dashboard");
@@ -89,6 +90,9 @@ export default async function SpacePage({ params }: Props) {
           <Link href="/pilote/utilisateurs" className="text-qc-blue underline">
             {tp("link")}
           </Link>
+          <Link href="/pilote/facturation" className="ml-6 text-qc-blue underline" data-testid="pilot-billing-link">
+            {tbilling("link")}
+          </Link>
         </p>
       )}
       {user.role === "agent" && (
@@ -118,6 +122,11 @@ export default async function SpacePage({ params }: Props) {
           <Link href="/gestion/appels" className="text-qc-blue underline" data-testid="call-import-link">
             {tcallImport("title")}
           </Link>
+          {isManagerOf(user, "sagir") && (
+            <Link href="/gestion/facturation" className="text-qc-blue underline" data-testid="billing-link">
+              {tbilling("title")}
+            </Link>
+          )}
           {user.role === "admin" && (
             <>
               <Link href="/admin/courriels" className="text-qc-blue underline" data-testid="outbox-link">

@@ -8,6 +8,8 @@ import { LocaleLink } from "@/components/locale-link";
 import type { Locale } from "@/i18n/routing";
 import { getNow } from "@/server/clock";
 import { getServiceSummary } from "@/server/services/get-service-page";
+import { currentSagirRate } from "@/server/services/billing";
+import { formatMoney } from "@/domain/billing/billing";
 
 // Live information ("open now", "answer by …"): rendered for each request, never at build.
 export const dynamic = "force-dynamic";
@@ -27,6 +29,9 @@ export default async function ServicePage({ params }: { params: Params }) {
   const service = await getServiceSummary(slug, now);
   if (!service) notFound();
   const t = await getTranslations("Service");
+  // The seed's « Tarification »: SAGIR at the grid's rate in force; CA-dotation is not billed.
+  const rate = service.serviceId === "sagir" ? await currentSagirRate(now) : null;
+  const pricing = service.serviceId === "ca-dotation" ? t("pricingDotation") : rate !== null ? t("pricingSagir", { rate: formatMoney(rate, locale) }) : null;
   return (
     <>
       <AutoRefresh />
@@ -54,6 +59,12 @@ export default async function ServicePage({ params }: { params: Params }) {
           ))}
         </ul>
       </section>
+      {pricing && (
+        <section className="mt-8 max-w-3xl" aria-labelledby="tarification" data-testid="pricing">
+          <h2 id="tarification" className="text-xl font-semibold">{t("pricingTitle")}</h2>
+          <p className="mt-2 text-slate-800">{pricing}</p>
+        </section>
+      )}
     </>
   );
 }
