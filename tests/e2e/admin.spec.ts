@@ -136,6 +136,8 @@ test("a manager edits SAGIR's canned replies: an unknown placeholder refused at 
   const title = `Accès au portail ${Date.now().toString(36)}`;
   await signInToSpace(page, "gestionnaire@cspq.exemple.qc.ca");
   await page.getByTestId("canned-replies-link").click();
+  // On its page (/espace has SAGIR links too: « Facturation SAGIR »).
+  await expect(page).toHaveURL(/\/gestion\/reponses$/);
   await page.getByRole("link", { name: /SAGIR/ }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Réponses préparées — ");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("SAGIR");

@@ -90,6 +90,11 @@ test("a manager bills MFQ for 2030-2031; the pilot sees, prints and downloads th
   await preview.getByRole("button", { name: "Enregistrer ce tarif" }).click();
   await expect(manager.getByTestId("rate-saved")).toHaveText("Tarif enregistré : il s'applique à partir de février 2031.");
   await expect(manager.getByTestId("tariff")).toContainText(nbsp("200,00 $ / employé / an"));
+  // The page's history, from the audit log: the rate, the run, the agreement, by whom.
+  const history = manager.getByTestId("billing-history");
+  await expect(history).toContainText(nbsp("Tarif SAGIR enregistré : 2031-02-01 : — → 200,00 $"));
+  await expect(history).toContainText("Factures du mois émises : 2031-01 : 1 émise, 0 déjà émise");
+  await expect(history).toContainText("Entente de facturation enregistrée : MFQ, exercice 2030-2031 : 2031-01 à …, 120 employés estimés");
 
   await runMonth(manager, baseURL!, "2031-02-02T15:00:00Z", /^Émettre les factures de février 2031$/);
   await runMonth(manager, baseURL!, "2031-03-02T15:00:00Z", /^Émettre les factures de mars 2031$/);

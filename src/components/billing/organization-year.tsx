@@ -10,7 +10,7 @@ import { ActionForm, SubmitButton } from "@/components/console/action-form";
 import { formatCount, monthLabel } from "@/components/billing/invoice-text";
 import { InlineForm } from "@/components/billing/inline-form";
 import { declareHeadcountAction, issueAdjustmentAction, recordPaymentAction } from "@/components/billing/billing-actions";
-import type { InvoiceView, OrganizationBilling } from "@/server/services/manage-billing";
+import type { InvoiceView, MonthLine, OrganizationBilling } from "@/server/services/manage-billing";
 
 const STATE_STYLE: Record<InvoiceView["state"], string> = {
   issued: "bg-qc-pale text-qc-navy",
@@ -28,27 +28,18 @@ export async function OrganizationYear({ billing, locale, mode }: { billing: Org
   const money = (cents: number) => formatMoney(cents, locale);
   const { adjustment } = billing;
   const covered = billing.months.filter((m) => m.covered);
+  // The pilot's task is the headcount: its column comes first (on a phone, without scrolling).
+  const columns: readonly Column[] = mode === "manager" ? ["month", "invoice", "amount", "issuedOn", "dueOn", "state", "payment", "headcount"] : ["month", "headcount", "invoice", "amount", "issuedOn", "dueOn", "state"];
   const declarable = billing.months.filter((m) => m.declarable);
   const missingNow = declarable.filter((m) => m.declared === null).map((m) => monthLabel(m.month, locale));
   return (
     <>
-      <dl className="mt-4 grid max-w-5xl grid-cols-2 gap-3 md:grid-cols-4" data-testid="balances">
-        {(
-          [
-            ["billed", billing.balances.billedCents],
-            ["paid", billing.balances.paidCents],
-            ["balance", billing.balances.balanceCents],
-            ["overdue", billing.balances.overdueCents],
-          ] as const
-        ).map(([key, cents]) => (
-          <div key={key} className="rounded border border-slate-300 p-3">
-            <dt className="text-sm text-slate-700">{t(`balances.${key}`)}</dt>
-            <dd className={`text-xl font-semibold tabular-nums ${key === "overdue" && cents > 0 ? "text-closed" : ""}`} data-testid={`balance-${key}`}>
-              {money(cents)}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <BalanceCards
+        testIdPrefix="balance"
+        className="max-w-5xl md:grid-cols-4"
+        locale={locale}
+        figures={{ billed: billing.balances.billedCents, paid: billing.balances.paidCents, balance: billing.balances.balanceCents, overdue: billing.balances.overdueCents }}
+      />
       {missingNow.length > 0 && (
         <p className="mt-4 max-w-4xl rounded border-l-4 border-amber-700 bg-amber-100 p-3" role="status" data-testid="missing-headcounts">
           {t("missingHeadcounts", { months: missingNow.join(", ") })}
@@ -71,7 +62,7 @@ export async function OrganizationYear({ billing, locale, mode }: { billing: Org
                 <caption className="sr-only">{t("monthsTitle")}</caption>
                 <thead>
                   <tr className="border-b border-slate-400">
-                    {(["month", "invoice", "amount", "issuedOn", "dueOn", "state", ...(mode === "manager" ? (["payment"] as const) : []), "headcount"] as const).map((h) => (
+                    {columns.map((h) => (
                       <th key={h} scope="col" className={`px-2 py-1 ${h === "amount" ? "text-right" : ""}`}>
                         {t(`table.${h}`)}
                       </th>
@@ -84,41 +75,9 @@ export async function OrganizationYear({ billing, locale, mode }: { billing: Org
                       <th scope="row" className="whitespace-nowrap px-2 py-1 font-semibold">
                         {monthLabel(line.month, locale)}
                       </th>
-                      <td className="px-2 py-1">
-                        {line.invoice ? (
-                          <Link href={`/factures/${line.invoice.id}`} className="whitespace-nowrap text-qc-blue underline">
-                            {line.invoice.number}
-                          </Link>
-                        ) : (
-                          "—"
-                        )}
-                      </td>
-                      <td className="px-2 py-1 text-right tabular-nums">{line.invoice ? money(line.invoice.amountCents) : "—"}</td>
-                      <td className="px-2 py-1 whitespace-nowrap">{line.invoice?.issuedOn ?? "—"}</td>
-                      <td className="px-2 py-1 whitespace-nowrap">{line.invoice?.dueOn ?? "—"}</td>
-                      <td className="px-2 py-1">{line.invoice ? <InvoiceState invoice={line.invoice} /> : "—"}</td>
-                      {mode === "manager" && (
-                        <td className="px-2 py-1">{line.invoice && <PaymentForm invoice={line.invoice} locale={locale} label={t("paymentLabel", { number: line.invoice.number })} button={t("save")} />}</td>
-                      )}
-                      <td className="px-2 py-1">
-                        {line.declarable ? (
-                          <InlineForm
-                            action={declareHeadcountAction.bind(null, locale)}
-                            hidden={{ organizationId: billing.organization.id, month: line.month }}
-                            name="employees"
-                            id={`employees-${line.month}`}
-                            label={t("headcountLabel", { month: monthLabel(line.month, locale) })}
-                            type="text"
-                            inputMode="numeric"
-                            defaultValue={line.declared ? String(line.declared.employees) : ""}
-                            button={line.declared ? t("correct") : t("declare")}
-                          />
-                        ) : line.declared ? (
-                          <span className="tabular-nums">{formatCount(line.declared.employees, locale)}</span>
-                        ) : (
-                          "—"
-                        )}
-                      </td>
+                      {columns.slice(1).map((column) => (
+                        <MonthCell key={column} column={column} line={line} billing={billing} locale={locale} />
+                      ))}
                     </tr>
                   ))}
                 </tbody>
@@ -183,6 +142,80 @@ export async function OrganizationYear({ billing, locale, mode }: { billing: Org
         )}
       </section>
     </>
+  );
+}
+
+type Column = "month" | "invoice" | "amount" | "issuedOn" | "dueOn" | "state" | "payment" | "headcount";
+
+/** One cell of a month's row. */
+async function MonthCell({ column, line, billing, locale }: { column: Column; line: MonthLine; billing: OrganizationBilling; locale: Locale }) {
+  const t = await getTranslations("Billing");
+  const invoice = line.invoice;
+  switch (column) {
+    case "invoice":
+      return (
+        <td className="px-2 py-1">
+          {invoice ? (
+            <Link href={`/factures/${invoice.id}`} className="whitespace-nowrap text-qc-blue underline">
+              {invoice.number}
+            </Link>
+          ) : (
+            "—"
+          )}
+        </td>
+      );
+    case "amount":
+      return <td className="px-2 py-1 text-right tabular-nums">{invoice ? formatMoney(invoice.amountCents, locale) : "—"}</td>;
+    case "issuedOn":
+    case "dueOn":
+      return <td className="px-2 py-1 whitespace-nowrap">{invoice?.[column] ?? "—"}</td>;
+    case "state":
+      return <td className="px-2 py-1">{invoice ? <InvoiceState invoice={invoice} /> : "—"}</td>;
+    case "payment":
+      return <td className="px-2 py-1">{invoice && <PaymentForm invoice={invoice} locale={locale} label={t("paymentLabel", { number: invoice.number })} button={t("save")} />}</td>;
+    case "headcount":
+      return (
+        <td className="px-2 py-1">
+          {line.declarable ? (
+            <InlineForm
+              action={declareHeadcountAction.bind(null, locale)}
+              hidden={{ organizationId: billing.organization.id, month: line.month }}
+              name="employees"
+              id={`employees-${line.month}`}
+              label={t("headcountLabel", { month: monthLabel(line.month, locale) })}
+              type="text"
+              inputMode="numeric"
+              defaultValue={line.declared ? String(line.declared.employees) : ""}
+              button={line.declared ? t("correct") : t("declare")}
+            />
+          ) : line.declared ? (
+            <span className="tabular-nums">{formatCount(line.declared.employees, locale)}</span>
+          ) : (
+            "—"
+          )}
+        </td>
+      );
+    default:
+      return null;
+  }
+}
+
+type Figure = "estimated" | "billed" | "paid" | "balance" | "overdue";
+
+/** A billing page's figures as cards (what is overdue in red when there is some). */
+export async function BalanceCards({ figures, locale, testIdPrefix, className }: { figures: Partial<Record<Figure, number>>; locale: Locale; testIdPrefix: string; className: string }) {
+  const t = await getTranslations("Billing");
+  return (
+    <dl className={`mt-4 grid grid-cols-2 gap-3 ${className}`}>
+      {(Object.entries(figures) as [Figure, number][]).map(([key, cents]) => (
+        <div key={key} className="rounded border border-slate-300 p-3">
+          <dt className="text-sm text-slate-700">{t(`balances.${key}`)}</dt>
+          <dd className={`text-xl font-semibold tabular-nums ${key === "overdue" && cents > 0 ? "text-closed" : ""}`} data-testid={`${testIdPrefix}-${key}`}>
+            {formatMoney(cents, locale)}
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 

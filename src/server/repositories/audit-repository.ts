@@ -15,7 +15,8 @@ export async function appendAudit(
   await db.auditEntry.create({ data: { ...entry, requestId: entry.requestId ?? null, data: entry.data ?? {} }, select: { id: true } });
 }
 
-export type AuditFilters = { actor?: string | undefined; action?: string | undefined; from?: string | undefined; to?: string | undefined };
+/** `action`: one, or any of several (a page's own history: the billing acts). */
+export type AuditFilters = { actor?: string | undefined; action?: string | readonly string[] | undefined; from?: string | undefined; to?: string | undefined };
 /** "all" (the admin), or a manager's: their services' requests and the acts of no request they answer for. */
 export type AuditScope = "all" | { serviceIds: readonly string[]; generalActions: readonly string[] };
 
@@ -32,7 +33,7 @@ function filterWhere(filters: AuditFilters, before: bigint | undefined): Prisma.
   const to = filters.to ? dayNumberFromIsoDate(filters.to) : null;
   return [
     filters.actor ? { actorUserId: filters.actor } : {},
-    filters.action ? { action: filters.action } : {},
+    typeof filters.action === "string" ? { action: filters.action } : filters.action ? { action: { in: [...filters.action] } } : {},
     from !== null ? { at: { gte: new Date(zone.midnight(from)) } } : {},
     to !== null ? { at: { lt: new Date(zone.midnight(to + 1)) } } : {},
     before ? { id: { lt: before } } : {},

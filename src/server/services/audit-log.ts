@@ -10,6 +10,8 @@ import { AppError } from "@/server/errors";
 import { findAuditActors, listAuditEntries, type AuditFilters, type AuditScope } from "@/server/repositories/audit-repository";
 
 /** What a manager answers for, apart from their services' requests. */
+/** SAGIR billing's acts: the history on its page. */
+export const BILLING_ACTIONS = ["billing_rate_saved", "billing_rate_deleted", "billing_agreement_saved", "billing_invoices_issued", "billing_payment_recorded", "billing_headcount_declared", "billing_adjustment_issued"] as const;
 const MANAGER_GENERAL_ACTIONS = [
   "catalogue_holiday_added",
   "catalogue_holiday_moved",
@@ -29,13 +31,7 @@ const MANAGER_GENERAL_ACTIONS = [
   "review_setting_changed",
   "canned_reply_saved",
   "calls_imported",
-  "billing_rate_saved",
-  "billing_rate_deleted",
-  "billing_agreement_saved",
-  "billing_invoices_issued",
-  "billing_payment_recorded",
-  "billing_headcount_declared",
-  "billing_adjustment_issued",
+  ...BILLING_ACTIONS,
 ] as const;
 const REQUEST_ACTIONS = ["personal_data_viewed", "identity_validated", "sender_identified"] as const;
 const ADMIN_ACTIONS = ["password_reset_requested", "password_reset", "admin_created", "person_data_exported", "person_data_erased", "staff_invited", "staff_updated", "staff_invitation_renewed", "organization_saved", "api_key_created", "api_key_revoked"] as const;

@@ -4,8 +4,12 @@ import { ActionForm, Field, SubmitButton } from "@/components/console/action-for
 import { deleteRateAction, previewRateAction, runMonthAction, saveRateAction } from "@/components/billing/billing-actions";
 import { formatCount, monthLabel } from "@/components/billing/invoice-text";
 import { YearNav } from "@/components/billing/year-nav";
+import { BalanceCards } from "@/components/billing/organization-year";
 import { fiscalYearLabel, fiscalYearOf, formatMoney, isMonth, type Month } from "@/domain/billing/billing";
-import { formatIsoDate } from "@/i18n/format";
+import { auditActionText, auditDetails } from "@/components/audit/audit-text";
+import { formatDateTime, formatIsoDate } from "@/i18n/format";
+import { BILLING_ACTIONS, readAuditLog } from "@/server/services/audit-log";
+import { getCatalogue } from "@/server/services/get-catalogue";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { ZBillingYear } from "@/schemas/billing";
@@ -53,24 +57,12 @@ export default async function BillingPage({ params, searchParams }: Props) {
           {t("csv")}
         </a>
       </div>
-      <dl className="mt-4 grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="totals">
-        {(
-          [
-            ["estimated", overview.totals.estimatedCents],
-            ["billed", overview.totals.billedCents],
-            ["paid", overview.totals.paidCents],
-            ["balance", overview.totals.balanceCents],
-            ["overdue", overview.totals.overdueCents],
-          ] as const
-        ).map(([key, cents]) => (
-          <div key={key} className="rounded border border-slate-300 p-3">
-            <dt className="text-sm text-slate-700">{t(`balances.${key}`)}</dt>
-            <dd className={`text-xl font-semibold tabular-nums ${key === "overdue" && cents > 0 ? "text-closed" : ""}`} data-testid={`total-${key}`}>
-              {money(cents)}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <BalanceCards
+        testIdPrefix="total"
+        className="md:grid-cols-5"
+        locale={locale}
+        figures={{ estimated: overview.totals.estimatedCents, billed: overview.totals.billedCents, paid: overview.totals.paidCents, balance: overview.totals.balanceCents, overdue: overview.totals.overdueCents }}
+      />
       <section className="mt-6 max-w-5xl rounded border border-slate-300 p-4" aria-labelledby="emission">
         <h2 id="emission" className="text-2xl font-semibold text-qc-navy">
           {t("runTitle")}
@@ -144,6 +136,7 @@ export default async function BillingPage({ params, searchParams }: Props) {
           <SubmitButton>{t("previewRate")}</SubmitButton>
         </ActionForm>
       </section>
+      <BillingHistory user={user} locale={locale} />
       <p className="mt-8 text-sm text-slate-700">{t("yearOf", { year: fiscalYearLabel(fiscalYear) })}</p>
     </>
   );
@@ -199,6 +192,34 @@ async function OrganizationsTable({ overview, locale }: { overview: Awaited<Retu
             </tbody>
           </table>
         </div>
+      )}
+    </section>
+  );
+}
+
+/** The latest billing acts (rates, agreements, runs, payments, headcounts, adjustments), as the audit log has them. */
+async function BillingHistory({ user, locale }: { user: CurrentUser; locale: Locale }) {
+  const [entries, catalogue, troot, t] = [await readAuditLog({ user, filters: { action: BILLING_ACTIONS }, limit: 20 }), await getCatalogue(), await getTranslations(), await getTranslations("Billing")];
+  const tr = (key: string, values?: Record<string, string | number>) => troot(key as "Console.audit.title", values as never);
+  return (
+    <section className="mt-10 max-w-6xl" aria-labelledby="historique">
+      <h2 id="historique" className="text-2xl font-semibold text-qc-navy">
+        {t("historyTitle")}
+      </h2>
+      {entries.length === 0 ? (
+        <p className="mt-2">{t("noHistory")}</p>
+      ) : (
+        <ul className="mt-2 space-y-1" data-testid="billing-history">
+          {entries.map((entry) => (
+            <li key={String(entry.id)}>
+              {formatDateTime(entry.at.getTime(), locale)} — {entry.actorName ?? t("job")} — {auditActionText(entry.action, tr)}
+              {(() => {
+                const details = auditDetails(entry, catalogue, tr, locale);
+                return details ? ` : ${details}` : "";
+              })()}
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

@@ -23,20 +23,21 @@ export function GET(request: NextRequest, { params }: { params: Promise<{ locale
     const invoices = await readYearInvoices({ user: await getCurrentUser(), fiscalYear, now });
     const t = await getTranslations({ locale, namespace: "Billing" });
     const label = (key: string) => t(`csvColumns.${key}` as "title");
-    const columns: Column[] = [
-      { key: "code", label: label("code"), kind: "text" },
-      { key: "organization", label: label("organization"), kind: "text" },
-      { key: "number", label: label("number"), kind: "text" },
-      { key: "kind", label: label("kind"), kind: "text" },
-      { key: "period", label: label("period"), kind: "text" },
-      { key: "employees", label: label("employees"), kind: "count" },
-      { key: "rate", label: label("rate"), kind: "count" },
-      { key: "amount", label: label("amount"), kind: "count" },
-      { key: "issuedOn", label: label("issuedOn"), kind: "date" },
-      { key: "dueOn", label: label("dueOn"), kind: "date" },
-      { key: "paidOn", label: label("paidOn"), kind: "date" },
-      { key: "state", label: label("state"), kind: "text" },
+    const kinds: [string, Column["kind"]][] = [
+      ["code", "text"],
+      ["organization", "text"],
+      ["number", "text"],
+      ["kind", "text"],
+      ["period", "text"],
+      ["employees", "count"],
+      ["rate", "count"],
+      ["amount", "count"],
+      ["issuedOn", "date"],
+      ["dueOn", "date"],
+      ["paidOn", "date"],
+      ["state", "text"],
     ];
+    const columns: Column[] = kinds.map(([key, kind]) => ({ key, label: label(key), kind }));
     const dollars = (cents: number) => ({ text: String(cents / 100), value: cents / 100 });
     const date = (iso: string | null) => (iso === null ? null : { text: iso, value: iso });
     const rows = invoices.map((i) => [
