@@ -20,11 +20,13 @@ export function invoicePdf(text: InvoiceText, labels: PdfLabels, language: "fr-C
   const navy = "#0b2a5b";
   const width = doc.page.width - 112;
   doc.fillColor(navy).font("Helvetica-Bold").fontSize(20).text(pdfSafe(`${text.title}`));
-  doc.fontSize(12).text(pdfSafe(`${labels.number} : ${text.number}`));
+  // French puts a space before the colon; English does not.
+  const colon = language === "fr-CA" ? "\u00a0: " : ": ";
+  doc.fontSize(12).text(pdfSafe(`${labels.number}${colon}${text.number}`));
   doc.moveDown();
   doc.fillColor("black").font("Helvetica");
   const pair = (label: string, value: string) => {
-    doc.font("Helvetica-Bold").text(pdfSafe(`${label} : `), { continued: true }).font("Helvetica").text(pdfSafe(value));
+    doc.font("Helvetica-Bold").text(pdfSafe(`${label}${colon}`), { continued: true }).font("Helvetica").text(pdfSafe(value));
   };
   pair(labels.seller, text.seller);
   pair(labels.buyer, text.buyer);
@@ -33,28 +35,31 @@ export function invoicePdf(text: InvoiceText, labels: PdfLabels, language: "fr-C
   pair(labels.dueOn, text.dueOn);
   pair(labels.state, text.state);
   doc.moveDown();
-  // The invoice's line: description, quantity, unit price, amount.
-  const columns = [width * 0.46, width * 0.14, width * 0.22, width * 0.18];
-  const row = (cells: string[], bold: boolean) => {
+  // The invoice's line: description, quantity, unit price, amount; the taxes and the total span the first three.
+  const columns = [width * 0.4, width * 0.18, width * 0.24, width * 0.18];
+  const row = (cells: string[], bold: boolean, size = 11) => {
     const y = doc.y;
     let x = 56;
     let bottom = y;
+    const spans = cells.length === 2 ? [columns[0]! + columns[1]! + columns[2]!, columns[3]!] : columns;
+    doc.fontSize(size);
     cells.forEach((cell, i) => {
-      doc.font(bold ? "Helvetica-Bold" : "Helvetica").text(pdfSafe(cell), x, y, { width: columns[i]! - 6, align: i === 0 ? "left" : "right" });
+      doc.font(bold ? "Helvetica-Bold" : "Helvetica").text(pdfSafe(cell), x, y, { width: spans[i]! - 6, align: i === 0 ? "left" : "right" });
       bottom = Math.max(bottom, doc.y);
-      x += columns[i]!;
+      x += spans[i]!;
     });
     doc.x = 56;
     doc.y = bottom + 4;
+    doc.fontSize(12);
   };
-  row([labels.description, labels.quantity, labels.unitPrice, labels.amount], true);
+  row([labels.description, labels.quantity, labels.unitPrice, labels.amount], true, 10);
   doc.moveTo(56, doc.y).lineTo(56 + width, doc.y).stroke();
   doc.y += 4;
   row([text.line.description, text.line.quantity, text.line.unitPrice, text.line.amount], false);
-  row([text.taxes, "", "", text.taxesAmount], false);
+  row([text.taxes, text.taxesAmount], false);
   doc.moveTo(56, doc.y).lineTo(56 + width, doc.y).stroke();
   doc.y += 4;
-  row([labels.total, "", "", text.total], true);
+  row([labels.total, text.total], true);
   doc.moveDown();
   doc.font("Helvetica-Bold").text(pdfSafe(labels.computation));
   doc.font("Helvetica");
