@@ -24,10 +24,22 @@ async function resetBilling(): Promise<void> {
     const { rows } = await client.query("SELECT id FROM organization WHERE code = 'MFQ'");
     const mfq = rows[0].id as string;
     await client.query("DELETE FROM invoice WHERE organization_id = $1", [mfq]);
+    await client.query("DELETE FROM email_outbox WHERE kind = 'invoice'");
     await client.query("DELETE FROM headcount_declaration WHERE organization_id = $1", [mfq]);
     await client.query("DELETE FROM billing_estimate WHERE organization_id = $1", [mfq]);
     await client.query("DELETE FROM billing_agreement WHERE organization_id = $1", [mfq]);
     await client.query("DELETE FROM tariff_rate WHERE \"from\" > '2027-01-01'");
+  } finally {
+    await client.end();
+  }
+}
+
+/** The subjects of the invoice e-mails queued about an invoice number. */
+async function outboxSubjects(number: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+  try {
+    return (await client.query("SELECT subject FROM email_outbox WHERE kind = 'invoice' AND subject LIKE '%' || $1", [number])).rows.map((r) => r.subject as string);
   } finally {
     await client.end();
   }
@@ -73,6 +85,8 @@ test("a manager bills MFQ for 2030-2031; the pilot sees, prints and downloads th
   // January's invoices: 120 × 195 $ ÷ 12 = 1 950,00 $.
   await runMonth(manager, baseURL!, "2031-01-05T15:00:00Z", /^Émettre les factures de janvier 2031$/);
   await expect(manager.getByTestId("organization-MFQ")).toContainText(nbsp("1 950,00 $"));
+  // MFQ's pilot gets it by e-mail (the outbox), once.
+  expect(await outboxSubjects("SAGIR-2031-01-MFQ")).toEqual(["Facture SAGIR-2031-01-MFQ"]);
   await expectAccessible(manager);
 
   // A new rate: refused for January (billed), previewed for February (MFQ: 1 950,00 $ → 2 000,00 $ a month), saved.

@@ -123,7 +123,11 @@ describe("SAGIR billing's use cases", () => {
     expect(await codeOf(() => issueAdjustment({ user: manager, input, now: at("2027-03", "31") }))).toBe("CONFLICT");
     expect(await codeOf(() => issueAdjustment({ user: manager, input: { organizationId: mcc, fiscalYear: 2026 }, now: at("2027-04", "02") }))).toBe("CONFLICT"); // MCC declared nothing
     expect(await codeOf(async () => issueAdjustment({ user: await user(PILOT), input, now: at("2027-04", "02") }))).toBe("NOT_FOUND");
-    const adjustment = await issueAdjustment({ user: manager, input, now: at("2027-04", "02") });
+    const adjustment = await issueAdjustment({ user: manager, input, now: at("2027-04", "02"), mail: { baseUrl: "https://guichet.exemple.qc.ca" } });
+    // The pilot gets it by e-mail.
+    const mail = await db.emailOutbox.findFirstOrThrow({ where: { kind: "invoice" }, select: { subject: true, body: true, user: { select: { email: true } } } });
+    expect(mail).toMatchObject({ subject: "Facture d'ajustement de fin d'exercice SAGIR-2026-2027-AJ-MFQ", user: { email: PILOT } });
+    expect(mail.body).toContain("pour l'exercice 2026-2027");
     // Actual: 1 250 employees for 3 months at 195 $ and 8 at 200 $, 1 310 in March at 200 $, ÷ 12.
     const actual = (1250 * 3 * 19_500 + 1250 * 8 * 20_000 + 1310 * 20_000) / 12;
     const billed = 1200 * (3 * 19_500 + 9 * 20_000) / 12;

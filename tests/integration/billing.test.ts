@@ -9,6 +9,7 @@ import { issueMonthlyInvoices } from "../../src/server/services/billing";
 import { connectTestDb, truncateAll } from "../support/db";
 
 const db = connectTestDb();
+const MAIL = { baseUrl: "https://guichet.exemple.qc.ca" };
 /** The first working morning of a month, in Québec (the job's run). */
 const runAt = (month: Month) => new Date(`${month}-01T11:00:00Z`);
 const orgId = async (code: string) => (await db.organization.findUniqueOrThrow({ where: { code }, select: { id: true } })).id;
@@ -34,9 +35,9 @@ afterAll(() => db.$disconnect());
 describe("monthly invoices", () => {
   it("a year of runs, each by two workers at once and then again: one invoice per MO and month, summing to estimate × rate (prorated for the mid-year agreement)", async () => {
     for (const month of fiscalMonths(2026)) {
-      const runs = await Promise.all([issueMonthlyInvoices(db, month, runAt(month)), issueMonthlyInvoices(db, month, runAt(month))]);
+      const runs = await Promise.all([issueMonthlyInvoices(db, month, runAt(month), MAIL), issueMonthlyInvoices(db, month, runAt(month), MAIL)]);
       expect(runs.reduce((n, r) => n + r.issued, 0)).toBe(month >= "2026-10" ? 2 : 1);
-      expect((await issueMonthlyInvoices(db, month, runAt(month))).issued).toBe(0);
+      expect((await issueMonthlyInvoices(db, month, runAt(month), MAIL)).issued).toBe(0);
     }
     const [mfq, mcc] = [await orgId("MFQ"), await orgId("MCC")];
     expect(await db.invoice.count({ where: { organizationId: mfq } })).toBe(12);
@@ -49,6 +50,14 @@ describe("monthly invoices", () => {
     expect(april.issuedOn.toISOString().slice(0, 10)).toBe("2026-04-01");
     expect(april.dueOn.toISOString().slice(0, 10)).toBe("2026-05-01");
     expect(invoiceState({ dueOn: "2026-05-01", paidOn: null }, "2026-05-02")).toBe("overdue");
+    // Each invoice went once to MFQ's pilot by e-mail, two workers or not (MCC has no pilot: none).
+    const mails = await db.emailOutbox.findMany({ where: { kind: "invoice" }, orderBy: { id: "asc" }, select: { subject: true, body: true, user: { select: { email: true } } } });
+    expect(mails).toHaveLength(12);
+    expect(new Set(mails.map((m) => m.user!.email))).toEqual(new Set(["pilote@mfq.exemple.qc.ca"]));
+    expect(mails[0]!.subject).toBe("Facture SAGIR-2026-04-MFQ");
+    expect(mails[0]!.body).toContain("pour avril 2026");
+    expect(mails[0]!.body.replace(/\s/g, " ")).toContain("Montant : 20 052,50 $");
+    expect(mails[0]!.body).toContain(`https://guichet.exemple.qc.ca/factures/${april.id}`);
   });
 
   it("an MO without an estimate for the year is named, not billed", async () => {

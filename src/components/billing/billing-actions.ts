@@ -11,6 +11,7 @@ import { formatMoney } from "@/domain/billing/billing";
 import { ZAdjustmentInput, ZAgreementInput, ZHeadcountInput, ZPaymentInput, ZTariffRateDelete, ZTariffRateInput } from "@/schemas/billing";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getNow } from "@/server/clock";
+import { publicBaseUrl } from "@/server/http/public-url";
 import { formValues, runAction } from "@/server/http/server-action";
 import { declareHeadcount, deleteTariffRate, issueAdjustment, previewTariffRate, recordPayment, runMonthlyInvoices, saveAgreement, saveTariffRate } from "@/server/services/manage-billing";
 import { parseInput } from "@/server/validate";
@@ -67,7 +68,7 @@ export async function runMonthAction(locale: Locale, previous: State, form: Form
     locale,
     previous,
     form,
-    async () => runMonthlyInvoices({ user: await getCurrentUser(), now: await getNow() }),
+    async () => runMonthlyInvoices({ user: await getCurrentUser(), now: await getNow(), mail: { baseUrl: await publicBaseUrl() } }),
     async (run) => {
       const t = await tb(locale);
       if (run.withoutRate) return t("runWithoutRate");
@@ -121,7 +122,7 @@ export async function issueAdjustmentAction(locale: Locale, previous: State, for
     locale,
     previous,
     form,
-    async (values) => issueAdjustment({ user: await getCurrentUser(), input: parseInput(ZAdjustmentInput, values), now: await getNow() }),
+    async (values) => issueAdjustment({ user: await getCurrentUser(), input: parseInput(ZAdjustmentInput, values), now: await getNow(), mail: { baseUrl: await publicBaseUrl() } }),
     async (invoice) => (await tb(locale))(invoice.amountCents < 0 ? "creditIssued" : "adjustmentIssued", { number: invoice.number, amount: formatMoney(Math.abs(invoice.amountCents), locale) }),
   );
 }

@@ -69,7 +69,7 @@ export async function startNotificationWorker(options: WorkerOptions): Promise<{
   await boss.work(BILLING_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 60 }, async () => {
     const now = clock();
     const month = isoDateFromDayNumber(getZone(TIME_ZONE).dayOf(now.getTime())).slice(0, 7) as Month;
-    const result = await issueMonthlyInvoices(options.db, month, now);
+    const result = await issueMonthlyInvoices(options.db, month, now, { baseUrl: options.baseUrl });
     log.info("jobs_invoices", { month, issued: result.issued, already: result.already, withoutEstimate: result.withoutEstimate.length, withoutRate: result.withoutRate });
     // The managers' log shows the invoices the job issued, as it shows those a manager issues.
     if (result.issued > 0) await appendAudit(options.db, { at: now, actorUserId: null, action: "billing_invoices_issued", data: { month, issued: result.issued, already: result.already, withoutEstimate: result.withoutEstimate } });

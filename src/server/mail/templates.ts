@@ -5,6 +5,7 @@ import "server-only";
 // typed is ever read as HTML.
 import en from "../../../messages/en.json";
 import fr from "../../../messages/fr.json";
+import { formatMoney } from "@/domain/billing/billing";
 import { formatDateTime, formatIsoDate } from "@/i18n/format";
 import { phoneText } from "@/i18n/phone";
 
@@ -210,4 +211,35 @@ export function invitationMail(d: InvitationMailData, locale: MailLocale): Rende
     { kind: "small", text: F ? "Vous n'attendiez pas ce courriel ? Ignorez-le : aucun compte ne sera utilisable sans ce lien." : "Not expecting this e-mail? Ignore it: the account cannot be used without this link." },
   ];
   return render(F ? "Votre invitation à Guichet" : "Your invitation to Guichet", blocks, locale);
+}
+
+export type InvoiceMailData = { name: string; organization: string; number: string; kind: "monthly" | "adjustment" | "credit"; period: string; amountCents: number; dueOn: string; url: string };
+
+/** A SAGIR invoice issued to an MO, to its pilot: what, how much, when due, and the link to it (and its PDF). */
+export function invoiceMail(d: InvoiceMailData, locale: MailLocale): RenderedMail {
+  const F = locale === "fr";
+  const amount = formatMoney(Math.abs(d.amountCents), locale);
+  const what = F
+    ? { monthly: "Facture", adjustment: "Facture d'ajustement de fin d'exercice", credit: "Note de crédit de fin d'exercice" }[d.kind]
+    : { monthly: "Invoice", adjustment: "Year-end adjustment invoice", credit: "Year-end credit note" }[d.kind];
+  const blocks: Block[] = [
+    { kind: "p", text: F ? `Bonjour ${d.name},` : `Hello ${d.name},` },
+    {
+      kind: "p",
+      text: F
+        ? `Le Centre d'assistance SAGIR a émis ${d.kind === "credit" ? "une note de crédit" : "une facture"} à ${d.organization} pour ${d.period}.`
+        : `The Centre d'assistance SAGIR issued ${d.kind === "credit" ? "a credit note" : "an invoice"} to ${d.organization} for ${d.period}.`,
+    },
+    {
+      kind: "facts",
+      rows: [
+        [F ? "Numéro" : "Number", d.number],
+        [F ? "Montant" : "Amount", d.kind === "credit" ? `${amount} ${F ? "(crédit)" : "(credit)"}` : amount],
+        ...(d.kind === "credit" ? [] : [[F ? "Payable au plus tard le" : "Due by", formatIsoDate(d.dueOn, locale)] as [string, string]]),
+      ],
+    },
+    { kind: "link", label: F ? "Voir la facture et son PDF" : "See the invoice and its PDF", url: d.url },
+    { kind: "small", text: F ? "Vous recevez ce courriel comme pilote de votre organisation auprès du Centre d'assistance SAGIR." : "You get this e-mail as your organization's pilot with the Centre d'assistance SAGIR." },
+  ];
+  return render(`${what} ${d.number}`, blocks, locale);
 }

@@ -7,8 +7,11 @@ import "server-only";
 // unique index makes a second insert a no-op.
 import { TIME_ZONE } from "@/domain/catalogue/default-catalogue";
 import { getZone, isoDateFromDayNumber } from "@/domain/catalogue/zone";
-import { agreementMonths, dueDate, fiscalYearOf, monthlyAmounts, monthlyNumber, rateInForce, type Month, type Rate } from "@/domain/billing/billing";
+import { agreementMonths, dueDate, fiscalYearLabel, fiscalYearOf, monthlyAmounts, monthlyNumber, rateInForce, type Month, type Rate } from "@/domain/billing/billing";
+import { monthLabel } from "@/components/billing/invoice-text";
 import { getDb, type Db } from "@/server/db/client";
+import { invoiceMail } from "@/server/mail/templates";
+import type { Tx } from "@/server/repositories/request-repository";
 
 export type MonthlyRun = { month: Month; issued: number; already: number; withoutEstimate: string[]; withoutRate: boolean };
 
@@ -18,8 +21,12 @@ export async function readTariff(db: Db, serviceId = "sagir"): Promise<Rate[]> {
   return rows.map((r) => ({ from: r.from.toISOString().slice(0, 10), centsPerEmployee: r.centsPerEmployee }));
 }
 
-/** The month's invoices (issued today, due in 30 days); safe to run again and on several instances. */
-export async function issueMonthlyInvoices(db: Db, month: Month, now: Date): Promise<MonthlyRun> {
+/**
+ * The month's invoices (issued today, due in 30 days); safe to run again and on several instances.
+ * With `mail`, each invoice made goes to its MO's pilots by e-mail (the outbox), in the same
+ * transaction: an invoice made once is mailed once.
+ */
+export async function issueMonthlyInvoices(db: Db, month: Month, now: Date, mail?: { baseUrl: string }): Promise<MonthlyRun> {
   const fiscalYear = fiscalYearOf(month);
   const today = isoDateFromDayNumber(getZone(TIME_ZONE).dayOf(now.getTime()));
   const [grid, agreements, estimates] = [
@@ -33,7 +40,7 @@ export async function issueMonthlyInvoices(db: Db, month: Month, now: Date): Pro
   const estimateOf = new Map(estimates.map((e) => [e.organizationId, e.employees]));
   const codeOf = new Map(organizations.map((o) => [o.id, o.code]));
   const withoutEstimate: string[] = [];
-  const rows = [];
+  const rows: { number: string; organizationId: string; key: string; kind: string; fiscalYear: number; month: string; employees: number; centsPerEmployee: number; amountCents: number; details: { runningTotalCents: number; billedBeforeCents: number; months: number }; issuedOn: Date; dueOn: Date; createdAt: Date }[] = [];
   for (const agreement of agreements) {
     const employees = estimateOf.get(agreement.organizationId);
     const code = codeOf.get(agreement.organizationId) ?? agreement.organizationId;
@@ -67,8 +74,47 @@ export async function issueMonthlyInvoices(db: Db, month: Month, now: Date): Pro
       createdAt: now,
     });
   }
-  const { count } = await db.invoice.createMany({ data: rows, skipDuplicates: true });
+  const count = await db.$transaction(async (tx) => {
+    const made = await tx.invoice.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true, number: true, organizationId: true, kind: true, month: true, fiscalYear: true, amountCents: true, dueOn: true } });
+    if (mail) await queueInvoiceMails(tx, made, mail.baseUrl, now);
+    return made.length;
+  });
   return { month, issued: count, already: rows.length - count, withoutEstimate, withoutRate: false };
+}
+
+export type IssuedInvoice = { id: string; number: string; organizationId: string; kind: string; month: string | null; fiscalYear: number; amountCents: number; dueOn: Date };
+
+/** Each new invoice to its MO's active pilots, by e-mail through the outbox (their address read at sending). */
+export async function queueInvoiceMails(tx: Tx, invoices: readonly IssuedInvoice[], baseUrl: string, now: Date): Promise<void> {
+  if (invoices.length === 0) return;
+  const organizationIds = [...new Set(invoices.map((i) => i.organizationId))];
+  const pilots = await tx.user.findMany({ where: { role: "mo_pilot", organizationId: { in: organizationIds }, disabledAt: null }, select: { id: true, name: true, organizationId: true } });
+  const organizations = await tx.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, name: true } });
+  const nameOf = new Map(organizations.map((o) => [o.id, o.name]));
+  // Users have no language of their own yet: French, the centres' language (as their other notices).
+  // Not « automatic »: an invoice is a document the MO must get, not a reply to cap per day.
+  const locale = "fr";
+  const rows = invoices.flatMap((invoice) =>
+    pilots
+      .filter((p) => p.organizationId === invoice.organizationId)
+      .map((pilot) => {
+        const rendered = invoiceMail(
+          {
+            name: pilot.name,
+            organization: nameOf.get(invoice.organizationId) ?? "",
+            number: invoice.number,
+            kind: invoice.kind === "monthly" ? "monthly" : invoice.amountCents < 0 ? "credit" : "adjustment",
+            period: invoice.month ? monthLabel(invoice.month, locale) : `l'exercice ${fiscalYearLabel(invoice.fiscalYear)}`,
+            amountCents: invoice.amountCents,
+            dueOn: invoice.dueOn.toISOString().slice(0, 10),
+            url: `${baseUrl}/factures/${invoice.id}`,
+          },
+          locale,
+        );
+        return { userId: pilot.id, kind: "invoice", automatic: false, locale, subject: rendered.subject, body: rendered.text, html: rendered.html, createdAt: now, nextAttemptAt: now };
+      }),
+  );
+  if (rows.length) await tx.emailOutbox.createMany({ data: rows });
 }
 
 /** The SAGIR rate in force in the current month (the service's public page), null before the grid's first. */

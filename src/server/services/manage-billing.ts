@@ -40,7 +40,7 @@ import { getDb, type Db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { appendAudit } from "@/server/repositories/audit-repository";
 import type { Tx } from "@/server/repositories/request-repository";
-import { issueMonthlyInvoices, readTariff, type MonthlyRun } from "@/server/services/billing";
+import { issueMonthlyInvoices, queueInvoiceMails, readTariff, type MonthlyRun } from "@/server/services/billing";
 
 const SERVICE = "sagir";
 
@@ -415,12 +415,12 @@ export async function saveAgreement({ user, input, now }: { user: CurrentUser | 
   });
 }
 
-/** The current month's invoices, issued now by a manager (the job does the same on the 1st): safe to run again. */
-export async function runMonthlyInvoices({ user, now }: { user: CurrentUser | null; now: Date }): Promise<MonthlyRun> {
+/** The current month's invoices, issued now by a manager (the job does the same on the 1st): safe to run again; with `mail`, e-mailed to the MOs' pilots. */
+export async function runMonthlyInvoices({ user, now, mail }: { user: CurrentUser | null; now: Date; mail?: { baseUrl: string } }): Promise<MonthlyRun> {
   const actor = requireManager(user);
   const db = getDb();
   const month = billingToday(now).slice(0, 7) as Month;
-  const run = await issueMonthlyInvoices(db, month, now);
+  const run = await issueMonthlyInvoices(db, month, now, mail);
   await appendAudit(db, { at: now, actorUserId: actor.id, action: "billing_invoices_issued", data: { month, issued: run.issued, already: run.already, withoutEstimate: run.withoutEstimate } });
   return run;
 }
@@ -465,11 +465,11 @@ export async function declareHeadcount({ user, input, now }: { user: CurrentUser
 }
 
 /**
- * The year-end adjustment of an MO: an invoice (or a credit note, negative) of the real consumption —
+ * The year-end adjustment of an MO (with `mail`, e-mailed to its pilots): an invoice (or a credit note, negative) of the real consumption —
  * each month's declared headcount at its rate ÷ 12 — less the year's monthly invoices. Made once the
  * year is over and every month declared; once only (a second is refused).
  */
-export async function issueAdjustment({ user, input, now }: { user: CurrentUser | null; input: AdjustmentInput; now: Date }): Promise<InvoiceView> {
+export async function issueAdjustment({ user, input, now, mail }: { user: CurrentUser | null; input: AdjustmentInput; now: Date; mail?: { baseUrl: string } }): Promise<InvoiceView> {
   const actor = requireManager(user);
   const billing = await readOrganizationBilling({ user: actor, organizationId: input.organizationId, fiscalYear: input.fiscalYear, now });
   const { computation, yearEnded, invoice } = billing.adjustment;
@@ -482,7 +482,7 @@ export async function issueAdjustment({ user, input, now }: { user: CurrentUser 
   const grid = billing.grid;
   const declared = billing.months.filter((m) => m.covered).map((m) => ({ month: m.month, employees: m.declared!.employees, centsPerEmployee: rateInForce(grid, m.month) }));
   const created = await getDb().$transaction(async (tx) => {
-    const { count } = await tx.invoice.createMany({
+    const made = await tx.invoice.createManyAndReturn({
       data: [
         {
           number: adjustmentNumber(input.fiscalYear, billing.organization.code),
@@ -501,8 +501,10 @@ export async function issueAdjustment({ user, input, now }: { user: CurrentUser 
         },
       ],
       skipDuplicates: true,
+      select: { id: true, number: true, organizationId: true, kind: true, month: true, fiscalYear: true, amountCents: true, dueOn: true },
     });
-    if (count === 0) throw new AppError("CONFLICT", "adjustment already made", {}, { localized: { fr: "L'ajustement vient d'être fait.", en: "The adjustment was just made." } });
+    if (made.length === 0) throw new AppError("CONFLICT", "adjustment already made", {}, { localized: { fr: "L'ajustement vient d'être fait.", en: "The adjustment was just made." } });
+    if (mail) await queueInvoiceMails(tx, made, mail.baseUrl, now);
     await appendAudit(tx, { at: now, actorUserId: actor.id, action: "billing_adjustment_issued", data: { organization: billing.organization.code, fiscalYear: input.fiscalYear, amountCents: computation.adjustmentCents } });
     return tx.invoice.findUniqueOrThrow({ where: { organizationId_key: { organizationId: input.organizationId, key: `adjustment:${input.fiscalYear}` } }, select: INVOICE_SELECT });
   });
