@@ -104,6 +104,16 @@ test("a manager bills MFQ for 2030-2031; the pilot sees, prints and downloads th
   await preview.getByRole("button", { name: "Enregistrer ce tarif" }).click();
   await expect(manager.getByTestId("rate-saved")).toHaveText("Tarif enregistré : il s'applique à partir de février 2031.");
   await expect(manager.getByTestId("tariff")).toContainText(nbsp("200,00 $ / employé / an"));
+  // A rate planned by mistake (March, 210 $) is removed, after a confirmation, before any invoice uses it.
+  await manager.getByLabel("À partir du mois").fill("2031-03");
+  await manager.getByLabel("Tarif annuel par employé ($)").fill("210");
+  await manager.getByRole("button", { name: "Prévisualiser" }).click();
+  await manager.getByTestId("rate-preview").getByRole("button", { name: "Enregistrer ce tarif" }).click();
+  await expect(manager.getByTestId("tariff")).toContainText(nbsp("210,00 $ / employé / an"));
+  await manager.getByRole("button", { name: "Retirer le tarif du samedi 1er mars 2031" }).click();
+  await expect(manager.getByTestId("confirm")).toContainText(nbsp("Retirer le tarif de 210,00 $ prévu à partir du samedi 1er mars 2031 ?"));
+  await manager.getByRole("button", { name: "Oui, retirer" }).click();
+  await expect(manager.getByTestId("tariff")).not.toContainText(nbsp("210,00 $"));
   // The page's history, from the audit log: the rate, the run, the agreement, by whom.
   const history = manager.getByTestId("billing-history");
   await expect(history).toContainText(nbsp("Tarif SAGIR enregistré : 2031-02-01 : — → 200,00 $"));

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ActionForm, Field, SubmitButton } from "@/components/console/action-form";
+import { ConfirmSubmitButton } from "@/components/console/confirm-submit";
 import { deleteRateAction, previewRateAction, runMonthAction, saveRateAction } from "@/components/billing/billing-actions";
 import { formatCount, monthLabel } from "@/components/billing/invoice-text";
 import { YearNav } from "@/components/billing/year-nav";
@@ -114,9 +115,9 @@ export default async function BillingPage({ params, searchParams }: Props) {
                       {changeable && (
                         <ActionForm action={deleteRateAction.bind(null, locale)} className="inline" label={t("deleteRate", { date: rate.from })}>
                           <input type="hidden" name="from" value={month} />
-                          <SubmitButton size="small" variant="secondary">
+                          <ConfirmSubmitButton variant="secondary" question={t("deleteRateQuestion", { rate: money(rate.centsPerEmployee), date: formatIsoDate(rate.from, locale) })} confirm={t("deleteRateConfirm")} cancel={t("cancel")}>
                             {t("deleteRate", { date: formatIsoDate(rate.from, locale) })}
-                          </SubmitButton>
+                          </ConfirmSubmitButton>
                         </ActionForm>
                       )}
                     </td>
