@@ -137,7 +137,9 @@ test("a manager edits SAGIR's canned replies: an unknown placeholder refused at 
   await signInToSpace(page, "gestionnaire@cspq.exemple.qc.ca");
   await page.getByTestId("canned-replies-link").click();
   // On its page (/espace has SAGIR links too: « Facturation SAGIR »).
-  await expect(page).toHaveURL(/\/gestion\/reponses$/);
+  // (/gestion/reponses opens its first service's page.)
+  await expect(page).toHaveURL(/\/gestion\/reponses(\/|$)/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Réponses préparées — ");
   await page.getByRole("link", { name: /SAGIR/ }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Réponses préparées — ");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("SAGIR");
