@@ -6,6 +6,13 @@ import { localizeValidationMessage } from "@/schemas/messages";
 import { forbiddenTextPaths } from "@/schemas/text-rules";
 import { AppError, type Localized } from "@/server/errors";
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id from a URL is a UUID before the database is asked (PostgreSQL would refuse the cast). */
+export function isUuid(text: string): boolean {
+  return UUID.test(text);
+}
+
 export function fieldErrorsOf(error: z.ZodError): Record<string, Localized> {
   const fields: Record<string, Localized> = {};
   for (const issue of error.issues) {

@@ -96,6 +96,17 @@ export function monthlyAmounts(employees: number, grid: readonly Rate[], months:
   });
 }
 
+/** What a year's monthly invoices sum to for an estimate over these months (each at its rate ÷ 12, rounded once); null when a month has no rate. */
+export function yearTotal(employees: number, grid: readonly Rate[], months: readonly Month[]): number | null {
+  let exactTwelfths = 0;
+  for (const month of months) {
+    const rate = rateInForce(grid, month);
+    if (rate === null) return null;
+    exactTwelfths += employees * rate;
+  }
+  return twelfthRounded(exactTwelfths);
+}
+
 export type YearEndAdjustment = {
   /** Months of the agreement without a declared number of employees: the adjustment waits for them. */
   missing: Month[];

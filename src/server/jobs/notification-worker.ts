@@ -12,11 +12,8 @@ import { jobsStarted } from "@/server/jobs/heartbeat";
 import { runNotificationCycle, type MailTransport } from "@/server/services/notifications";
 import { processPendingInbound, type SenderAuthenticator } from "@/server/services/receive-email";
 import { runRetention } from "@/server/services/retention";
-import { issueMonthlyInvoices } from "@/server/services/billing";
+import { billingMonth, issueMonthlyInvoices } from "@/server/services/billing";
 import { appendAudit } from "@/server/repositories/audit-repository";
-import type { Month } from "@/domain/billing/billing";
-import { TIME_ZONE } from "@/domain/catalogue/default-catalogue";
-import { getZone, isoDateFromDayNumber } from "@/domain/catalogue/zone";
 
 export const NOTIFICATION_QUEUE = "guichet-notification-cycle";
 /** The Loi 25 retention job (src/server/services/retention.ts): once a day, at 2:30 in Québec. */
@@ -68,7 +65,7 @@ export async function startNotificationWorker(options: WorkerOptions): Promise<{
   if (options.schedule ?? true) await boss.schedule(BILLING_QUEUE, "0 6 1 * *", {}, { tz: "America/Toronto" });
   await boss.work(BILLING_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 60 }, async () => {
     const now = clock();
-    const month = isoDateFromDayNumber(getZone(TIME_ZONE).dayOf(now.getTime())).slice(0, 7) as Month;
+    const month = billingMonth(now);
     const result = await issueMonthlyInvoices(options.db, month, now, { baseUrl: options.baseUrl });
     log.info("jobs_invoices", { month, issued: result.issued, already: result.already, withoutEstimate: result.withoutEstimate.length, withoutRate: result.withoutRate });
     // The managers' log shows the invoices the job issued, as it shows those a manager issues.

@@ -15,6 +15,16 @@ import type { Tx } from "@/server/repositories/request-repository";
 
 export type MonthlyRun = { month: Month; issued: number; already: number; withoutEstimate: string[]; withoutRate: boolean };
 
+/** Québec's day of an instant, `YYYY-MM-DD`. */
+export function billingToday(now: Date): string {
+  return isoDateFromDayNumber(getZone(TIME_ZONE).dayOf(now.getTime()));
+}
+
+/** Québec's month of an instant: the month a run bills, the month headcounts may be declared up to. */
+export function billingMonth(now: Date): Month {
+  return billingToday(now).slice(0, 7) as Month;
+}
+
 /** The tariff grid of a service, oldest first. */
 export async function readTariff(db: Db, serviceId = "sagir"): Promise<Rate[]> {
   const rows = await db.tariffRate.findMany({ where: { serviceId }, orderBy: { from: "asc" } });
@@ -28,7 +38,7 @@ export async function readTariff(db: Db, serviceId = "sagir"): Promise<Rate[]> {
  */
 export async function issueMonthlyInvoices(db: Db, month: Month, now: Date, mail?: { baseUrl: string }): Promise<MonthlyRun> {
   const fiscalYear = fiscalYearOf(month);
-  const today = isoDateFromDayNumber(getZone(TIME_ZONE).dayOf(now.getTime()));
+  const today = billingToday(now);
   const [grid, agreements, estimates] = [
     await readTariff(db),
     await db.billingAgreement.findMany({ where: { firstMonth: { lte: month }, OR: [{ lastMonth: null }, { lastMonth: { gte: month } }] } }),
@@ -119,6 +129,5 @@ export async function queueInvoiceMails(tx: Tx, invoices: readonly IssuedInvoice
 
 /** The SAGIR rate in force in the current month (the service's public page), null before the grid's first. */
 export async function currentSagirRate(now: Date, db: Db = getDb()): Promise<number | null> {
-  const month = isoDateFromDayNumber(getZone(TIME_ZONE).dayOf(now.getTime())).slice(0, 7) as Month;
-  return rateInForce(await readTariff(db), month);
+  return rateInForce(await readTariff(db), billingMonth(now));
 }

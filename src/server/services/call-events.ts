@@ -20,6 +20,7 @@ import { type CurrentCallRow, insertCallEvent, linkCallRequest, listCallEvents, 
 import { findAccountByEmail } from "@/server/repositories/user-repository";
 import { getCatalogue } from "@/server/services/get-catalogue";
 import { openRequestIn } from "@/server/services/open-request";
+import { isUuid } from "@/server/validate";
 
 /** How far ahead of the server's clock an event may be dated (the telephone system's clock may drift a little). */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -233,7 +234,6 @@ export async function readCurrentCalls({ user, now }: { user: CurrentUser | null
   return { calls: rows.map(currentCall), more: rows.length ? rows[0]!.total - rows.length : 0 };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function currentCall(r: CurrentCallRow): CurrentCall {
   return {
@@ -252,7 +252,7 @@ function currentCall(r: CurrentCallRow): CurrentCall {
 
 /** A system call an agent is settling (the « Appel en cours » form), or null when it is not theirs to settle (any more). */
 export async function readCallToSettle({ user, serviceId, callId }: { user: CurrentUser | null; serviceId: string; callId: string }): Promise<CurrentCall | null> {
-  if (!isAgentOf(user, serviceId) || !UUID.test(callId)) return null;
+  if (!isAgentOf(user, serviceId) || !isUuid(callId)) return null;
   const [row] = await listUnsettledCalls(getDb(), user.id, [serviceId], new Date(0), callId);
   return row ? currentCall(row) : null;
 }

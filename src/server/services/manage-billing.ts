@@ -14,8 +14,6 @@ import "server-only";
 //   the year's adjustment is made; it may be corrected until then.
 // - The adjustment is made by a manager once the year is over and every month is declared; an MO
 //   whose pilot has not declared them all is listed as such.
-import { TIME_ZONE } from "@/domain/catalogue/default-catalogue";
-import { getZone, isoDateFromDayNumber } from "@/domain/catalogue/zone";
 import {
   adjustmentNumber,
   agreementMonths,
@@ -27,6 +25,7 @@ import {
   invoiceState,
   rateInForce,
   yearEndAdjustment,
+  yearTotal,
   type Balances,
   type InvoiceState,
   type Month,
@@ -38,9 +37,10 @@ import { isManagerOf } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
 import { getDb, type Db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { isUuid } from "@/server/validate";
 import { appendAudit } from "@/server/repositories/audit-repository";
 import type { Tx } from "@/server/repositories/request-repository";
-import { issueMonthlyInvoices, queueInvoiceMails, readTariff, type MonthlyRun } from "@/server/services/billing";
+import { billingMonth, billingToday, issueMonthlyInvoices, queueInvoiceMails, readTariff, type MonthlyRun } from "@/server/services/billing";
 
 const SERVICE = "sagir";
 
@@ -54,9 +54,9 @@ function requireManager(user: CurrentUser | null): CurrentUser {
   return user;
 }
 
-/** Québec's day of an instant, `YYYY-MM-DD`. */
-export function billingToday(now: Date): string {
-  return isoDateFromDayNumber(getZone(TIME_ZONE).dayOf(now.getTime()));
+/** The fiscal year a page asked for (`?annee=`), or the one of the current month. */
+export function fiscalYearShown(asked: number | undefined, now: Date): number {
+  return asked ?? fiscalYearOf(billingMonth(now));
 }
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);
@@ -138,8 +138,6 @@ export type BillingOverview = {
   today: string;
   currentMonth: Month;
   grid: Rate[];
-  /** The rate of the current month (null before the grid's first). */
-  currentRate: number | null;
   lastInvoicedMonth: Month | null;
   rows: BillingOverviewRow[];
   totals: Balances & { estimatedCents: number };
@@ -150,7 +148,7 @@ export async function readBillingOverview({ user, fiscalYear, now }: { user: Cur
   requireManager(user);
   const db = getDb();
   const today = billingToday(now);
-  const currentMonth = today.slice(0, 7) as Month;
+  const currentMonth = billingMonth(now);
   const months = fiscalMonths(fiscalYear);
   const grid = await readTariff(db, SERVICE);
   const organizations = await db.organization.findMany({ orderBy: { code: "asc" }, select: { id: true, code: true, name: true, sagirAdheredOn: true } });
@@ -161,11 +159,13 @@ export async function readBillingOverview({ user, fiscalYear, now }: { user: Cur
   const agreementOf = new Map(agreements.map((a) => [a.organizationId, { firstMonth: a.firstMonth as Month, lastMonth: (a.lastMonth as Month | null) ?? null }]));
   const estimateOf = new Map(estimates.map((e) => [e.organizationId, e.employees]));
   const declaredOf = new Map(declared.map((d) => [d.organizationId, d._count.month]));
+  const invoicesOf = new Map<string, typeof invoices>();
+  for (const invoice of invoices) invoicesOf.set(invoice.organizationId, [...(invoicesOf.get(invoice.organizationId) ?? []), invoice]);
   const rows = organizations
     .filter((o) => agreementOf.has(o.id) || o.sagirAdheredOn !== null)
     .map((o): BillingOverviewRow => {
       const agreement = agreementOf.get(o.id) ?? null;
-      const own = invoices.filter((i) => i.organizationId === o.id);
+      const own = invoicesOf.get(o.id) ?? [];
       const adjustment = own.find((i) => i.kind === "adjustment");
       return {
         organization: { id: o.id, code: o.code, name: o.name, adheredOn: o.sagirAdheredOn ? iso(o.sagirAdheredOn) : null },
@@ -181,19 +181,12 @@ export async function readBillingOverview({ user, fiscalYear, now }: { user: Cur
   const totals = rows.reduce(
     (t, r) => {
       for (const key of ["billedCents", "paidCents", "balanceCents", "overdueCents", "overdueCount"] as const) t[key] += r.balances[key];
-      if (r.agreement && r.estimate !== null) t.estimatedCents += yearCost(r.estimate, grid, agreementMonths(fiscalYear, r.agreement));
+      if (r.agreement && r.estimate !== null) t.estimatedCents += yearTotal(r.estimate, grid, agreementMonths(fiscalYear, r.agreement)) ?? 0;
       return t;
     },
     { billedCents: 0, paidCents: 0, balanceCents: 0, overdueCents: 0, overdueCount: 0, estimatedCents: 0 },
   );
-  return { fiscalYear, today, currentMonth, grid, currentRate: rateInForce(grid, currentMonth), lastInvoicedMonth: await lastInvoicedMonth(db), rows, totals };
-}
-
-/** The year's cost of an estimate over an agreement's months (what its monthly invoices will sum to); 0 without a rate. */
-function yearCost(employees: number, grid: readonly Rate[], months: readonly Month[]): number {
-  const rates = months.map((m) => rateInForce(grid, m));
-  if (rates.some((r) => r === null)) return 0;
-  return Math.floor((2 * rates.reduce<number>((s, r) => s + employees * r!, 0) + 12) / 24);
+  return { fiscalYear, today, currentMonth, grid, lastInvoicedMonth: await lastInvoicedMonth(db), rows, totals };
 }
 
 export type MonthLine = {
@@ -237,7 +230,7 @@ export async function readOrganizationBilling({ user, organizationId, fiscalYear
   const organization = await db.organization.findUnique({ where: { id: organizationId }, select: { id: true, code: true, name: true, sagirAdheredOn: true } });
   if (!organization) throw notFound();
   const today = billingToday(now);
-  const currentMonth = today.slice(0, 7) as Month;
+  const currentMonth = billingMonth(now);
   const months = fiscalMonths(fiscalYear);
   const grid = await readTariff(db, SERVICE);
   const agreementRow = await db.billingAgreement.findUnique({ where: { organizationId } });
@@ -264,7 +257,7 @@ export async function readOrganizationBilling({ user, organizationId, fiscalYear
     currentMonth,
     agreement,
     estimate: estimate?.employees ?? null,
-    estimatedCents: estimate ? yearCost(estimate.employees, grid, covered) : null,
+    estimatedCents: estimate ? (yearTotal(estimate.employees, grid, covered) ?? 0) : null,
     grid,
     months: months.map((month) => ({
       month,
@@ -283,7 +276,7 @@ export type InvoiceDocument = InvoiceView & { organization: { id: string; code: 
 
 /** One invoice, for the managers of SAGIR and the admin or its MO's pilot; NOT_FOUND otherwise (another MO's too). */
 export async function readInvoice({ user, invoiceId, now }: { user: CurrentUser | null; invoiceId: string; now: Date }): Promise<InvoiceDocument> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(invoiceId)) throw notFound();
+  if (!isUuid(invoiceId)) throw notFound();
   const row = await getDb().invoice.findUnique({ where: { id: invoiceId }, select: { ...INVOICE_SELECT, organization: { select: { id: true, code: true, name: true } } } });
   if (!row || (!mayManageBilling(user) && !isPilotOf(user, row.organization.id))) throw notFound();
   return { ...invoiceView(row, billingToday(now)), organization: row.organization };
@@ -308,7 +301,7 @@ export type RatePreview = {
 };
 
 async function checkRateDate(db: Db | Tx, from: Month, now: Date): Promise<void> {
-  const currentMonth = billingToday(now).slice(0, 7) as Month;
+  const currentMonth = billingMonth(now);
   const last = await lastInvoicedMonth(db);
   if (from < currentMonth || (last !== null && from <= last)) {
     throw invalid(
@@ -419,7 +412,7 @@ export async function saveAgreement({ user, input, now }: { user: CurrentUser | 
 export async function runMonthlyInvoices({ user, now, mail }: { user: CurrentUser | null; now: Date; mail?: { baseUrl: string } }): Promise<MonthlyRun> {
   const actor = requireManager(user);
   const db = getDb();
-  const month = billingToday(now).slice(0, 7) as Month;
+  const month = billingMonth(now);
   const run = await issueMonthlyInvoices(db, month, now, mail);
   await appendAudit(db, { at: now, actorUserId: actor.id, action: "billing_invoices_issued", data: { month, issued: run.issued, already: run.already, withoutEstimate: run.withoutEstimate } });
   return run;
@@ -443,7 +436,7 @@ export async function recordPayment({ user, input, now }: { user: CurrentUser | 
 /** An MO's headcount for a month: its pilot (their MO only) or a manager; audited. */
 export async function declareHeadcount({ user, input, now }: { user: CurrentUser | null; input: HeadcountInput; now: Date }): Promise<void> {
   if (!mayManageBilling(user) && !isPilotOf(user, input.organizationId)) throw notFound();
-  const currentMonth = billingToday(now).slice(0, 7) as Month;
+  const currentMonth = billingMonth(now);
   await getDb().$transaction(async (tx) => {
     const agreement = await tx.billingAgreement.findUnique({ where: { organizationId: input.organizationId } });
     const fiscalYear = fiscalYearOf(input.month);

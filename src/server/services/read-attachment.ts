@@ -8,10 +8,10 @@ import { AppError } from "@/server/errors";
 import { hashSecretToken, isWellFormedSecretToken } from "@/server/secret-token";
 import { maySeeRequest } from "@/server/services/get-request";
 import { attachmentStore } from "@/server/storage/attachment-store";
+import { isUuid } from "@/server/validate";
 
 export type AttachmentFile = { filename: string; contentType: string; content: Buffer };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const notFound = () => new AppError("NOT_FOUND", "no such attachment for this reader");
 const STAFF = new Set(["agent", "manager", "admin"]);
 
@@ -23,7 +23,7 @@ async function attachmentFacts(id: string) {
 }
 
 export async function readAttachment({ user, id }: { user: CurrentUser | null; id: string }): Promise<AttachmentFile> {
-  if (!UUID.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const facts = await attachmentFacts(id);
   if (!facts || !maySeeRequest(user, facts.request)) throw notFound();
   if (!STAFF.has(user!.role) && facts.message?.visibility !== "public") throw notFound();
@@ -33,7 +33,7 @@ export async function readAttachment({ user, id }: { user: CurrentUser | null; i
 }
 
 export async function readTrackedAttachment({ token, id }: { token: string; id: string }): Promise<AttachmentFile> {
-  if (!UUID.test(id) || !isWellFormedSecretToken(token)) throw notFound();
+  if (!isUuid(id) || !isWellFormedSecretToken(token)) throw notFound();
   const facts = await attachmentFacts(id);
   if (!facts || facts.request.trackingTokenHash !== hashSecretToken(token) || facts.message?.visibility !== "public") throw notFound();
   const file = await attachmentStore().read(getDb(), id);

@@ -6,7 +6,7 @@ import { deleteRateAction, previewRateAction, runMonthAction, saveRateAction } f
 import { formatCount, monthLabel } from "@/components/billing/invoice-text";
 import { YearNav } from "@/components/billing/year-nav";
 import { BalanceCards } from "@/components/billing/organization-year";
-import { fiscalYearLabel, fiscalYearOf, formatMoney, isMonth, type Month } from "@/domain/billing/billing";
+import { fiscalYearLabel, formatMoney, isMonth, type Month } from "@/domain/billing/billing";
 import { auditActionText, auditDetails } from "@/components/audit/audit-text";
 import { formatDateTime, formatIsoDate } from "@/i18n/format";
 import { BILLING_ACTIONS, readAuditLog } from "@/server/services/audit-log";
@@ -17,7 +17,8 @@ import { ZBillingYear } from "@/schemas/billing";
 import type { CurrentUser } from "@/server/auth/current-user";
 import { getNow } from "@/server/clock";
 import { runAction } from "@/server/http/server-action";
-import { billingToday, previewTariffRate, readBillingOverview } from "@/server/services/manage-billing";
+import { billingMonth } from "@/server/services/billing";
+import { fiscalYearShown, previewTariffRate, readBillingOverview } from "@/server/services/manage-billing";
 import { managerOf } from "../gate";
 
 export const dynamic = "force-dynamic";
@@ -41,8 +42,8 @@ export default async function BillingPage({ params, searchParams }: Props) {
   const now = await getNow();
   const search = await searchParams;
   const query = ZBillingYear.safeParse(search);
-  const currentMonth = billingToday(now).slice(0, 7) as Month;
-  const fiscalYear = (query.success ? query.data.annee : undefined) ?? fiscalYearOf(currentMonth);
+  const currentMonth = billingMonth(now);
+  const fiscalYear = fiscalYearShown(query.success ? query.data.annee : undefined, now);
   const [overview, t] = [await readBillingOverview({ user, fiscalYear, now }), await getTranslations("Billing")];
   const money = (cents: number) => formatMoney(cents, locale);
   const inForceFrom = overview.grid.filter((r) => r.from <= `${currentMonth}-01`).at(-1)?.from;

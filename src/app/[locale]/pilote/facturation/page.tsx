@@ -3,13 +3,13 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { OrganizationYear } from "@/components/billing/organization-year";
 import { YearNav } from "@/components/billing/year-nav";
 import { formatCount } from "@/components/billing/invoice-text";
-import { fiscalYearLabel, fiscalYearOf, formatMoney, type Month } from "@/domain/billing/billing";
+import { fiscalYearLabel, formatMoney } from "@/domain/billing/billing";
 import { redirect } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { ZBillingYear } from "@/schemas/billing";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getNow } from "@/server/clock";
-import { billingToday, readOrganizationBilling } from "@/server/services/manage-billing";
+import { fiscalYearShown, readOrganizationBilling } from "@/server/services/manage-billing";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +36,7 @@ export default async function PilotBillingPage({ params, searchParams }: Props) 
   }
   const now = await getNow();
   const query = ZBillingYear.safeParse(await searchParams);
-  const fiscalYear = (query.success ? query.data.annee : undefined) ?? fiscalYearOf(billingToday(now).slice(0, 7) as Month);
+  const fiscalYear = fiscalYearShown(query.success ? query.data.annee : undefined, now);
   const billing = await readOrganizationBilling({ user, organizationId: user.organization.id, fiscalYear, now });
   return (
     <>

@@ -4,13 +4,13 @@ import { notFound } from "next/navigation";
 import { ActionForm, Field, SubmitButton } from "@/components/console/action-form";
 import { OrganizationYear } from "@/components/billing/organization-year";
 import { saveAgreementAction } from "@/components/billing/billing-actions";
-import { fiscalYearLabel, fiscalYearOf, formatMoney, type Month } from "@/domain/billing/billing";
+import { fiscalYearLabel, formatMoney } from "@/domain/billing/billing";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { ZBillingYear } from "@/schemas/billing";
 import { getNow } from "@/server/clock";
 import { AppError } from "@/server/errors";
-import { billingOrganizationByCode, billingToday, readOrganizationBilling, type OrganizationBilling } from "@/server/services/manage-billing";
+import { billingOrganizationByCode, fiscalYearShown, readOrganizationBilling, type OrganizationBilling } from "@/server/services/manage-billing";
 import { managerOf } from "../../gate";
 import { YearNav } from "@/components/billing/year-nav";
 import { formatCount } from "@/components/billing/invoice-text";
@@ -31,7 +31,7 @@ export default async function OrganizationBillingPage({ params, searchParams }: 
   const { user } = await managerOf(locale, "sagir");
   const now = await getNow();
   const query = ZBillingYear.safeParse(await searchParams);
-  const fiscalYear = (query.success ? query.data.annee : undefined) ?? fiscalYearOf(billingToday(now).slice(0, 7) as Month);
+  const fiscalYear = fiscalYearShown(query.success ? query.data.annee : undefined, now);
   let billing: OrganizationBilling;
   try {
     billing = await readOrganizationBilling({ user, organizationId: await billingOrganizationByCode({ user, code }), fiscalYear, now });

@@ -6,20 +6,20 @@ import { getTranslations } from "next-intl/server";
 import { type NextRequest } from "next/server";
 import { monthLabel } from "@/components/billing/invoice-text";
 import { toCsv, type Column } from "@/components/dashboard/tables";
-import { fiscalYearLabel, fiscalYearOf, type Month } from "@/domain/billing/billing";
+import { fiscalYearLabel } from "@/domain/billing/billing";
 import { routing, type Locale } from "@/i18n/routing";
 import { ZBillingYear } from "@/schemas/billing";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getNow } from "@/server/clock";
 import { handleRoute } from "@/server/http/route-handler";
-import { billingToday, readYearInvoices } from "@/server/services/manage-billing";
+import { fiscalYearShown, readYearInvoices } from "@/server/services/manage-billing";
 
 export function GET(request: NextRequest, { params }: { params: Promise<{ locale: string }> }): Promise<Response> {
   return handleRoute(async () => {
     const { locale: rawLocale } = await params;
     const locale: Locale = (routing.locales as readonly string[]).includes(rawLocale) ? (rawLocale as Locale) : "fr";
     const now = await getNow();
-    const fiscalYear = ZBillingYear.parse(Object.fromEntries(request.nextUrl.searchParams)).annee ?? fiscalYearOf(billingToday(now).slice(0, 7) as Month);
+    const fiscalYear = fiscalYearShown(ZBillingYear.parse(Object.fromEntries(request.nextUrl.searchParams)).annee, now);
     const invoices = await readYearInvoices({ user: await getCurrentUser(), fiscalYear, now });
     const t = await getTranslations({ locale, namespace: "Billing" });
     const label = (key: string) => t(`csvColumns.${key}` as "title");
