@@ -235,9 +235,11 @@ test("another MO's invoice, and the billing pages of the centre, are not found t
   const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
   await client.connect();
   try {
+    // May 2027: before the months the manager's test bills (2031), which runs at the same time — a later
+    // invoice would make its planned rates « already billed » and refuse their removal.
     const mcc = (await client.query("SELECT id FROM organization WHERE code = 'MCC'")).rows[0].id as string;
     const { rows } = await client.query(
-      "INSERT INTO invoice (id, number, organization_id, key, kind, fiscal_year, month, employees, cents_per_employee, amount_cents, issued_on, due_on, created_at) VALUES (gen_random_uuid(), 'SAGIR-2032-05-MCC', $1, 'monthly:2032-05', 'monthly', 2032, '2032-05', 10, 19500, 16250, '2032-05-01', '2032-05-31', now()) ON CONFLICT (organization_id, key) DO UPDATE SET amount_cents = 16250 RETURNING id",
+      "INSERT INTO invoice (id, number, organization_id, key, kind, fiscal_year, month, employees, cents_per_employee, amount_cents, issued_on, due_on, created_at) VALUES (gen_random_uuid(), 'SAGIR-2027-05-MCC', $1, 'monthly:2027-05', 'monthly', 2027, '2027-05', 10, 19500, 16250, '2027-05-01', '2027-05-31', now()) ON CONFLICT (organization_id, key) DO UPDATE SET amount_cents = 16250 RETURNING id",
       [mcc],
     );
     const other = await page.goto(`/factures/${rows[0].id}`);
