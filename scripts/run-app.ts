@@ -55,8 +55,12 @@ try {
     const { getDb } = await import("../src/server/db/client");
     const { seedDemoRequests } = await import("../src/server/db/demo-requests");
     const made = await seedDemoRequests(getDb(), new Date());
+    const { seedDemoGuides, seedDemoSatisfaction } = await import("../src/server/db/demo-guides");
+    const guides = await seedDemoGuides(getDb(), new Date());
+    if (made) await seedDemoSatisfaction(getDb(), new Date());
     await getDb().$disconnect();
     if (made) console.log(`guichet: ${made} requêtes de démonstration créées (quatre dernières semaines)`);
+    if (guides) console.log(`guichet: ${guides} guides de démonstration publiés`);
   }
 } catch (error) {
   await embedded?.stop();

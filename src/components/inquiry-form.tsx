@@ -2,7 +2,7 @@
 // The candidate's written inquiry. The topic comes first: a nominative or out-of-mandate topic
 // shows, before anything is typed, what to do instead (the server refuses it as well). Values
 // survive every failed submission.
-import { useActionState, useState } from "react";
+import { useActionState, useState, type ReactNode } from "react";
 import { FileField } from "@/components/file-field";
 import { ErrorSummary, FormField } from "@/components/form-field";
 import type { InquiryFormText } from "@/components/inquiry-form-text";
@@ -22,9 +22,11 @@ type Props = {
   topics: TopicOption[];
   phones: string[];
   lineStatus: string;
+  /** Articles suggested while the subject is typed (src/components/guide-suggestions.tsx). */
+  suggestions?: ReactNode;
 };
 
-export function InquiryForm({ text, action, topics, phones, lineStatus }: Props) {
+export function InquiryForm({ text, action, topics, phones, lineStatus, suggestions }: Props) {
   const t = (key: keyof InquiryFormText) => text[key];
   const [state, formAction, pending] = useActionState(action, { values: {}, failure: null });
   const [topic, setTopic] = useState(state.values.topic ?? "");
@@ -95,6 +97,7 @@ export function InquiryForm({ text, action, topics, phones, lineStatus }: Props)
           <FormField name="subject" label={t("subject")} error={errors.subject}>
             {(props) => <input {...props} type="text" defaultValue={state.values.subject} maxLength={150} />}
           </FormField>
+          {suggestions}
           <FormField name="message" label={t("message")} error={errors.message} hint={t("messageHint")}>
             {(props) => <textarea {...props} rows={8} defaultValue={state.values.message} maxLength={5000} />}
           </FormField>

@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { ErrorSummary, FormField } from "@/components/form-field";
 import type { ActionFailure } from "@/server/http/server-action";
 import { FileField } from "@/components/file-field";
@@ -14,11 +14,14 @@ export function MoRequestForm({
   functions,
   natures,
   emergencyPhone,
+  suggestions,
 }: {
   action: (state: MoRequestFormState, form: FormData) => Promise<MoRequestFormState>;
   functions: Option[];
   natures: Option[];
   emergencyPhone: string | null;
+  /** Articles suggested while the subject is typed (src/components/guide-suggestions.tsx). */
+  suggestions?: ReactNode;
 }) {
   const t = useTranslations("MoRequest");
   const [state, formAction, pending] = useActionState(action, { values: {}, failure: null });
@@ -53,6 +56,7 @@ export function MoRequestForm({
       <FormField name="subject" label={t("subject")} error={errors.subject}>
         {(props) => <input {...props} type="text" defaultValue={state.values.subject} maxLength={150} />}
       </FormField>
+      {suggestions}
       <FormField name="description" label={t("description")} error={errors.description} hint={t("descriptionHint")}>
         {(props) => <textarea {...props} rows={8} defaultValue={state.values.description} maxLength={5000} />}
       </FormField>

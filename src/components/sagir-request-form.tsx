@@ -5,7 +5,7 @@
 // follows the date the person picks (the server decides again at receipt). Values survive every
 // failed submission.
 import { useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { useActionState, useState, type ReactNode } from "react";
 import { ErrorSummary, FormField, inputClass } from "@/components/form-field";
 import type { ActionFailure } from "@/server/http/server-action";
 import { FileField } from "@/components/file-field";
@@ -30,9 +30,11 @@ type Props = {
   /** Departure form only: the first on-time entry date for a notice sent now, raw and for display. */
   departure: { earliest: string; earliestLabel: string } | null;
   months: string[];
+  /** Articles suggested while the subject is typed (src/components/guide-suggestions.tsx). */
+  suggestions?: ReactNode;
 };
 
-export function SagirRequestForm({ action, type, fields, urgentPhone, departure, months }: Props) {
+export function SagirRequestForm({ action, type, fields, urgentPhone, departure, months, suggestions }: Props) {
   const t = useTranslations("Sagir");
   const tm = useTranslations("MoRequest");
   const tf = useTranslations("Form");
@@ -151,6 +153,7 @@ export function SagirRequestForm({ action, type, fields, urgentPhone, departure,
       {fields.map((f) => (
         <div key={f.name}>
           {control(f)}
+          {f.name === "subject" && suggestions && <div className="mt-3">{suggestions}</div>}
           {f.name === "sagirEntryDate" && late && (
             <p role="status" className="mt-2 rounded border-l-4 border-closed bg-closed-pale p-3" data-testid="late-warning">
               <strong>{t("lateNoticeBadge")}</strong> — {t("lateWarning", { earliest: departure!.earliestLabel })}

@@ -2,6 +2,14 @@
 // boundary (route, action, CLI) turns keys into the reader's language.
 export const VALIDATION_MESSAGES = {
   required: { fr: "Ce champ est obligatoire.", en: "This field is required." },
+  "guide.audience": { fr: "Choisissez à qui s'adresse l'article.", en: "Choose whom the article is for." },
+  "guide.category": { fr: "La catégorie doit compter de 2 à 60 caractères.", en: "The category must be 2 to 60 characters long." },
+  "guide.title": { fr: "Le titre doit compter de 5 à 120 caractères.", en: "The title must be 5 to 120 characters long." },
+  "guide.body": { fr: "Le texte doit compter de 20 à 20 000 caractères.", en: "The text must be 20 to 20,000 characters long." },
+  "guide.english": {
+    fr: "La version anglaise a un titre et un texte, ou ni l'un ni l'autre.",
+    en: "The English version has a title and a text, or neither.",
+  },
   "instant.invalid": {
     fr: "Date et heure invalides : utilisez le format ISO 8601 avec un décalage, p. ex. 2026-11-24T13:30:00-05:00.",
     en: "Invalid date and time: use ISO 8601 with an offset, e.g. 2026-11-24T13:30:00-05:00.",
@@ -74,6 +82,9 @@ export const VALIDATION_MESSAGES = {
   "birthMonth.invalid": { fr: "Choisissez le mois de naissance.", en: "Choose the month of birth." },
   "birthDay.notInMonth": { fr: "Ce jour n'existe pas dans le mois choisi.", en: "This day does not exist in the chosen month." },
   "choice.invalid": { fr: "Faites un choix dans la liste.", en: "Choose from the list." },
+  "guide.query": { fr: "Tapez de 2 à 200 caractères.", en: "Type 2 to 200 characters." },
+  "satisfaction.answer": { fr: "Dites si la réponse vous a satisfait.", en: "Say whether the answer satisfied you." },
+  "satisfaction.comment": { fr: "Le commentaire compte au plus 2 000 caractères.", en: "The comment has at most 2,000 characters." },
   "staff.services": { fr: "Cochez au moins un centre où cette personne travaille.", en: "Tick at least one centre this person works in." },
   "organization.name": { fr: "Inscrivez le nom de l'organisation (3 à 200 caractères).", en: "Enter the organization's name (3 to 200 characters)." },
   "organization.code": { fr: "Inscrivez le sigle : 2 à 15 lettres, chiffres ou traits d'union, p. ex. MFQ.", en: "Enter the acronym: 2 to 15 letters, digits or hyphens, e.g. MFQ." },

@@ -72,7 +72,7 @@ test("GET routes with hostile path segments and query values: never a 5xx, alway
   const encode = (s: string, rawPercent: boolean) => (rawPercent ? s.replace(/[^%A-Za-z0-9._~-]/g, (c) => encodeURIComponent(c).replace(/%(?![0-9A-F]{2})/g, "%25")) : encodeURIComponent(s));
   await fc.assert(
     fc.asyncProperty(
-      fc.constantFrom("requests", "attachments", "tracking", "catalogue/status", "catalogue/due"),
+      fc.constantFrom("requests", "attachments", "tracking", "catalogue/status", "catalogue/due", "guides/attachments", "guides/suggestions"),
       segment,
       segment,
       fc.boolean(),
@@ -83,7 +83,8 @@ test("GET routes with hostile path segments and query values: never a 5xx, alway
           route === "requests" ? `/api/v1/requests/${encode(a, rawPercent)}`
           : route === "attachments" ? `/api/v1/attachments/${encode(a, rawPercent)}`
           : route === "tracking" ? `/api/v1/tracking/${encode(a, rawPercent)}/attachments/${encode(b, rawPercent)}`
-          : `/api/v1/${route}?service=${encodeURIComponent(a)}&audience=${encodeURIComponent(b)}&at=${encodeURIComponent(b)}&channel=${encodeURIComponent(a)}&received=${encodeURIComponent(a)}`;
+          : route === "guides/attachments" ? `/api/v1/guides/attachments/${encode(a, rawPercent)}`
+          : `/api/v1/${route}?service=${encodeURIComponent(a)}&audience=${encodeURIComponent(b)}&at=${encodeURIComponent(b)}&channel=${encodeURIComponent(a)}&received=${encodeURIComponent(a)}&q=${encodeURIComponent(b)}`;
         } catch {
           // A lone surrogate cannot be %-encoded by a client: its raw bytes are covered by "%ED%A0%80".
           path = `/api/v1/requests/%ED%A0%80`;

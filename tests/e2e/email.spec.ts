@@ -28,7 +28,7 @@ async function numberOfSubject(subject: string): Promise<string> {
   }
 }
 
-test("a candidate's e-mail is answered from the console, with a file, and the answer's reply threads back", async ({ page }) => {
+test("a candidate's e-mail is answered from the console, with a file, and the answer's reply threads back", async ({ page, browser, baseURL }) => {
   const sink = await startSink(Number(process.env.E2E_SMTP_SINK_PORT));
   try {
     const tag = Date.now().toString(36);
@@ -106,6 +106,39 @@ test("a candidate's e-mail is answered from the console, with a file, and the an
       await expect(page.getByTestId("thread").locator("li").last()).toContainText("Merci, ça fonctionne de nouveau.", { timeout: 1_000 });
     }).toPass({ timeout: 15_000 });
     await expect(page.getByTestId("status")).toHaveText("En traitement");
+
+    // The resolution asked the candidate's satisfaction by a single-use link in the captured e-mail:
+    // « pas satisfait » with a comment, once; the managers' dashboard shows it with the comment.
+    expect(mail.parsed.text).toContain("êtes-vous satisfait de la réponse reçue ?");
+    const avis = new URL(/https?:\/\/\S+\/avis\/[A-Za-z0-9_-]{43}/.exec(mail.parsed.text ?? "")![0]).pathname;
+    const requester = await (await browser.newContext({ baseURL })).newPage();
+    await requester.goto(avis);
+    await expect(requester.getByRole("heading", { level: 1 })).toHaveText("Votre avis");
+    await expect(requester.getByTestId("satisfaction-form")).toContainText(`Êtes-vous satisfait de la réponse à votre demande ${number} ?`);
+    await expectAccessible(requester);
+    // No choice made: refused at the question, the comment kept.
+    const comment = `Réponse claire, mais trois jours d'attente pour un compte bloqué ${tag}.`;
+    await requester.getByLabel("Un commentaire ? (facultatif)").fill(comment);
+    await requester.getByRole("button", { name: "Envoyer mon avis" }).click();
+    await expect(requester.locator("#avis-satisfied-error")).toBeVisible();
+    await expect(requester.getByLabel("Un commentaire ? (facultatif)")).toHaveValue(comment);
+    await requester.getByLabel("Non, pas satisfait").check();
+    await requester.getByRole("button", { name: "Envoyer mon avis" }).click();
+    await expect(requester.getByTestId("satisfaction-thanks")).toBeVisible();
+    // The link does not serve twice.
+    await requester.goto(avis);
+    await expect(requester.getByTestId("satisfaction-answered")).toContainText("déjà répondu");
+    await expect(requester.getByTestId("satisfaction-form")).toHaveCount(0);
+    await requester.context().close();
+    const manager = await (await browser.newContext({ baseURL })).newPage();
+    await signInToSpace(manager, "gestionnaire@cspq.exemple.qc.ca");
+    await manager.goto("/gestion/tableau-de-bord/ca-dotation?period=month");
+    const row = manager.getByTestId("section-satisfaction-comments").getByRole("row", { name: new RegExp(number) });
+    await expect(row).toContainText("Pas satisfait");
+    await expect(row).toContainText(comment);
+    await expect(manager.getByTestId("section-satisfaction")).toContainText("Agent");
+    await expectAccessible(manager);
+    await manager.context().close();
   } finally {
     await sink.close();
   }

@@ -2,21 +2,11 @@
 // out of range, at the field; audited in the page's history); a closed request whose personal
 // information was erased reads « Renseignement effacé » to the agent and to the MO specialist, with
 // its anonymous facts still there.
-import pg from "pg";
-import { expect, test, e2eDatabaseUrl, expectAccessible, signInToSpace } from "./support";
+import { expect, test, expectAccessible, signInToSpace, sql } from "./support";
 
 // Three people sign in, each a page of its own: longer than the default 30 s on a loaded machine.
 test.describe.configure({ timeout: 180_000 });
 
-async function sql(text: string, values: unknown[] = []): Promise<void> {
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
-  try {
-    await client.query(text, values);
-  } finally {
-    await client.end();
-  }
-}
 
 test("a manager sets the retention period; an erased request reads « Renseignement effacé »", async ({ browser }) => {
   const manager = await (await browser.newContext()).newPage();

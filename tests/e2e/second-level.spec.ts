@@ -6,21 +6,11 @@
 // out; the manager reads the request read-only and the dashboard's counts; the daily digest goes
 // out at the opening (a fixed clock). What the app sends is read from its outbox (the Message-ID is
 // fixed when a message is queued): the SMTP sink's port is email.spec.ts's, run in parallel.
-import pg from "pg";
-import { expect, test, e2eDatabaseUrl, expectAccessible, expectNoHorizontalScroll, setNow, signInToSpace } from "./support";
+import { expect, test, expectAccessible, expectNoHorizontalScroll, setNow, signInToSpace, sql } from "./support";
 import { sendTo } from "../support/smtp";
 
 test.describe.configure({ timeout: 180_000 });
 
-async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 test("forward to the second level, its answer by e-mail, the review of the resolution, and the manager's read-only view", async ({ browser }) => {
   const tag = Date.now().toString(36);

@@ -87,6 +87,17 @@ export function e2eDatabaseUrl(): string {
   return process.env.E2E_DATABASE_URL || `postgresql://guichet:guichet@127.0.0.1:${process.env.E2E_DB_PORT}/guichet`;
 }
 
+/** A statement on the e2e server's database (a test's own rows, or what the app stored); its rows. */
+export async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
 /** How many requests the e2e server's database holds (the fuzz tests: only what was accepted is stored). */
 export async function countRequests(): Promise<number> {
   const client = new pg.Client({ connectionString: e2eDatabaseUrl() });

@@ -41,6 +41,10 @@ import { readCannedReplies, saveCannedReply } from "../../src/server/services/ca
 import { ZAgreementInput, ZHeadcountInput, ZPaymentInput, ZTariffRateInput } from "../../src/schemas/billing";
 import { issueMonthlyInvoices } from "../../src/server/services/billing";
 import { declareHeadcount, issueAdjustment, readBillingOverview, readInvoice, readOrganizationBilling, recordPayment, runMonthlyInvoices, saveAgreement, saveTariffRate } from "../../src/server/services/manage-billing";
+import { ZGuideArticleInput } from "../../src/schemas/guides";
+import { listDeskArticles, publishGuide, readGuide, readGuideAttachment, saveGuideVersion } from "../../src/server/services/guides";
+import { readSatisfaction } from "../../src/server/services/satisfaction";
+import { readQuarterSatisfaction } from "../../src/server/services/dashboard";
 import { connectTestDb, truncateAll } from "../support/db";
 import { SAGIR_SAMPLES } from "../support/sagir-samples";
 import { currentUserFor } from "../support/users";
@@ -77,7 +81,23 @@ let contactId: string;
 let mfqId: string;
 const mfqInvoiceId = async () => (await db.invoice.findFirstOrThrow({ where: { organizationId: mfqId }, select: { id: true } })).id;
 
+const guideInput = (audience: string, titleFr: string) => ZGuideArticleInput.parse({ audience, category: "Matrice", titleFr, bodyFr: "Le texte de l'article de la matrice d'autorisation." });
+let sagirDraftId: string;
+let sagirFileDraftId: string;
+let moGuideSlug: string;
+let sagirGuideSlug: string;
+
 const USE_CASES: Record<string, (user: CurrentUser | null) => Promise<unknown>> = {
+  // Guides and satisfaction (issue 18): a SAGIR draft, a published MO specialists' and SAGIR users' article (see beforeAll).
+  "saveGuideVersion sagir (/gestion/guides/sagir)": (user) => saveGuideVersion({ user, input: guideInput("sagir/sagir-user", "Article de la matrice"), now }),
+  "publishGuide sagir (/gestion/guides/sagir/…)": (user) => publishGuide({ user, articleId: sagirDraftId, version: 1, now }),
+  "listDeskArticles ca-dotation (/gestion/guides/ca-dotation)": (user) => listDeskArticles({ user, serviceId: "ca-dotation", now }),
+  "readGuide MO specialists' article (/guides/…)": (user) => readGuide({ user, slug: moGuideSlug, locale: "fr" }),
+  "readGuide SAGIR users' article (/guides/…)": (user) => readGuide({ user, slug: sagirGuideSlug, locale: "fr" }),
+  "readGuideAttachment of a SAGIR draft (/api/v1/guides/attachments/…)": async (user) =>
+    readGuideAttachment({ user, id: (await db.guideAttachment.findFirstOrThrow({ where: { articleId: sagirFileDraftId } })).id }),
+  "readSatisfaction of a SAGIR request (its requester's page)": (user) => readSatisfaction({ user, number: sagirNumber }),
+  "readQuarterSatisfaction ca-dotation (the monthly report)": (user) => readQuarterSatisfaction({ user, serviceId: "ca-dotation", year: 2026, month: 11 }),
   // SAGIR billing (issue 17): MFQ has an agreement and November's invoice (see beforeAll).
   "readBillingOverview (/gestion/facturation and its CSV)": (user) => readBillingOverview({ user, fiscalYear: 2026, now }),
   "readOrganizationBilling MFQ (/pilote/facturation, /gestion/facturation/MFQ)": (user) => readOrganizationBilling({ user, organizationId: mfqId, fiscalYear: 2026, now }),
@@ -160,6 +180,25 @@ const USE_CASES: Record<string, (user: CurrentUser | null) => Promise<unknown>> 
 
 /** Who may do each; everyone else gets `others` (anonymous gets UNAUTHENTICATED where it applies). */
 const RULES: Record<string, { may: Who[]; others: Outcome; except?: Partial<Record<Who, Outcome>> }> = {
+  "saveGuideVersion sagir (/gestion/guides/sagir)": { may: ["agent.sagir@cspq.exemple.qc.ca", "gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  // The service's agents write but do not publish (told so); nobody else finds the article.
+  "publishGuide sagir (/gestion/guides/sagir/…)": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND", "agent.sagir@cspq.exemple.qc.ca": "FORBIDDEN" } },
+  "listDeskArticles ca-dotation (/gestion/guides/ca-dotation)": { may: ["agent.dotation@cspq.exemple.qc.ca", "gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "readGuide MO specialists' article (/guides/…)": {
+    may: ["specialiste@mfq.exemple.qc.ca", "specialiste@mcc.exemple.qc.ca", "pilote@mfq.exemple.qc.ca", "agent.dotation@cspq.exemple.qc.ca", "gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"],
+    others: "NOT_FOUND",
+    except: { anonymous: "NOT_FOUND" },
+  },
+  "readGuide SAGIR users' article (/guides/…)": {
+    may: ["sagir@mfq.exemple.qc.ca", "sagir@mcc.exemple.qc.ca", "pilote@mfq.exemple.qc.ca", "agent.sagir@cspq.exemple.qc.ca", "gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"],
+    others: "NOT_FOUND",
+    except: { anonymous: "NOT_FOUND" },
+  },
+  // A draft's file: its writers only.
+  "readGuideAttachment of a SAGIR draft (/api/v1/guides/attachments/…)": { may: ["agent.sagir@cspq.exemple.qc.ca", "gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  // Only the request's own requester is asked (the pilot sees the request, but did not make it).
+  "readSatisfaction of a SAGIR request (its requester's page)": { may: ["sagir@mfq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "readQuarterSatisfaction ca-dotation (the monthly report)": { may: ["gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
   "createMoRequest (dotation form, POST /api/v1/requests)": { may: ["specialiste@mfq.exemple.qc.ca", "specialiste@mcc.exemple.qc.ca", "pilote@mfq.exemple.qc.ca"], others: "FORBIDDEN" },
   "listMoRequests dotation (/dotation/requetes)": { may: ["specialiste@mfq.exemple.qc.ca", "specialiste@mcc.exemple.qc.ca", "pilote@mfq.exemple.qc.ca"], others: "FORBIDDEN" },
   "getMoRequest dotation (/dotation/requetes/…)": {
@@ -271,6 +310,18 @@ beforeAll(async () => {
   await db.billingAgreement.create({ data: { organizationId: mfqId, firstMonth: "2026-04", createdAt: now } });
   await db.billingEstimate.create({ data: { organizationId: mfqId, fiscalYear: 2026, employees: 500 } });
   await issueMonthlyInvoices(db, "2026-11", now);
+  const writer = users.get("gestionnaire@cspq.exemple.qc.ca")!;
+  const pdf = Buffer.from("%PDF-1.4\n%%EOF\n");
+  sagirDraftId = (await saveGuideVersion({ user: writer, input: guideInput("sagir/sagir-user", "Brouillon SAGIR de la matrice"), now })).articleId;
+  // Never published (the publication row above publishes the other draft).
+  sagirFileDraftId = (await saveGuideVersion({ user: writer, input: guideInput("sagir/sagir-user", "Brouillon SAGIR avec un fichier"), now, files: [{ filename: "brouillon.pdf", contentType: "application/pdf", content: pdf, sha256: "0".repeat(64) }] })).articleId;
+  for (const [audience, title] of [["ca-dotation/mo-specialist", "Guide des spécialistes de la matrice"], ["sagir/sagir-user", "Guide SAGIR de la matrice"]] as const) {
+    const { articleId } = await saveGuideVersion({ user: writer, input: guideInput(audience, title), now });
+    await publishGuide({ user: writer, articleId, version: 1, now });
+    const { slug } = await db.guideArticle.findUniqueOrThrow({ where: { id: articleId } });
+    if (audience === "sagir/sagir-user") sagirGuideSlug = slug;
+    else moGuideSlug = slug;
+  }
   contactId = (await db.externalContact.create({ data: { serviceId: "sagir", name: "Pilotes DGGIR", email: "pilotes@dggir.exemple.qc.ca" }, select: { id: true } })).id;
 });
 afterAll(() => db.$disconnect());

@@ -5,6 +5,8 @@ import { ZQueueQuery } from "../../src/schemas/console";
 import { ZDashboardQuery } from "../../src/schemas/dashboard";
 import { seedDemoData } from "../../src/server/db/demo-data";
 import { seedDemoRequests } from "../../src/server/db/demo-requests";
+import { seedDemoGuides, seedDemoSatisfaction } from "../../src/server/db/demo-guides";
+import { searchGuides } from "../../src/server/services/guides";
 import { seedDatabase } from "../../src/server/db/seed";
 import { readQueue } from "../../src/server/services/agent-console";
 import { readDashboard } from "../../src/server/services/dashboard";
@@ -25,6 +27,13 @@ beforeAll(async () => {
 afterAll(() => db.$disconnect());
 
 describe("demo requests", () => {
+  it("publish the demo guides once: the candidates' password article is found by a search", async () => {
+    expect(await seedDemoGuides(db, now)).toBe(4);
+    expect(await seedDemoGuides(db, now)).toBe(0);
+    expect((await searchGuides({ user: null, query: "mot de passe", locale: "fr", db }))[0]?.slug).toBe("mot-de-passe-oublie-du-portail-carrieres");
+  });
+
+
   it("fill four weeks of both centres once, through the use cases", async () => {
     expect(made).toBeGreaterThan(40);
     expect(await db.request.count()).toBe(made);
@@ -51,5 +60,14 @@ describe("demo requests", () => {
       expect(data.targets.some((t) => t.metLate + t.overdue > 0)).toBe(true);
       expect(data.calls.calls).toBeGreaterThan(10);
     }
+  });
+
+  it("resolve the answered demo requests once, most of their requesters' opinions given", async () => {
+    const resolved = await seedDemoSatisfaction(db, now);
+    expect(resolved).toBeGreaterThan(3);
+    expect(await seedDemoSatisfaction(db, now)).toBe(0);
+    expect(await db.requestSatisfaction.count()).toBe(resolved);
+    expect(await db.requestSatisfaction.count({ where: { answeredAt: { not: null } } })).toBeGreaterThan(1);
+    expect(await db.requestSatisfaction.count({ where: { answeredAt: { gt: now } } })).toBe(0);
   });
 });

@@ -20,6 +20,11 @@ export default async function HomePage({ params }: { params: Promise<{ locale: L
       <AutoRefresh />
       <h1 className="text-3xl font-bold text-qc-navy">{t("title")}</h1>
       <p className="mt-3 max-w-3xl text-lg text-slate-700">{t("intro")}</p>
+      <p className="mt-3 max-w-3xl">
+        <LocaleLink locale={locale} href="/guides" className="font-semibold text-qc-blue underline underline-offset-2" data-testid="guides-link">
+          {t("guides")}
+        </LocaleLink>
+      </p>
       <ul className="mt-8 grid gap-6 md:grid-cols-2">
         {services.map((service) => (
           <li key={service.slug} className="flex flex-col rounded-lg border border-slate-200 p-5 shadow-sm" data-testid={`service-${service.slug}`}>

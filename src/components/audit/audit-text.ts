@@ -76,6 +76,7 @@ export function auditDetails(entry: AuditLogEntry, catalogue: Catalogue, t: Tran
     line?: string;
     serviceId?: string;
     name?: string;
+    version?: number;
     reviewResolutions?: boolean;
     after?: { active?: boolean; services?: string[] };
     requests?: string[];
@@ -115,6 +116,11 @@ export function auditDetails(entry: AuditLogEntry, catalogue: Catalogue, t: Tran
       return billingDetails(entry.action, entry.data as BillingAuditData, t, locale);
     case "calls_imported":
       return t("Console.audit.detailTexts.callsImported", { file: d.filename ?? "", calls: d.calls ?? 0, events: d.eventsStored ?? 0 });
+    case "guide_version_saved":
+      return t("Console.audit.detailTexts.guideVersion", { name: d.name ?? "", version: d.version ?? 0 });
+    case "guide_published":
+      return t("Console.audit.detailTexts.guidePublished", { name: d.name ?? "", version: d.version ?? 0 });
+    case "guide_archived":
     case "canned_reply_saved":
       return `${d.name ?? ""} (${services(d.serviceId ? [d.serviceId] : [])})`;
     case "staff_updated":

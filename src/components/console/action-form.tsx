@@ -127,7 +127,7 @@ type FieldProps = {
   defaultValue?: string;
   required?: boolean;
 } & (
-  | { kind: "textarea"; rows?: number }
+  | { kind: "textarea"; rows?: number; maxLength?: number }
   | { kind: "select"; options: readonly { value: string; label: string }[] }
   | { kind: "input"; type?: "text" | "date" | "month" | "datetime-local" | "email"; autoComplete?: string; inputMode?: "decimal" | "numeric" }
   /** A file to upload (chosen again after a refusal: a browser does not let a page refill it). */
@@ -159,7 +159,7 @@ export function Field(props: FieldProps) {
           {hint}
         </p>
       )}
-      {props.kind === "textarea" && <textarea {...common} rows={props.rows ?? 5} maxLength={5000} />}
+      {props.kind === "textarea" && <textarea {...common} rows={props.rows ?? 5} maxLength={props.maxLength ?? 5000} />}
       {props.kind === "select" && (
         // Keyed by the value the page gives: when another form's action changes it (« Prendre en
         // charge » sets the status and the assignee), the select shows the new value, not the old one.

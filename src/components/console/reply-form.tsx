@@ -2,17 +2,19 @@
 // The agent's public reply: its kind, a canned reply to start from, the promised date of an
 // avis de délai, the status after sending; a live warning when the text reads like file
 // information and the requester's identity is not validated yet (the server asks the same).
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { disclosesFileInformation, REPLY_KINDS } from "@/domain/requests/targets";
 import { STATUS_AFTER_REPLY } from "@/schemas/console";
 import { FileField } from "@/components/file-field";
+import { GuideInserter } from "./guide-inserter";
 import { ActionForm, FieldError, SubmitButton, fieldClass, useFormField, type ConsoleFormState } from "./action-form";
 
 type Canned = { id: string; kind: string; title: string; body: string };
 
-function ReplyFields({ canned, version, identityPending, number }: { canned: readonly Canned[]; version: number; identityPending: boolean; number: string }) {
+function ReplyFields({ canned, version, identityPending, number, serviceId }: { canned: readonly Canned[]; version: number; identityPending: boolean; number: string; serviceId: string }) {
   const t = useTranslations("Console");
+  const locale = useLocale();
   const body = useFormField("body");
   const kindField = useFormField("kind");
   const promised = useFormField("promisedDate");
@@ -100,6 +102,7 @@ function ReplyFields({ canned, version, identityPending, number }: { canned: rea
         />
         <FieldError name="body" />
       </div>
+      <GuideInserter serviceId={serviceId} locale={locale} onInsert={(inserted) => setText((current) => (current.trim() ? `${current.trimEnd()}\n\n${inserted}` : inserted))} />
       {warn && (
         <div id="disclosure-warning" role="alert" className="rounded border-l-4 border-amber-700 bg-amber-100 p-3 text-amber-900" data-testid="disclosure-warning">
           <p className="font-semibold">{t("actions.disclosureWarning")}</p>
@@ -136,6 +139,7 @@ export function ConsoleReplyForm(props: {
   version: number;
   identityPending: boolean;
   number: string;
+  serviceId: string;
 }) {
   const { action, ...rest } = props;
   return (

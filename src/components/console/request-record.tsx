@@ -2,6 +2,7 @@
 // answers held for review) and history — as the agent's page and the managers' read-only view show it.
 import type { getTranslations } from "next-intl/server";
 import { AttachmentList } from "@/components/attachment-list";
+import { ActionForm, SubmitButton, type ConsoleFormState } from "@/components/console/action-form";
 import { Reveal } from "@/components/console/reveal";
 import { TimeLeftBadge } from "@/components/console/time-left-badge";
 import { AUDIENCE_LABELS, CHANNEL_LABELS } from "@/domain/catalogue/default-catalogue";
@@ -41,12 +42,15 @@ export function RequestRecord({
   locale,
   t,
   reveal,
+  propose,
 }: {
   request: ConsoleRequest;
   locale: Locale;
   t: T;
   /** The agent's audited reveal of masked personal information (none in the read-only view). */
   reveal?: { requester: () => Promise<RevealState>; birth: () => Promise<RevealState> };
+  /** « Proposer comme guide » on the agents' public answers (the console only). */
+  propose?: { action: (messageId: string) => (state: ConsoleFormState, form: FormData) => Promise<ConsoleFormState>; label: string; hint: string };
 }) {
   const identityPending = request.nominative && !request.identityValidatedAt;
   const facts = request.serviceId === "sagir" ? sagirDetailFacts(request.type, request.details as Record<string, unknown>, locale) : [];
@@ -137,6 +141,12 @@ export function RequestRecord({
                     </details>
                   )}
                   <AttachmentList files={m.attachments} hrefOf={(id) => `/api/v1/attachments/${id}`} label={t("request.attachments")} locale={locale} />
+                  {propose && m.visibility === "public" && m.authorKind === "agent" && m.replyKind === "answer" && !m.systemKind && m.body.length >= 20 && (
+                    <ActionForm action={propose.action(m.id)} label={propose.label} className="mt-2">
+                      <p className="sr-only">{propose.hint}</p>
+                      <SubmitButton size="small" variant="secondary">{propose.label}</SubmitButton>
+                    </ActionForm>
+                  )}
                 </li>
               ))}
             </ol>

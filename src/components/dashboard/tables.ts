@@ -10,8 +10,9 @@ import { durationMessage } from "@/i18n/target-duration";
 import type { Locale } from "@/i18n/routing";
 import type { Catalogue } from "@/server/services/get-catalogue";
 import type { DashboardData } from "@/server/services/dashboard";
+import type { SatisfactionFigures, SatisfactionLine } from "@/server/services/satisfaction";
 
-export const TABLE_IDS = ["targets", "promises", "volumes", "calls", "backlog", "at-risk", "second-level", "reviews"] as const;
+export const TABLE_IDS = ["targets", "promises", "volumes", "calls", "backlog", "at-risk", "second-level", "reviews", "satisfaction", "satisfaction-comments", "guides"] as const;
 export type TableId = (typeof TABLE_IDS)[number];
 
 /**
@@ -157,7 +158,51 @@ export function dashboardTables(data: DashboardData, catalogue: Catalogue, t: Tr
     columns: [col("reviewsSubmitted"), col("reviewsApproved"), col("reviewsReturned"), col("reviewsPending")],
     rows: [[rv.submitted, rv.approved, rv.returned, rv.pendingNow]],
   });
+  tables.push(satisfactionTable(data.satisfaction, catalogue, t, locale));
+  tables.push(satisfactionCommentsTable(data.satisfaction, catalogue, t, locale));
+  tables.push({
+    id: "guides",
+    columns: [col("article", "text"), col("audience", "text"), col("suggested"), col("opened"), col("guideAnswered"), col("shareAnswered", "percent")],
+    rows: data.guides.map((g) => [g.title, catalogue.audienceLabels[g.audience_id]?.[locale] ?? g.audience_id, g.suggested, g.opened, g.answered, g.suggested ? g.answered / g.suggested : null]),
+  });
   return tables;
+}
+
+/**
+ * The satisfaction of the requests resolved in a period: together, then per audience, channel and
+ * agent (the dashboard, its CSV and the monthly report's month and quarter read the same table).
+ */
+export function satisfactionTable(s: SatisfactionFigures, catalogue: Catalogue, t: Translate, locale: Locale): DataTable {
+  const col = (key: string, kind: ColumnKind = "count"): Column => ({ key, label: t(`columns.${key}`), kind });
+  const row = (group: string, name: string, l: SatisfactionLine): Cell[] => [group, name, l.asked, l.answered, l.responseRate, l.satisfied, l.unsatisfied, l.shareSatisfied];
+  return {
+    id: "satisfaction",
+    columns: [col("group", "text"), col("name", "text"), col("asked"), col("answeredSurveys"), col("responseRate", "percent"), col("satisfied"), col("unsatisfied"), col("shareSatisfied", "percent")],
+    rows: s.overall.asked === 0 ? [] : [
+      row(t("groups.all"), t("groups.allRequests"), s.overall),
+      ...s.byAudience.map((l) => row(t("groups.audience"), catalogue.audienceLabels[l.key]?.[locale] ?? l.key, l)),
+      ...s.byChannel.map((l) => row(t("groups.channel"), catalogue.channelLabels[l.key]?.[locale] ?? l.key, l)),
+      ...s.byAgent.map((l) => row(t("groups.agent"), l.name ?? t("nobody"), l)),
+    ],
+  };
+}
+
+/** The comments of the period's answers, latest first (the request's number, who resolved it, satisfied or not). */
+export function satisfactionCommentsTable(s: SatisfactionFigures, catalogue: Catalogue, t: Translate, locale: Locale): DataTable {
+  const col = (key: string, kind: ColumnKind = "text"): Column => ({ key, label: t(`columns.${key}`), kind });
+  return {
+    id: "satisfaction-comments",
+    columns: [col("answeredAt", "instant"), col("number"), col("audience"), col("channel"), col("agent"), col("opinion"), col("comment")],
+    rows: s.comments.map((c) => [
+      { text: formatDateTime(c.answeredAt.getTime(), locale), value: localIsoMinute(c.answeredAt.getTime()) },
+      c.number,
+      catalogue.audienceLabels[c.audienceId]?.[locale] ?? c.audienceId,
+      catalogue.channelLabels[c.channel]?.[locale] ?? c.channel,
+      c.agentName ?? t("nobody"),
+      t(c.satisfied ? "opinions.satisfied" : "opinions.unsatisfied"),
+      c.comment,
+    ]),
+  };
 }
 
 /**

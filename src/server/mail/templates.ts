@@ -148,6 +148,8 @@ export type ReplyMailData = {
   body: string | null;
   promisedDate: string | null;
   resolved: boolean;
+  /** The single-use link of the satisfaction question (a first resolution). */
+  satisfactionUrl?: string | null;
   link: string | null;
   attachmentNames: string[];
 };
@@ -170,6 +172,10 @@ export function replyMail(d: ReplyMailData, locale: MailLocale): RenderedMail {
   if (d.attachmentNames.length) blocks.push({ kind: "p", text: `${F ? "Pièces jointes" : "Attachments"} : ${d.attachmentNames.join(", ")}` });
   if (d.resolved && d.kind !== "resolved") blocks.push({ kind: "p", text: F ? "Votre demande est maintenant résolue. Si quelque chose manque, répondez simplement à ce courriel." : "Your request is now resolved. If anything is missing, simply reply to this e-mail." });
   if (d.kind === "resolved") blocks.push({ kind: "p", text: F ? "Si quelque chose manque, répondez simplement à ce courriel." : "If anything is missing, simply reply to this e-mail." });
+  if (d.satisfactionUrl) {
+    blocks.push({ kind: "p", text: F ? "Une seule question, 30 secondes : êtes-vous satisfait de la réponse reçue ?" : "One question, 30 seconds: are you satisfied with the answer you received?" });
+    blocks.push({ kind: "link", label: F ? "Donner mon avis" : "Give my opinion", url: d.satisfactionUrl });
+  }
   if (d.link) blocks.push({ kind: "link", label: F ? "Voir votre demande" : "See your request", url: d.link });
   blocks.push(keepNumber(locale, d.centre));
   return render(subjectOf(d.number, d.subject), blocks, locale);

@@ -36,6 +36,8 @@ const requestSelect = {
     },
   },
   inboundEmails: { select: { receivedAt: true, size: true, envelopeFrom: true }, orderBy: { id: "asc" } },
+  // Their answer to the satisfaction question (never the agent it concerns).
+  satisfaction: { select: { answeredAt: true, satisfied: true, comment: true } },
 } as const;
 
 export async function findPersonData(db: Db, email: string) {

@@ -30,10 +30,13 @@ const MANAGER_GENERAL_ACTIONS = [
   "second_level_contact_saved",
   "review_setting_changed",
   "canned_reply_saved",
+  "guide_version_saved",
+  "guide_published",
+  "guide_archived",
   "calls_imported",
   ...BILLING_ACTIONS,
 ] as const;
-const REQUEST_ACTIONS = ["personal_data_viewed", "identity_validated", "sender_identified"] as const;
+const REQUEST_ACTIONS = ["personal_data_viewed", "identity_validated", "sender_identified", "guide_proposed"] as const;
 const ADMIN_ACTIONS = ["password_reset_requested", "password_reset", "admin_created", "person_data_exported", "person_data_erased", "staff_invited", "staff_updated", "staff_invitation_renewed", "organization_saved", "api_key_created", "api_key_revoked"] as const;
 export const AUDIT_ACTIONS = [...REQUEST_ACTIONS, ...MANAGER_GENERAL_ACTIONS, ...ADMIN_ACTIONS] as const;
 export type AuditLogAction = (typeof AUDIT_ACTIONS)[number];

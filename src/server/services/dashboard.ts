@@ -19,7 +19,9 @@ import {
   type DashboardScope,
 } from "@/server/repositories/dashboard-repository";
 import { countQueue, listQueue } from "@/server/repositories/queue-repository";
+import { guideFigures, type GuideFigureRow } from "@/server/repositories/satisfaction-repository";
 import { getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
+import { satisfactionFigures, type SatisfactionFigures } from "@/server/services/satisfaction";
 
 /** The live list of requests at risk or overdue shows this many (the counts are exact up to AT_RISK_COUNT_CAP). */
 export const AT_RISK_LIST_SIZE = 20;
@@ -70,6 +72,10 @@ export type DashboardData = {
   atRisk: { items: AtRiskItem[]; atRisk: number; breached: number; capped: number };
   secondLevel: SecondLevelFigures;
   reviews: ReviewFigures;
+  /** The requesters' satisfaction with the requests resolved in the period (asked at resolution). */
+  satisfaction: SatisfactionFigures;
+  /** The guides' suggestions, openings and « answered » in the period, per article (audience filter only). */
+  guides: GuideFigureRow[];
 };
 
 /** Every figure of a service's dashboard for a period, as of `now`. */
@@ -102,7 +108,7 @@ export async function readDashboard({
   const db = getDb();
   const queueFilters = { serviceId, status: "open" as const, ...filters };
   const context = { userId: manager.id, now };
-  const [summaries, volumeRows, calls, backlog, atRiskPage, breachedPage, atRiskCount, breachedCount, secondLevel, reviews] = await Promise.all([
+  const [summaries, volumeRows, calls, backlog, atRiskPage, breachedPage, atRiskCount, breachedCount, secondLevel, reviews, satisfaction, guides] = await Promise.all([
     summarizePeriodTargets(db, scope, now),
     countVolumes(db, scope, { timeZone, bucket: period.bucket }),
     summarizePeriodCalls(db, scope),
@@ -116,6 +122,8 @@ export async function readDashboard({
     // The service's, whatever the audience and channel filters (a forward is the request's, not a channel's).
     secondLevelFigures(db, serviceId, scope.from, scope.to, now),
     reviewFigures(db, serviceId, scope.from, scope.to),
+    satisfactionFigures(scope),
+    guideFigures(db, { serviceId, audienceId: filters.audienceId, from: scope.from, to: scope.to }),
   ]);
 
   const catalogueOrder = catalogue.definition.targets.map((t) => t.id as string);
@@ -154,5 +162,29 @@ export async function readDashboard({
     atRisk: { items: atRiskItems, atRisk: atRiskCount, breached: breachedCount, capped: AT_RISK_COUNT_CAP },
     secondLevel,
     reviews,
+    satisfaction,
+    guides,
   };
+}
+
+/** A fiscal quarter of the Québec government (April to June is the first), as the committee reads it. */
+export function fiscalQuarterOf(year: number, month: number): { quarter: 1 | 2 | 3 | 4; fiscalYear: number; first: { year: number; month: number }; last: { year: number; month: number } } {
+  const index = Math.floor(((month + 8) % 12) / 3);
+  const firstMonth = ((index * 3 + 3) % 12) + 1;
+  return { quarter: (index + 1) as 1 | 2 | 3 | 4, fiscalYear: month >= 4 ? year : year - 1, first: { year, month: firstMonth }, last: { year, month: firstMonth + 2 } };
+}
+
+/** The satisfaction of a service's requests resolved in a quarter (the monthly report's committee section). */
+export async function readQuarterSatisfaction({ user, serviceId, year, month }: { user: CurrentUser | null; serviceId: string; year: number; month: number }): Promise<{ quarter: ReturnType<typeof fiscalQuarterOf>; figures: SatisfactionFigures }> {
+  requireManagerOf(user, serviceId);
+  const catalogue = await getCatalogue();
+  const zone = getZone(serviceTimeZone(catalogue, serviceId));
+  const quarter = fiscalQuarterOf(year, month);
+  const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  const lastDay = new Date(Date.UTC(quarter.last.year, quarter.last.month, 0)).getUTCDate();
+  const period = resolvePeriod(zone, "range", dayNumberFromIsoDate(iso(year, month, 1))!, {
+    first: dayNumberFromIsoDate(iso(quarter.first.year, quarter.first.month, 1))!,
+    last: dayNumberFromIsoDate(iso(quarter.last.year, quarter.last.month, lastDay))!,
+  });
+  return { quarter, figures: await satisfactionFigures({ serviceId, from: new Date(period.from), to: new Date(period.to) }) };
 }

@@ -31,6 +31,7 @@ import type { MoCentre } from "@/domain/requests/mo-request";
 import { attachmentStore, type CheckedFile } from "@/server/storage/attachment-store";
 import { getCatalogue } from "@/server/services/get-catalogue";
 import { needsReview, submitForReview } from "@/server/services/quality-review";
+import { recordGuideCitations } from "@/server/services/guides";
 import { queueReplyMail } from "@/server/services/request-mail";
 import { refreshTargets } from "@/server/services/request-targets";
 import { conflict, refused } from "@/server/services/handling-errors";
@@ -90,7 +91,7 @@ export async function changeRequestStatus({ user, number, expectedVersion, now, 
     if (row.status === status) return { version: row.version };
     const version = await changeAtVersion(tx, row, expectedVersion, { status, closedAt: status === "closed" ? now : null });
     await logStatusChange(tx, row, agent.id, status, now);
-    if (status === "resolved") await queueReplyMail(tx, { requestId: row.id, now, kind: "resolved", body: null, promisedDate: null, resolved: true, messageRef: null, attachmentNames: [] });
+    if (status === "resolved") await queueReplyMail(tx, { requestId: row.id, now, kind: "resolved", body: null, promisedDate: null, resolved: true, messageRef: null, attachmentNames: [], agentId: agent.id });
     return { version };
   });
 }
@@ -164,7 +165,9 @@ export async function replyToRequest({ user, number, now, input, files = [] }: {
       resolved: status === "resolved",
       messageRef: files.length ? messageId : null,
       attachmentNames: files.map((f) => f.filename),
+      agentId: agent.id,
     });
+    await recordGuideCitations(tx, { requestId: row.id, body, agentId: agent.id, now });
     await appendEvent(tx, {
       requestId: row.id,
       kind: "public_reply",

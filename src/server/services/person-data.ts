@@ -63,7 +63,7 @@ export async function exportPerson({ user, email, now }: { user: CurrentUser | n
       createdAt: data.account.createdAt.toISOString(),
       disabledAt: data.account.disabledAt?.toISOString() ?? null,
     },
-    requests: data.requests.map(({ id: _id, personalData, messages, inboundEmails, ...r }) => ({
+    requests: data.requests.map(({ id: _id, personalData, messages, inboundEmails, satisfaction, ...r }) => ({
       ...r,
       receivedAt: r.receivedAt.toISOString(),
       closedAt: r.closedAt?.toISOString() ?? null,
@@ -80,6 +80,7 @@ export async function exportPerson({ user, email, now }: { user: CurrentUser | n
         attachments: m.attachments.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
       })),
       emailsReceived: inboundEmails.map((e) => ({ receivedAt: e.receivedAt.toISOString(), size: e.size, from: e.envelopeFrom })),
+      satisfaction: satisfaction?.answeredAt ? { answeredAt: satisfaction.answeredAt.toISOString(), satisfied: satisfaction.satisfied, comment: satisfaction.comment } : null,
     })),
   };
 }

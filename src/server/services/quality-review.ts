@@ -17,6 +17,7 @@ import { insertNotifications } from "@/server/repositories/notification-reposito
 import { appendEvent, findRequestForHandling, updateRequestAtVersion, type HandlingRequestRow, type Tx } from "@/server/repositories/request-repository";
 import { decideReview, findPendingReview, findReviewMessage, findServiceReviewSetting, insertReview, setMessageVisibility, setServiceReviewSetting } from "@/server/repositories/second-level-repository";
 import { requireManagerOf } from "@/server/services/dashboard";
+import { recordGuideCitations } from "@/server/services/guides";
 import { queueReplyMail } from "@/server/services/request-mail";
 import { refreshTargets } from "@/server/services/request-targets";
 import { refused } from "@/server/services/handling-errors";
@@ -70,7 +71,8 @@ export async function decideResolution({ user, number, input, now }: { user: Cur
       // Sent now, as written: the message's instant is the sending's (the thread and the targets read it).
       await setMessageVisibility(tx, review.messageId, "public", now);
       const { body, files } = await findReviewMessage(tx, review.messageId);
-      await queueReplyMail(tx, { requestId: row.id, now, kind: review.replyKind, body, promisedDate: null, resolved: status === "resolved", messageRef: files.length ? review.messageId : null, attachmentNames: files });
+      await queueReplyMail(tx, { requestId: row.id, now, kind: review.replyKind, body, promisedDate: null, resolved: status === "resolved", messageRef: files.length ? review.messageId : null, attachmentNames: files, agentId: review.author?.id ?? reviewer.id });
+      await recordGuideCitations(tx, { requestId: row.id, body, agentId: review.author?.id ?? reviewer.id, now });
       await appendEvent(tx, { requestId: row.id, kind: "public_reply", actorKind: "agent", actorUserId: review.author?.id ?? reviewer.id, at: now, data: { replyKind: review.replyKind, reviewedBy: reviewer.id } });
       await appendEvent(tx, { requestId: row.id, kind: "review_approved", actorKind: "agent", actorUserId: reviewer.id, at: now });
       if (status !== row.status) await appendEvent(tx, { requestId: row.id, kind: "status_changed", actorKind: "agent", actorUserId: reviewer.id, at: now, data: { from: row.status, to: status } });

@@ -12,6 +12,7 @@ import { mailBaseUrl, mailDomain } from "@/server/mail/settings";
 import { countAutomaticReply, insertRequestEmail, threadMessageIds } from "@/server/repositories/mail-repository";
 import type { Tx } from "@/server/repositories/request-repository";
 import { audiencePhones, getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
+import { askSatisfaction } from "@/server/services/satisfaction";
 
 /** At most this many automatic messages (acknowledgements) to one address per day. */
 export const MAX_AUTOMATIC_PER_ADDRESS_PER_DAY = 3;
@@ -135,10 +136,15 @@ export type ReplyMailOptions = {
   /** The message whose attachments go with the e-mail. */
   messageRef: string | null;
   attachmentNames: string[];
+  /** Who resolved the request (when `resolved`): the satisfaction question is about their work. */
+  agentId?: string | null;
 };
 
 /** A public reply, an avis de délai, a redirection, the take in charge or the resolution, by e-mail. */
 export async function queueReplyMail(tx: Tx, options: ReplyMailOptions): Promise<boolean> {
+  // A resolution asks the requester's satisfaction once (src/server/services/satisfaction.ts):
+  // on their page, and in this e-mail by a single-use link.
+  const satisfactionToken = options.resolved ? await askSatisfaction(tx, { requestId: options.requestId, agentId: options.agentId ?? null, now: options.now }) : null;
   const r = await requestForMail(tx, options.requestId);
   if (!r || !addressOf(r)) return false;
   const locale = localeOf(r);
@@ -153,6 +159,7 @@ export async function queueReplyMail(tx: Tx, options: ReplyMailOptions): Promise
       resolved: options.resolved,
       link: requestPageUrl(r, locale),
       attachmentNames: options.attachmentNames,
+      satisfactionUrl: satisfactionToken ? `${mailBaseUrl()}${localePath(`/avis/${satisfactionToken}`, locale)}` : null,
     },
     locale,
   );

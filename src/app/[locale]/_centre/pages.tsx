@@ -1,5 +1,8 @@
 // Private folder (not a route). The MO pages of both centres (request list, request detail) in one place; the routes under
 // /dotation and /sagir only name their centre.
+import { SatisfactionQuestion } from "@/components/satisfaction-question";
+import { readSatisfaction } from "@/server/services/satisfaction";
+import { answerSatisfactionAction } from "../avis/actions";
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -73,14 +76,26 @@ export function centreDetailPage(centre: MoCentre) {
       if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
       throw error;
     });
+    // The satisfaction question, to the request's own requester once it is resolved.
+    const satisfaction = await readSatisfaction({ user: gate.user, number: request.number }).catch(() => null);
     return (
-      <CentreRequestDetail
-        locale={locale}
-        centre={centre}
-        request={request}
-        justCreated={nouvelle === "1"}
-        replyAction={replyAsMo.bind(null, locale, centre, request.number)}
-      />
+      <>
+        <CentreRequestDetail
+          locale={locale}
+          centre={centre}
+          request={request}
+          justCreated={nouvelle === "1"}
+          replyAction={replyAsMo.bind(null, locale, centre, request.number)}
+        />
+        {satisfaction && (
+          <SatisfactionQuestion
+            locale={locale}
+            number={request.number}
+            state={satisfaction.state}
+            action={answerSatisfactionAction.bind(null, locale, { number: request.number })}
+          />
+        )}
+      </>
     );
   };
 }

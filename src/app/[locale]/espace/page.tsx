@@ -35,6 +35,7 @@ export default async function SpacePage({ params }: Props) {
   const tperson = await getTranslations("PersonData");
   const tstaff = await getTranslations("AdminStaff");
   const tcanned = await getTranslations("CannedReplies");
+  const tguides = await getTranslations("Guides.desk");
   const tcallImport = await getTranslations("CallImport");
   const tbilling = await getTranslations("Billing");
   const torganizations = await getTranslations("AdminOrganizations");
@@ -100,6 +101,9 @@ export default async function SpacePage({ params }: Props) {
           <Link href="/console" className="rounded bg-qc-blue px-4 py-2 font-semibold text-white hover:bg-qc-navy" data-testid="console-link">
             {tconsole("title")}
           </Link>
+          <Link href="/gestion/guides" className="ml-6 text-qc-blue underline" data-testid="guides-desk-link">
+            {tguides("title")}
+          </Link>
         </p>
       )}
       {(user.role === "manager" || user.role === "admin") && (
@@ -118,6 +122,9 @@ export default async function SpacePage({ params }: Props) {
           </Link>
           <Link href="/gestion/reponses" className="text-qc-blue underline" data-testid="canned-replies-link">
             {tcanned("title")}
+          </Link>
+          <Link href="/gestion/guides" className="text-qc-blue underline" data-testid="guides-desk-link">
+            {tguides("title")}
           </Link>
           <Link href="/gestion/appels" className="text-qc-blue underline" data-testid="call-import-link">
             {tcallImport("title")}

@@ -128,7 +128,10 @@ export default async function QueuePage({ params, searchParams }: Props) {
           </div>
         </details>
       </nav>
-        <Link href={`/console/${service}/ligne`} className="ml-auto rounded border border-qc-blue px-3 py-1.5 font-semibold text-qc-blue hover:bg-qc-pale" data-testid="wallboard-link">
+        <Link href={`/gestion/guides/${service}`} className="ml-auto text-qc-blue underline" data-testid="guides-desk-link">
+          {t("guides")}
+        </Link>
+        <Link href={`/console/${service}/ligne`} className="rounded border border-qc-blue px-3 py-1.5 font-semibold text-qc-blue hover:bg-qc-pale" data-testid="wallboard-link">
           {t("wallboard")}
         </Link>
         <Link href={`/console/${service}/appel`} className="rounded bg-qc-blue px-3 py-1.5 font-semibold text-white hover:bg-qc-navy">

@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { MoRequestForm } from "@/components/mo-request-form";
 import { MO_FUNCTION_LABELS, MO_FUNCTIONS, MO_NATURE_LABELS, MO_NATURES } from "@/domain/requests/mo-request";
 import type { Locale } from "@/i18n/routing";
+import { SuggestedGuides } from "@/components/suggested-guides";
 import { centrePageUser } from "../../_centre/pages";
 import { submitMoRequest } from "./actions";
 
@@ -31,6 +32,7 @@ export default async function NewMoRequestPage({ params }: Props) {
         functions={MO_FUNCTIONS.map((value) => ({ value, label: MO_FUNCTION_LABELS[value][locale] }))}
         natures={MO_NATURES.map((value) => ({ value, label: MO_NATURE_LABELS[value][locale] }))}
         emergencyPhone={user.organization.emergencyPhone}
+        suggestions={<SuggestedGuides locale={locale} serviceId="ca-dotation" audienceId="mo-specialist" />}
       />
     </>
   );

@@ -7,6 +7,9 @@ import { ReplyForm } from "@/components/reply-form";
 import { formatDateTime } from "@/i18n/format";
 import type { Locale } from "@/i18n/routing";
 import { getTrackedRequest } from "@/server/services/track-request";
+import { SatisfactionQuestion } from "@/components/satisfaction-question";
+import { readSatisfaction } from "@/server/services/satisfaction";
+import { answerSatisfactionAction } from "../../avis/actions";
 import { replyToRequest } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -23,6 +26,7 @@ export default async function TrackingPage({ params, searchParams }: Props) {
   const request = await getTrackedRequest(token, locale);
   if (!request) notFound();
   const t = await getTranslations("Tracking");
+  const satisfaction = await readSatisfaction({ tracking: token }).catch(() => null);
   const due = request.targets.find((x) => x.metric === "reply-or-delay-notice") ?? request.targets[0];
   const dueText = due ? formatDateTime(Date.parse(due.dueAt), locale) : "";
   // What is said about the answer now: the promised date after an avis de délai, the date it was
@@ -72,6 +76,7 @@ export default async function TrackingPage({ params, searchParams }: Props) {
           attachmentHref={(id) => `/api/v1/tracking/${token}/attachments/${id}`}
         />
       </section>
+      {satisfaction && <SatisfactionQuestion locale={locale} number={request.number} state={satisfaction.state} action={answerSatisfactionAction.bind(null, locale, { tracking: token })} />}
       <section className="mt-8" aria-labelledby="repondre">
         <h2 id="repondre" className="text-2xl font-semibold text-qc-navy">{t("replyTitle")}</h2>
         {request.status === "closed" ? (

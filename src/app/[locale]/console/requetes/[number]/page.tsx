@@ -5,6 +5,7 @@ import { AutoRefresh } from "@/components/auto-refresh";
 import { ActionForm, Field, SubmitButton } from "@/components/console/action-form";
 import { ConfirmSubmitButton } from "@/components/console/confirm-submit";
 import { RequestRecord, Section } from "@/components/console/request-record";
+import { proposeGuideAction } from "@/app/[locale]/gestion/guides/actions";
 import { ConsoleReplyForm } from "@/components/console/reply-form";
 import { Shortcuts } from "@/components/console/shortcuts";
 import { Viewers } from "@/components/console/viewers";
@@ -57,6 +58,7 @@ export default async function ConsoleRequestPage({ params, searchParams }: Props
     throw error;
   });
   const t = await getTranslations("Console");
+  const tguides = await getTranslations("Guides");
   const beside = await readQueueBeside({ user: agent, serviceId: request.serviceId, query: queueQuery, now });
   const queueHref = `/console/${request.serviceId}?${view}`;
   const closed = request.status === "closed";
@@ -120,7 +122,13 @@ export default async function ConsoleRequestPage({ params, searchParams }: Props
       {request.mergedFrom.length > 0 && <p className="mt-3" data-testid="merged-from">{t("request.mergedFrom", { numbers: request.mergedFrom.join(", ") })}</p>}
 
       <div className="mt-4 grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <RequestRecord request={request} locale={locale} t={t} reveal={{ requester: bind(revealRequesterAction), birth: bind(revealBirthAction) }} />
+        <RequestRecord
+          request={request}
+          locale={locale}
+          t={t}
+          reveal={{ requester: bind(revealRequesterAction), birth: bind(revealBirthAction) }}
+          propose={{ action: (messageId) => proposeGuideAction.bind(null, locale, request.number, messageId), label: tguides("propose.button"), hint: tguides("propose.hint") }}
+        />
 
         <div>
           {closed ? (
@@ -188,6 +196,7 @@ export default async function ConsoleRequestPage({ params, searchParams }: Props
                   version={version}
                   identityPending={identityPending}
                   number={request.number}
+                  serviceId={request.serviceId}
                   canned={request.canned.map((c) => ({ id: c.id, kind: c.kind, title: c.title[locale], body: c.body[request.language === "en" ? "en" : "fr"] }))}
                 />
               </Section>

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DataTableView } from "@/components/dashboard/data-table";
 import { PrintButton } from "@/components/dashboard/print-button";
-import { dashboardTables, formatCell, periodLabel, withColumns, type DataTable, type TableId } from "@/components/dashboard/tables";
+import { dashboardTables, formatCell, periodLabel, satisfactionCommentsTable, satisfactionTable, withColumns, type DataTable, type TableId } from "@/components/dashboard/tables";
 import { getZone, ymdFromDayNumber } from "@/domain/catalogue/zone";
 import { formatDate } from "@/i18n/format";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { ZReportQuery } from "@/schemas/dashboard";
 import { getNow } from "@/server/clock";
-import { readDashboard, serviceTimeZone } from "@/server/services/dashboard";
+import { readDashboard, readQuarterSatisfaction, serviceTimeZone } from "@/server/services/dashboard";
 import { getCatalogue } from "@/server/services/get-catalogue";
 import { managerOf } from "../../gate";
 
@@ -42,7 +42,10 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const [year, monthNumber] = month
     ? month.split("-").map(Number) as [number, number]
     : today.month === 1 ? [today.year - 1, 12] : [today.year, today.month - 1];
-  const data = await readDashboard({ user, serviceId: service, query: { period: "month", date: `${year}-${String(monthNumber).padStart(2, "0")}-01`, from: undefined, to: undefined, audience: undefined, channel: undefined }, now });
+  const [data, quarterly] = await Promise.all([
+    readDashboard({ user, serviceId: service, query: { period: "month", date: `${year}-${String(monthNumber).padStart(2, "0")}-01`, from: undefined, to: undefined, audience: undefined, channel: undefined }, now }),
+    readQuarterSatisfaction({ user, serviceId: service, year, month: monthNumber }),
+  ]);
   const tr = (key: string, values?: Record<string, string | number>) => tr_(key as "title", values as never);
   const all = Object.fromEntries(dashboardTables(data, catalogue, tr, locale).map((d) => [d.id, d])) as Record<TableId, DataTable>;
   // What the statement needs, printable on a page's width: each commitment's outcome and times in
@@ -117,6 +120,18 @@ export default async function ReportPage({ params, searchParams }: Props) {
         </section>
       ))}
       <p className="mt-6 text-sm text-slate-700">{tr("notes.targets")}</p>
+
+      {/* The continuous-improvement committee's material: satisfaction of the month and of its quarter, with the comments. */}
+      <section aria-labelledby="r-satisfaction" className="mt-8 break-before-page" data-testid="report-satisfaction">
+        <h2 id="r-satisfaction" className="text-2xl font-semibold text-qc-navy">{t("satisfactionTitle")}</h2>
+        <p className="mt-1 max-w-4xl text-sm text-slate-700">{tr("notes.satisfaction")}</p>
+        <h3 className="mt-4 text-xl font-semibold first-letter:uppercase">{monthText}</h3>
+        <DataTableView table={satisfactionTable(data.satisfaction, catalogue, tr, locale)} locale={locale} caption={t("satisfactionOfMonth", { month: monthText })} empty={t("noSatisfaction")} />
+        <h3 className="mt-4 text-xl font-semibold" data-testid="report-quarter">{t("quarter", { quarter: quarterly.quarter.quarter, year: quarterly.quarter.fiscalYear, next: quarterly.quarter.fiscalYear + 1 })}</h3>
+        <DataTableView table={satisfactionTable(quarterly.figures, catalogue, tr, locale)} locale={locale} caption={t("satisfactionOfQuarter")} empty={t("noSatisfaction")} />
+        <h3 className="mt-4 text-xl font-semibold">{t("commentsOfQuarter")}</h3>
+        <DataTableView table={satisfactionCommentsTable(quarterly.figures, catalogue, tr, locale)} locale={locale} caption={t("commentsOfQuarter")} empty={t("noComments")} />
+      </section>
     </article>
   );
 }

@@ -51,6 +51,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
     ["breaches", formatCell(data.overall.breaches, "count", locale), "kpi-breaches"],
     ["atRiskNow", formatCell(data.atRisk.atRisk, "count", locale), "kpi-at-risk"],
     ["callsWithinTarget", formatCell(data.calls.shareWithinTarget, "percent", locale), "kpi-calls"],
+    ["satisfied", formatCell(data.satisfaction.overall.shareSatisfied, "percent", locale), "kpi-satisfied"],
   ];
 
   const section = (id: TableId, { children, note }: { children?: React.ReactNode; note?: string } = {}) => (
@@ -149,7 +150,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
       </form>
 
       <h2 className="mt-6 text-xl font-semibold first-letter:uppercase" data-testid="period-label">{periodLabel(data.period, tr, locale)}</h2>
-      <dl className="mt-3 grid gap-3 sm:grid-cols-3 lg:grid-cols-5">
+      <dl className="mt-3 grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
         {kpis.map(([key, value, testId]) => (
           <div key={key} className="rounded border border-slate-300 bg-white p-3">
             <dt className="text-sm font-semibold text-slate-700">{t(`kpi.${key}` as "kpi.requests")}</dt>
@@ -193,6 +194,12 @@ export default async function DashboardPage({ params, searchParams }: Props) {
       {section("second-level", { note: t("notes.second-level") })}
 
       {section("reviews", { note: t("notes.reviews") })}
+
+      {section("satisfaction", { note: t("notes.satisfaction") })}
+
+      {section("satisfaction-comments", { note: t("notes.satisfaction-comments") })}
+
+      {section("guides", { note: t("notes.guides") })}
 
       {section("backlog", { note: t("notes.backlog"), children: (<>
         <BarChartFigure

@@ -18,6 +18,7 @@ import type { LocalizedText } from "@/domain/catalogue/service-profile";
 import { formatDateTime } from "@/i18n/format";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
+import { SuggestedGuides } from "@/components/suggested-guides";
 import { getNow } from "@/server/clock";
 import { departureLeadTimeAt } from "@/server/services/create-sagir-request";
 import { getCatalogue } from "@/server/services/get-catalogue";
@@ -83,6 +84,7 @@ export default async function SagirFormPage({ params }: Props) {
         urgentPhone={phoneShown}
         departure={lead ? { earliest: lead.earliestOnTimeEntryDate, earliestLabel: formatIsoDate(lead.earliestOnTimeEntryDate, locale) } : null}
         months={[...MONTH_NAMES[locale]]}
+        suggestions={<SuggestedGuides locale={locale} serviceId="sagir" audienceId="sagir-user" />}
       />
     </>
   );

@@ -9,6 +9,7 @@ import { describeOpenStatus } from "@/components/open-status";
 import { formatDateTime } from "@/i18n/format";
 import { LocaleLink } from "@/components/locale-link";
 import type { Locale } from "@/i18n/routing";
+import { SuggestedGuides } from "@/components/suggested-guides";
 import { getNow } from "@/server/clock";
 import { getAudiencePage } from "@/server/services/get-service-page";
 import { submitInquiry } from "./actions";
@@ -60,7 +61,7 @@ export default async function WritePage({ params }: { params: Params }) {
           {t("dueNote", { moment: formatDateTime(due.dueAt, locale) })}
         </p>
       )}
-      <InquiryForm text={text} action={submitInquiry.bind(null, locale)} topics={topics} phones={phones} lineStatus={lineStatus} />
+      <InquiryForm text={text} action={submitInquiry.bind(null, locale)} topics={topics} phones={phones} lineStatus={lineStatus} suggestions={<SuggestedGuides locale={locale} serviceId="ca-dotation" audienceId="candidate" />} />
     </>
   );
 }
