@@ -22,6 +22,13 @@ describe("isCacheablePageRequest", () => {
     ["GET", "/console", {}, false],
     ["GET", "/suivi/abc", {}, false],
     ["GET", "/services/CA_dotation", {}, false],
+    // The guides: the index and an article; not a search, not the staff's desk, not a file.
+    ["GET", "/guides", {}, true],
+    ["GET", "/en/guides/mot-de-passe-oublie-du-portail-carrieres", {}, true],
+    ["GET", "/guides?q=mot", {}, false],
+    ["GET", "/guides/mot-de-passe/autre", {}, false],
+    ["GET", "/gestion/guides/ca-dotation", {}, false],
+    ["GET", "/guides/mot-de-passe-oublie", { cookie: "next-auth.session-token=abc" }, false],
   ] as const)("%s %s %j → %s", (method, url, headers, expected) => {
     expect(isCacheablePageRequest(method, url, headers)).toBe(expected);
   });

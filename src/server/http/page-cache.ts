@@ -1,4 +1,4 @@
-// The public service pages, rendered once a minute and served from memory by the front door
+// The public service pages (and the guides'), rendered once a minute and served from memory by the front door
 // (front-door-handler.ts). They are the same for every visitor for a minute at a time: only the
 // open/closed line and the promised instants change, and those change on a minute boundary (hours,
 // lunch breaks and targets are whole minutes). So an entry lives until the next minute starts, on the
@@ -17,8 +17,12 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingHttpHeaders, OutgoingHttpHeaders, ServerResponse } from "node:http";
 
-/** The pages served from the cache: home, service and audience pages, in French and in English. */
-const CACHEABLE_PATH = /^(?:\/en)?(?:\/|\/services\/[a-z0-9-]{1,40}(?:\/[a-z0-9-]{1,40})?)?$/;
+/**
+ * The pages served from the cache: home, service and audience pages, the guides' index and articles
+ * (what an anonymous visitor reads: the candidates' articles; a private one is a 404, never kept),
+ * in French and in English. A search (a query) is not cached.
+ */
+const CACHEABLE_PATH = /^(?:\/en)?(?:\/|\/services\/[a-z0-9-]{1,40}(?:\/[a-z0-9-]{1,40})?|\/guides(?:\/[a-z0-9-]{1,90})?)?$/;
 
 /** Cookies that make a page personal (a signed-in header) or time-shifted (the e2e test clock). */
 const PERSONAL_COOKIE = /(?:^|;\s*)(?:__Secure-|__Host-)?(?:next-auth\.session-token|guichet-now)(?:\.\d+)?=/;
@@ -177,7 +181,7 @@ export function registerPageCache(cache: PageCache): void {
   ((globalThis as Registry)[REGISTRY] ??= new Set()).add(cache);
 }
 
-/** After a catalogue edit: the public pages of this instance are rendered again at their next visit. */
+/** After a catalogue edit or a guide published or archived: the public pages of this instance are rendered again at their next visit. */
 export function forgetPublicPages(): void {
   for (const cache of (globalThis as Registry)[REGISTRY] ?? []) cache.clear();
 }

@@ -12,6 +12,7 @@ import { isAgentOf, isManagerOf } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
 import { getDb, type Db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { forgetPublicPages } from "@/server/http/page-cache";
 import { appendAudit } from "@/server/repositories/audit-repository";
 import { countGuideEvents, searchGuideArticles, type GuideHitRow } from "@/server/repositories/guide-repository";
 import type { Tx } from "@/server/repositories/request-repository";
@@ -229,6 +230,8 @@ export async function publishGuide({ user, articleId, version, now }: { user: Cu
     if (!v.publishedAt) await tx.guideArticleVersion.update({ where: { articleId_number: { articleId, number: version } }, data: { publishedAt: now, publishedById: manager.id } });
     await appendAudit(tx, { at: now, actorUserId: manager.id, action: "guide_published", data: { serviceId: article.serviceId, articleId, name: v.titleFr, version } });
   });
+  // The public guides' pages show it at their next visit (page-cache.ts).
+  forgetPublicPages();
 }
 
 /** Archives a published article: it leaves the guides, the search and the suggestions; its versions stay. */
@@ -243,6 +246,7 @@ export async function archiveGuide({ user, articleId, now }: { user: CurrentUser
     await tx.guideArticle.update({ where: { id: articleId }, data: { status: "archived", archivedAt: now } });
     await appendAudit(tx, { at: now, actorUserId: manager.id, action: "guide_archived", data: { serviceId: article.serviceId, articleId, name: article.titleFr } });
   });
+  forgetPublicPages();
 }
 
 /** An article's published texts in the reader's language: English where it has an English version (title and text), else French. */
