@@ -4,12 +4,12 @@
 // be opened (in a new tab: what was typed stays) and said to answer the question — then no request
 // is needed and the form says so. What is shown, opened and « answered » is counted, anonymously.
 import { useEffect, useRef, useState } from "react";
+import { splitHighlight } from "@/domain/guides/highlight";
 import { localePath } from "@/i18n/locale-path";
 
 export type GuideSuggestionsText = {
   title: string;
   intro: string;
-  open: string;
   answered: string;
   thanksTitle: string;
   thanks: string;
@@ -25,12 +25,11 @@ function post(body: unknown): void {
   void fetch("/api/v1/guides/events", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), keepalive: true }).catch(() => undefined);
 }
 
-/** A highlighted excerpt (matched words between \u0002 and \u0003) rendered as text with <mark>. */
+/** A highlighted excerpt rendered as text, the matched words in <mark>. */
 function Excerpt({ text }: { text: string }) {
-  const parts = text.split(/(\u0002[^\u0003]*\u0003)/g).filter(Boolean);
   return (
     <>
-      {parts.map((p, i) => (p.startsWith("\u0002") ? <mark key={i} className="bg-amber-100 text-inherit">{p.slice(1, -1)}</mark> : <span key={i}>{p.replace(/[\u0002\u0003]/g, "")}</span>))}
+      {splitHighlight(text).map((p, i) => (p.match ? <mark key={i} className="bg-amber-100 text-inherit">{p.text}</mark> : <span key={i}>{p.text}</span>))}
     </>
   );
 }

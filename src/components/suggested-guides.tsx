@@ -6,7 +6,7 @@ import type { Locale } from "@/i18n/routing";
 
 export async function SuggestedGuides({ locale, serviceId, audienceId }: { locale: Locale; serviceId: string; audienceId: string }) {
   const t = await getTranslations({ locale, namespace: "Guides.suggestions" });
-  const keys = ["title", "intro", "open", "answered", "thanksTitle", "thanks", "stillAsk", "newTab"] as const;
+  const keys = ["title", "intro", "answered", "thanksTitle", "thanks", "stillAsk", "newTab"] as const;
   const text = Object.fromEntries(keys.map((k) => [k, t(k)])) as GuideSuggestionsText;
   return <GuideSuggestions serviceId={serviceId} audienceId={audienceId} locale={locale} text={text} />;
 }

@@ -3,6 +3,8 @@
 // excerpt of a search, the states an article goes through.
 import MarkdownIt from "markdown-it";
 
+export { HIGHLIGHT_START, HIGHLIGHT_STOP, splitHighlight } from "./highlight";
+
 /** The audiences a centre writes guides for: candidates' articles are public, the others need a sign-in. */
 export const GUIDE_AUDIENCES = [
   { serviceId: "ca-dotation", audienceId: "candidate", public: true },
@@ -108,27 +110,6 @@ export function guidePlainText(source: string): string {
     .replace(/[*_`~]+/g, "")
     .replace(/\s+/g, " ")
     .trim();
-}
-
-/** The marks the search's excerpts put around matched words (control characters: never in an article's text). */
-export const HIGHLIGHT_START = "\u0002";
-export const HIGHLIGHT_STOP = "\u0003";
-
-/** A highlighted excerpt cut into plain and matched parts, to be rendered as text (never as HTML). */
-export function splitHighlight(excerpt: string): { text: string; match: boolean }[] {
-  const parts: { text: string; match: boolean }[] = [];
-  for (const [i, piece] of excerpt.split(HIGHLIGHT_START).entries()) {
-    if (i === 0) {
-      if (piece) parts.push({ text: piece.replaceAll(HIGHLIGHT_STOP, ""), match: false });
-      continue;
-    }
-    const stop = piece.indexOf(HIGHLIGHT_STOP);
-    const matched = stop === -1 ? piece : piece.slice(0, stop);
-    const rest = stop === -1 ? "" : piece.slice(stop + 1).replaceAll(HIGHLIGHT_STOP, "");
-    if (matched) parts.push({ text: matched, match: true });
-    if (rest) parts.push({ text: rest, match: false });
-  }
-  return parts;
 }
 
 /** The addresses of Guichet's articles a text cites (« …/guides/mot-de-passe-oublie »): their slugs, once each. */

@@ -83,9 +83,14 @@ export type DeskArticle = {
 /** A service's articles as its writers see them: every status, the last version's title, the counters. */
 export async function listDeskArticles({ user, serviceId, now }: { user: CurrentUser | null; serviceId: string; now: Date }): Promise<DeskArticle[]> {
   requireWriter(user, serviceId);
+  return deskArticles({ serviceId }, now);
+}
+
+/** The desk's rows of the articles matching `where` (a service's, or one article). */
+async function deskArticles(where: { serviceId: string } | { id: string }, now: Date): Promise<DeskArticle[]> {
   const db = getDb();
   const rows = await db.guideArticle.findMany({
-    where: { serviceId },
+    where,
     select: {
       id: true,
       slug: true,
@@ -137,7 +142,7 @@ export async function readDeskArticle({ user, articleId, now }: { user: CurrentU
   if (!article) throw new AppError("NOT_FOUND", "no such article");
   requireWriter(user, article.serviceId);
   const [summary, versions, citations] = await Promise.all([
-    listDeskArticles({ user, serviceId: article.serviceId, now }).then((all) => all.find((a) => a.id === articleId)!),
+    deskArticles({ id: articleId }, now).then(([one]) => one!),
     db.guideArticleVersion.findMany({ where: { articleId }, orderBy: { number: "desc" } }),
     db.guideCitation.findMany({ where: { articleId }, orderBy: { citedAt: "desc" }, take: 50, select: { citedAt: true, request: { select: { number: true } } } }),
   ]);
