@@ -58,9 +58,12 @@ try {
     const { seedDemoGuides, seedDemoSatisfaction } = await import("../src/server/db/demo-guides");
     const guides = await seedDemoGuides(getDb(), new Date());
     if (made) await seedDemoSatisfaction(getDb(), new Date());
+    const { seedDemoCommuniques } = await import("../src/server/db/demo-communiques");
+    const communiques = await seedDemoCommuniques(getDb(), new Date());
     await getDb().$disconnect();
     if (made) console.log(`guichet: ${made} requêtes de démonstration créées (quatre dernières semaines)`);
     if (guides) console.log(`guichet: ${guides} guides de démonstration publiés`);
+    if (communiques) console.log(`guichet: ${communiques} communiqués de démonstration`);
   }
 } catch (error) {
   await embedded?.stop();

@@ -5,8 +5,8 @@ import { LocaleLink } from "@/components/locale-link";
 import { SignOutButton } from "@/components/sign-out-button";
 import type { Locale } from "@/i18n/routing";
 
-/** `notifications`: an agent's unread count (null for everyone else, who has none). */
-export async function AccountMenu({ name, locale, notifications = null }: { name: string | null; locale: Locale; notifications?: number | null }) {
+/** `notifications`: an agent's unread count (null for everyone else, who has none); `communiques`: an MO person's unread communiqués (null for staff). */
+export async function AccountMenu({ name, locale, notifications = null, communiques = null }: { name: string | null; locale: Locale; notifications?: number | null; communiques?: number | null }) {
   const t = await getTranslations("Account");
   const linkClass = "rounded px-3 py-2 text-sm font-semibold text-white underline-offset-4 hover:underline";
   if (!name) {
@@ -24,6 +24,17 @@ export async function AccountMenu({ name, locale, notifications = null }: { name
           {notifications > 0 && (
             <span className="ml-1 rounded-full bg-white px-2 py-0.5 text-xs font-bold text-qc-navy">
               {notifications}
+              <span className="sr-only"> {t("unread")}</span>
+            </span>
+          )}
+        </LocaleLink>
+      )}
+      {communiques !== null && (
+        <LocaleLink href="/communiques" locale={locale} className={linkClass} data-testid="communiques-link">
+          {t("communiques")}
+          {communiques > 0 && (
+            <span className="ml-1 rounded-full bg-white px-2 py-0.5 text-xs font-bold text-qc-navy" data-testid="communiques-unread">
+              {communiques}
               <span className="sr-only"> {t("unread")}</span>
             </span>
           )}

@@ -10,6 +10,17 @@ export const VALIDATION_MESSAGES = {
     fr: "La version anglaise a un titre et un texte, ou ni l'un ni l'autre.",
     en: "The English version has a title and a text, or neither.",
   },
+  "communique.title": { fr: "Le titre doit compter de 5 à 150 caractères.", en: "The title must be 5 to 150 characters long." },
+  "communique.body": { fr: "Le texte doit compter de 20 à 20 000 caractères.", en: "The text must be 20 to 20,000 characters long." },
+  "communique.english": {
+    fr: "La version anglaise a un titre et un texte, ou ni l'un ni l'autre.",
+    en: "The English version has a title and a text, or neither.",
+  },
+  "communique.roles": { fr: "Choisissez au moins un rôle.", en: "Choose at least one role." },
+  "communique.groups": { fr: "Les groupes d'utilisateurs ne s'appliquent qu'aux communiqués SAGIR.", en: "User groups apply to SAGIR communiqués only." },
+  "communique.organizations": { fr: "Choisissez au moins une organisation.", en: "Choose at least one organization." },
+  "communique.reason": { fr: "Expliquez la raison en 10 à 1 000 caractères.", en: "Give the reason in 10 to 1,000 characters." },
+  "communique.questions": { fr: "Cochez au moins une question.", en: "Tick at least one question." },
   "instant.invalid": {
     fr: "Date et heure invalides : utilisez le format ISO 8601 avec un décalage, p. ex. 2026-11-24T13:30:00-05:00.",
     en: "Invalid date and time: use ISO 8601 with an offset, e.g. 2026-11-24T13:30:00-05:00.",

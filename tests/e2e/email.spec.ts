@@ -2,12 +2,14 @@
 // app's SMTP receiver) becomes a request in the agent's console; the agent answers with a PDF and
 // resolves it; the answer leaves through SMTP_URL to a sink that captures it (checked with
 // mailparser: headers, text, language, attachment); the candidate's reply to that captured message
-// threads back into the same request, which the agent sees after a reload.
+// threads back into the same request, which the agent sees after a reload. A communiqué's e-mail
+// copy goes out in the language its reader chose, with its file, number and fingerprint.
 import pg from "pg";
 import { sendTo, startSink } from "../support/smtp";
 import { expect, test, e2eDatabaseUrl, expectAccessible, signInToSpace } from "./support";
 
-test.describe.configure({ timeout: 120_000 });
+// The tests of this file own the SMTP sink (one port): one after the other, in one worker.
+test.describe.configure({ timeout: 120_000, mode: "default" });
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
@@ -140,6 +142,62 @@ test("a candidate's e-mail is answered from the console, with a file, and the an
     await expectAccessible(manager);
     await manager.context().close();
   } finally {
+    await sink.close();
+  }
+});
+
+test("a communiqué's e-mail copy is in the language its reader chose, with its file, number and fingerprint", async ({ browser, baseURL }) => {
+  const sink = await startSink(Number(process.env.E2E_SMTP_SINK_PORT));
+  const reader = await (await browser.newContext({ baseURL })).newPage();
+  try {
+    const tag = Date.now().toString(36);
+    // Julie wants her e-mails in English.
+    await signInToSpace(reader, "sagir@mfq.exemple.qc.ca");
+    await reader.getByRole("combobox", { name: "Langue de vos courriels" }).selectOption("en");
+    await reader.getByTestId("space-communiques").getByRole("button", { name: "Enregistrer" }).click();
+    await expect(reader.getByTestId("space-communiques").getByTestId("form-notice")).toHaveText("Langue enregistrée.");
+
+    const agent = await (await browser.newContext({ baseURL })).newPage();
+    await signInToSpace(agent, "agent.sagir@cspq.exemple.qc.ca");
+    await agent.goto("/communiques/nouveau?service=sagir");
+    await agent.getByLabel("Titre (français)").fill(`Clôture de fin d'année ${tag}`);
+    await agent.getByLabel("Texte (français)").fill("La clôture débute le 15 décembre.");
+    await agent.getByLabel("Titre (anglais)").fill(`Year-end closing ${tag}`);
+    await agent.getByLabel("Texte (anglais)").fill("Closing starts on December 15.\n\n<b>not bold</b>");
+    await agent.getByLabel("Organisations", { exact: true }).selectOption("adhered");
+    await agent.locator("input[type=file]").setInputFiles({ name: "calendrier.pdf", mimeType: "application/pdf", buffer: PDF });
+    await agent.getByRole("button", { name: "Enregistrer le brouillon" }).click();
+    await expect(agent).toHaveURL(/\/communiques\/[0-9a-f-]{36}$/);
+    await agent.getByRole("button", { name: "Envoyer", exact: true }).click();
+    await agent.getByRole("button", { name: "Confirmer" }).click();
+    await expect(agent.getByTestId("done-notice")).toBeVisible();
+    const number = (await agent.getByTestId("communique-number").textContent())!;
+    const fingerprint = (await agent.getByTestId("fingerprint").getAttribute("data-value"))!;
+
+    await expect(async () => {
+      expect((await agent.request.post("/api/test/notification-cycle")).status()).toBe(200);
+      expect(sink.messages.filter((m) => m.envelopeTo.includes("sagir@mfq.exemple.qc.ca") && m.parsed.subject?.includes(tag))).toHaveLength(1);
+    }).toPass({ timeout: 30_000 });
+    const mail = sink.messages.find((m) => m.envelopeTo.includes("sagir@mfq.exemple.qc.ca") && m.parsed.subject?.includes(tag))!;
+    expect(mail.parsed.subject).toBe(`[${number}] Year-end closing ${tag}`);
+    expect(mail.parsed.headers.get("x-guichet-communique")).toBe(number);
+    expect(mail.parsed.text).toContain("DGGIR communiqué, forwarded by the Centre d'assistance SAGIR");
+    expect(mail.parsed.text).toContain("Closing starts on December 15.");
+    expect(mail.parsed.text).toContain(fingerprint);
+    // The author's tags are their text: shown as written in the HTML part, never markup.
+    expect(mail.parsed.html).toContain("&lt;b&gt;not bold&lt;/b&gt;");
+    expect(mail.parsed.attachments.map((a) => [a.filename, a.contentType])).toEqual([["calendrier.pdf", "application/pdf"]]);
+    expect(mail.parsed.attachments[0]!.content.equals(PDF)).toBe(true);
+    await agent.reload();
+    await expect(agent.getByTestId("figure-emailsSent")).not.toHaveText("0");
+    await agent.context().close();
+  } finally {
+    // Julie's e-mails back in French, for whoever reads them next.
+    await reader.goto("/espace");
+    await reader.getByRole("combobox", { name: "Langue de vos courriels" }).selectOption("fr");
+    await reader.getByTestId("space-communiques").getByRole("button", { name: "Enregistrer" }).click();
+    await expect(reader.getByTestId("space-communiques").getByTestId("form-notice")).toHaveText("Langue enregistrée.");
+    await reader.context().close();
     await sink.close();
   }
 });

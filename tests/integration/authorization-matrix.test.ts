@@ -45,6 +45,20 @@ import { ZGuideArticleInput } from "../../src/schemas/guides";
 import { listDeskArticles, publishGuide, readGuide, readGuideAttachment, saveGuideVersion } from "../../src/server/services/guides";
 import { readSatisfaction } from "../../src/server/services/satisfaction";
 import { readQuarterSatisfaction } from "../../src/server/services/dashboard";
+import { ZCommuniqueAnswer, ZCommuniqueDraft, ZMemberGroups } from "../../src/schemas/communique";
+import {
+  answerCommuniqueQuestions,
+  askAboutCommunique,
+  forwardCommunique,
+  listDeskCommuniques,
+  readCommunique,
+  readCommuniqueAttachment,
+  runCommuniqueCycle,
+  saveCommuniqueDraft,
+  sendCommunique,
+  setMemberGroups,
+  submitCommunique,
+} from "../../src/server/services/communiques";
 import { connectTestDb, truncateAll } from "../support/db";
 import { SAGIR_SAMPLES } from "../support/sagir-samples";
 import { currentUserFor } from "../support/users";
@@ -83,6 +97,13 @@ const mfqInvoiceId = async () => (await db.invoice.findFirstOrThrow({ where: { o
 
 const guideInput = (audience: string, titleFr: string) => ZGuideArticleInput.parse({ audience, category: "Matrice", titleFr, bodyFr: "Le texte de l'article de la matrice d'autorisation." });
 let sagirDraftId: string;
+// A DGGIR communiqué sent to the RH group of the SAGIR users of adhered MOs (sagir@mfq is in it; the pilot always is).
+let sentCommuniqueId: string;
+const communiqueInput = (values: Record<string, unknown> = {}) =>
+  ZCommuniqueDraft.parse({ service: "sagir", titleFr: "Communiqué de la matrice", bodyFr: "Le texte du communiqué de la matrice d'autorisation.", organizations: "adhered", roles: ["sagir_user", "mo_pilot"], groups: ["rh"], ...values });
+const managerOf = () => users.get("gestionnaire@cspq.exemple.qc.ca")!;
+const pilotOf = () => users.get("pilote@mfq.exemple.qc.ca")!;
+const moDraft = async () => (await saveCommuniqueDraft({ user: pilotOf(), input: communiqueInput({ organizations: "all", roles: ["sagir_user"], groups: [] }), now })).id;
 let sagirFileDraftId: string;
 let moGuideSlug: string;
 let sagirGuideSlug: string;
@@ -175,6 +196,26 @@ const USE_CASES: Record<string, (user: CurrentUser | null) => Promise<unknown>> 
     forwardToSecondLevel({ user, number: sagirNumber, input: ZForwardInput.parse({ contactId, note: "Pouvez-vous vérifier ceci ?", followUpDate: "2026-11-26", expectedVersion: await versionOf(sagirNumber) }), now }),
   "decideResolution (another agent of the service)": async (user) =>
     decideResolution({ user, number: sagirNumber, input: ZReviewDecisionInput.parse({ decision: "approved", expectedVersion: await versionOf(sagirNumber) }), now }),
+  "saveCommuniqueDraft sagir (/communiques/nouveau)": (user) => saveCommuniqueDraft({ user, input: communiqueInput(user?.role === "mo_pilot" ? { organizations: "all", groups: [] } : {}), now }),
+  "sendCommunique of a DGGIR draft (/communiques/…)": async (user) => {
+    const { id } = await saveCommuniqueDraft({ user: managerOf(), input: communiqueInput(), now });
+    return sendCommunique({ user, id, send: { when: "now", sendAt: null }, now });
+  },
+  "listDeskCommuniques sagir (/communiques)": (user) => listDeskCommuniques({ user, serviceId: "sagir", locale: "fr" }),
+  "readCommunique sent to RH users (/communiques/…)": (user) => readCommunique({ user, id: sentCommuniqueId, locale: "fr", now }),
+  "readCommuniqueAttachment of it (/api/v1/communiques/attachments/…)": async (user) =>
+    readCommuniqueAttachment({ user, id: (await db.communiqueAttachment.findFirstOrThrow({ where: { communiqueId: sentCommuniqueId } })).id }),
+  "readCommunique of an MO's draft": async (user) => readCommunique({ user, id: await moDraft(), locale: "fr", now }),
+  "submitCommunique of an MO's draft (its pilot)": async (user) => submitCommunique({ user, id: await moDraft(), now }),
+  "forwardCommunique of a submitted MO communiqué (SAGIR staff)": async (user) => {
+    const id = await moDraft();
+    await submitCommunique({ user: pilotOf(), id, now });
+    return forwardCommunique({ user, id, send: { when: "now", sendAt: null }, now });
+  },
+  "askAboutCommunique (its recipients)": (user) => askAboutCommunique({ user, id: sentCommuniqueId, input: { message: "Quand ce changement entre-t-il en vigueur ?" }, now, locale: "fr" }),
+  "answerCommuniqueQuestions of a DGGIR communiqué": (user) =>
+    answerCommuniqueQuestions({ user, id: sentCommuniqueId, input: ZCommuniqueAnswer.parse({ numbers: ["SAG-2026-999999"], body: "Réponse de la matrice d'autorisation." }), now }),
+  "setMemberGroups (/pilote/utilisateurs)": async (user) => setMemberGroups({ user, input: ZMemberGroups.parse({ userId: await idOf("sagir@mfq.exemple.qc.ca"), groups: ["rh"] }), now }),
   "readSavedViews sagir": (user) => readSavedViews({ user, serviceId: "sagir" }),
 };
 
@@ -290,6 +331,39 @@ const RULES: Record<string, { may: Who[]; others: Outcome; except?: Partial<Reco
   // Only an agent of the service reaches the decision (none is pending here: refused, not hidden).
   "decideResolution (another agent of the service)": { may: [], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND", "agent.sagir@cspq.exemple.qc.ca": "REFUSED" } },
   "readSavedViews sagir": { may: ["agent.sagir@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  // Communiqués: a centre's staff write theirs; an MO's pilot, the MO's (SAGIR).
+  "saveCommuniqueDraft sagir (/communiques/nouveau)": {
+    may: ["agent.sagir@cspq.exemple.qc.ca", "gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca", "pilote@mfq.exemple.qc.ca"],
+    others: "NOT_FOUND",
+  },
+  "sendCommunique of a DGGIR draft (/communiques/…)": { may: ["agent.sagir@cspq.exemple.qc.ca", "gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "listDeskCommuniques sagir (/communiques)": {
+    may: ["agent.sagir@cspq.exemple.qc.ca", "gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca", "pilote@mfq.exemple.qc.ca"],
+    others: "NOT_FOUND",
+  },
+  // The people it reached, and its centre's staff; anyone outside its audience finds nothing.
+  "readCommunique sent to RH users (/communiques/…)": {
+    may: ["sagir@mfq.exemple.qc.ca", "pilote@mfq.exemple.qc.ca", "agent.sagir@cspq.exemple.qc.ca", "gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"],
+    others: "NOT_FOUND",
+    except: { anonymous: "NOT_FOUND" },
+  },
+  "readCommuniqueAttachment of it (/api/v1/communiques/attachments/…)": {
+    may: ["sagir@mfq.exemple.qc.ca", "pilote@mfq.exemple.qc.ca", "agent.sagir@cspq.exemple.qc.ca", "gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"],
+    others: "NOT_FOUND",
+    except: { anonymous: "NOT_FOUND" },
+  },
+  // An MO's draft is the MO's until submitted: not even the centre reads it.
+  "readCommunique of an MO's draft": { may: ["pilote@mfq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "submitCommunique of an MO's draft (its pilot)": { may: ["pilote@mfq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "forwardCommunique of a submitted MO communiqué (SAGIR staff)": { may: ["agent.sagir@cspq.exemple.qc.ca", "gestionnaire@cspq.exemple.qc.ca", "admin@cspq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  "askAboutCommunique (its recipients)": { may: ["sagir@mfq.exemple.qc.ca", "pilote@mfq.exemple.qc.ca"], others: "NOT_FOUND", except: { anonymous: "NOT_FOUND" } },
+  // The centre's agents answer; its managers see the questions but do not answer them.
+  "answerCommuniqueQuestions of a DGGIR communiqué": {
+    may: ["agent.sagir@cspq.exemple.qc.ca"],
+    others: "NOT_FOUND",
+    except: { anonymous: "NOT_FOUND", "gestionnaire@cspq.exemple.qc.ca": "REFUSED", "admin@cspq.exemple.qc.ca": "REFUSED" },
+  },
+  "setMemberGroups (/pilote/utilisateurs)": { may: ["pilote@mfq.exemple.qc.ca"], others: "FORBIDDEN" },
 };
 
 function expected(useCase: string, who: Who): Outcome {
@@ -322,6 +396,10 @@ beforeAll(async () => {
     if (audience === "sagir/sagir-user") sagirGuideSlug = slug;
     else moGuideSlug = slug;
   }
+  await db.userSagirGroup.create({ data: { userId: await idOf("sagir@mfq.exemple.qc.ca"), groupId: "rh" } });
+  sentCommuniqueId = (await saveCommuniqueDraft({ user: managerOf(), input: communiqueInput(), now, files: [{ filename: "avis.pdf", contentType: "application/pdf", content: pdf, sha256: "1".repeat(64) }] })).id;
+  await sendCommunique({ user: managerOf(), id: sentCommuniqueId, send: { when: "now", sendAt: null }, now });
+  await runCommuniqueCycle(db, now);
   contactId = (await db.externalContact.create({ data: { serviceId: "sagir", name: "Pilotes DGGIR", email: "pilotes@dggir.exemple.qc.ca" }, select: { id: true } })).id;
 });
 afterAll(() => db.$disconnect());
@@ -335,8 +413,8 @@ describe.each(Object.keys(USE_CASES))("%s", (useCase) => {
 });
 
 it("a refused call changed nothing: the numbers of requests, messages, users and events are those of the allowed calls", async () => {
-  // Allowed calls above: 3 dotation + 2 SAGIR requests created (plus the 3 of the setup), 2 + 2 replies.
-  expect(await db.request.count()).toBe(3 + 3 + 2);
-  expect(await db.message.count({ where: { authorKind: "requester" } })).toBe(8 + 4);
+  // Allowed calls above: 3 dotation + 2 SAGIR requests created (plus the 3 of the setup), 2 + 2 replies, 2 questions about a communiqué.
+  expect(await db.request.count()).toBe(3 + 3 + 2 + 2);
+  expect(await db.message.count({ where: { authorKind: "requester" } })).toBe(8 + 4 + 2);
   expect(await db.user.count({ where: { email: { startsWith: "invitee" } } })).toBe(1);
 });

@@ -6,6 +6,8 @@ import { ZDashboardQuery } from "../../src/schemas/dashboard";
 import { seedDemoData } from "../../src/server/db/demo-data";
 import { seedDemoRequests } from "../../src/server/db/demo-requests";
 import { seedDemoGuides, seedDemoSatisfaction } from "../../src/server/db/demo-guides";
+import { seedDemoCommuniques } from "../../src/server/db/demo-communiques";
+import { listReceivedCommuniques } from "../../src/server/services/communiques";
 import { searchGuides } from "../../src/server/services/guides";
 import { seedDatabase } from "../../src/server/db/seed";
 import { readQueue } from "../../src/server/services/agent-console";
@@ -33,6 +35,16 @@ describe("demo requests", () => {
     expect((await searchGuides({ user: null, query: "mot de passe", locale: "fr", db }))[0]?.slug).toBe("mot-de-passe-oublie-du-portail-carrieres");
   });
 
+
+  it("make the demo communiqués once: Julie (HR group) and the MO specialists receive theirs; the pilot's waits for an agent", async () => {
+    expect(await seedDemoCommuniques(db, now)).toBe(3);
+    expect(await seedDemoCommuniques(db, now)).toBe(0);
+    const julie = await listReceivedCommuniques({ user: await currentUserFor(db, "sagir@mfq.exemple.qc.ca"), locale: "fr" });
+    expect(julie.items.map((c) => [c.number, c.title])).toEqual([["COM-SAG-2026-001", "Nouvelle fonction de paie rétroactive dans SAGIR"]]);
+    const specialist = await listReceivedCommuniques({ user: await currentUserFor(db, "specialiste@mfq.exemple.qc.ca"), locale: "fr" });
+    expect(specialist.items.map((c) => c.number)).toEqual(["COM-CAD-2026-001"]);
+    expect(await db.communique.findMany({ where: { source: "mo" }, select: { status: true, number: true } })).toEqual([{ status: "submitted", number: null }]);
+  });
 
   it("fill four weeks of both centres once, through the use cases", async () => {
     expect(made).toBeGreaterThan(40);

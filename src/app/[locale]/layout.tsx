@@ -11,6 +11,9 @@ import { LocaleLink } from "@/components/locale-link";
 import { isLocale, LANGUAGE_TAG } from "@/i18n/routing";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { unreadNotifications } from "@/server/services/notifications";
+import { unreadCommuniques } from "@/server/services/communiques";
+
+const MO_ROLES = new Set(["mo_specialist", "sagir_user", "mo_pilot"]);
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -45,7 +48,9 @@ export default async function LocaleLayout({ children, params }: { children: Rea
                 <span className="text-sm text-slate-200">{t("tagline")}</span>
               </LocaleLink>
               <nav aria-label={t("home")} className="flex flex-wrap items-center gap-1">
-                <AccountMenu name={user?.name ?? null} locale={locale} notifications={user?.role === "agent" ? await unreadNotifications(user) : null} />
+                <AccountMenu name={user?.name ?? null} locale={locale} notifications={user?.role === "agent" ? await unreadNotifications(user) : null}
+                  communiques={user && MO_ROLES.has(user.role) ? await unreadCommuniques(user) : null}
+                />
                 <LanguageSwitch locale={locale} label={t("switchLanguage")} ariaLabel={t("switchLanguageLabel")} />
               </nav>
             </div>

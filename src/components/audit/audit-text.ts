@@ -76,6 +76,9 @@ export function auditDetails(entry: AuditLogEntry, catalogue: Catalogue, t: Tran
     line?: string;
     serviceId?: string;
     name?: string;
+    number?: string;
+    reached?: number;
+    groups?: string[];
     version?: number;
     reviewResolutions?: boolean;
     after?: { active?: boolean; services?: string[] };
@@ -120,6 +123,15 @@ export function auditDetails(entry: AuditLogEntry, catalogue: Catalogue, t: Tran
       return t("Console.audit.detailTexts.guideVersion", { name: d.name ?? "", version: d.version ?? 0 });
     case "guide_published":
       return t("Console.audit.detailTexts.guidePublished", { name: d.name ?? "", version: d.version ?? 0 });
+    case "communique_sent":
+    case "communique_scheduled":
+    case "communique_forwarded":
+      return t("Console.audit.detailTexts.communiqueSent", { number: d.number ?? "", name: d.name ?? "", reached: d.reached ?? 0 });
+    case "communique_submitted":
+    case "communique_returned":
+      return d.name ?? "";
+    case "member_groups_updated":
+      return t("Console.audit.detailTexts.memberGroups", { name: who, count: Array.isArray(d.groups) ? d.groups.length : 0 });
     case "guide_archived":
     case "canned_reply_saved":
       return `${d.name ?? ""} (${services(d.serviceId ? [d.serviceId] : [])})`;

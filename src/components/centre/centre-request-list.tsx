@@ -3,12 +3,14 @@ import { CENTRE_UI } from "@/components/centre/centre-ui";
 import { MO_LIST_STATUSES, MO_NATURE_LABELS, type MoCentre, type MoListStatus, type MoNature } from "@/domain/requests/mo-request";
 import { SAGIR_TYPE_LABELS, type SagirRequestType } from "@/domain/requests/sagir-request";
 import { formatDateTime } from "@/i18n/format";
+import { COMMUNIQUE_QUESTION_LABEL, COMMUNIQUE_QUESTION_TYPE } from "@/domain/communiques/communiques";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import type { CurrentUser } from "@/server/auth/current-user";
 import { listMoRequests } from "@/server/services/read-mo-requests";
 
 export function requestTypeLabel(centre: MoCentre, type: string, locale: Locale): string {
+  if (type === COMMUNIQUE_QUESTION_TYPE) return COMMUNIQUE_QUESTION_LABEL[locale];
   const labels = centre === "sagir" ? SAGIR_TYPE_LABELS[type as SagirRequestType] : MO_NATURE_LABELS[type as MoNature];
   return labels?.[locale] ?? type;
 }

@@ -12,7 +12,7 @@ import type { Catalogue } from "@/server/services/get-catalogue";
 import type { DashboardData } from "@/server/services/dashboard";
 import type { SatisfactionFigures, SatisfactionLine } from "@/server/services/satisfaction";
 
-export const TABLE_IDS = ["targets", "promises", "volumes", "calls", "backlog", "at-risk", "second-level", "reviews", "satisfaction", "satisfaction-comments", "guides"] as const;
+export const TABLE_IDS = ["targets", "promises", "volumes", "calls", "backlog", "at-risk", "second-level", "reviews", "satisfaction", "satisfaction-comments", "guides", "communiques"] as const;
 export type TableId = (typeof TABLE_IDS)[number];
 
 /**
@@ -201,6 +201,38 @@ export function satisfactionCommentsTable(s: SatisfactionFigures, catalogue: Cat
       c.agentName ?? t("nobody"),
       t(c.satisfied ? "opinions.satisfied" : "opinions.unsatisfied"),
       c.comment,
+    ]),
+  };
+}
+
+export type CommuniqueReportRow = {
+  number: string | null;
+  titleFr: string;
+  titleEn: string | null;
+  source: string;
+  organizationName: string | null;
+  sentAt: Date | null;
+  figures: { reached: number; emailsSent: number; emailsFailed: number; read: number; questions: number; answered: number; answeredOnTime: number };
+};
+
+/** The communiqués sent in the period and what became of them (the report's section): the same figures as each communiqué's page. */
+export function communiquesTable(rows: readonly CommuniqueReportRow[], t: Translate, locale: Locale): DataTable {
+  const col = (key: string, kind: ColumnKind = "count"): Column => ({ key, label: t(`columns.${key}`), kind });
+  return {
+    id: "communiques",
+    columns: [col("communique", "text"), col("title", "text"), col("source", "text"), col("sentAt", "instant"), col("reached"), col("emailsSent"), col("emailsFailed"), col("readInApp"), col("questions"), col("questionsAnswered"), col("answeredOnTime")],
+    rows: rows.map((r) => [
+      r.number ?? "",
+      locale === "en" && r.titleEn ? r.titleEn : r.titleFr,
+      r.source === "mo" ? (r.organizationName ?? "MO") : t(`sources.${r.source}`),
+      r.sentAt ? { text: formatDateTime(r.sentAt.getTime(), locale), value: localIsoMinute(r.sentAt.getTime()) } : null,
+      r.figures.reached,
+      r.figures.emailsSent,
+      r.figures.emailsFailed,
+      r.figures.read,
+      r.figures.questions,
+      r.figures.answered,
+      r.figures.answeredOnTime,
     ]),
   };
 }

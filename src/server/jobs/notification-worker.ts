@@ -14,12 +14,16 @@ import { processPendingInbound, type SenderAuthenticator } from "@/server/servic
 import { runRetention } from "@/server/services/retention";
 import { billingMonth, issueMonthlyInvoices } from "@/server/services/billing";
 import { appendAudit } from "@/server/repositories/audit-repository";
+import { onCommuniqueKick, runCommuniqueCycle } from "@/server/services/communiques";
+import { sendAllEmails } from "@/server/services/notifications";
 
 export const NOTIFICATION_QUEUE = "guichet-notification-cycle";
 /** The Loi 25 retention job (src/server/services/retention.ts): once a day, at 2:30 in Québec. */
 export const RETENTION_QUEUE = "guichet-retention";
 /** SAGIR's monthly invoices (src/server/services/billing.ts): the 1st of each month, at 6:00 in Québec. */
 export const BILLING_QUEUE = "guichet-sagir-invoices";
+/** Communiqués (src/server/services/communiques.ts): every minute, and at once when one is sent now. */
+export const COMMUNIQUE_QUEUE = "guichet-communiques";
 
 export type WorkerOptions = {
   connectionString: string;
@@ -72,5 +76,25 @@ export async function startNotificationWorker(options: WorkerOptions): Promise<{
     if (result.issued > 0) await appendAudit(options.db, { at: now, actorUserId: null, action: "billing_invoices_issued", data: { month, issued: result.issued, already: result.already, withoutEstimate: result.withoutEstimate } });
     return result;
   });
-  return { boss, stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }) };
+  // Planned communiqués released, fan-out in batches of short transactions, then their e-mails sent
+  // batch after batch: a communiqué to 50,000 people runs here, never in a person's request.
+  await boss.createQueue(COMMUNIQUE_QUEUE, { name: COMMUNIQUE_QUEUE, policy: "stately", retryLimit: 3, retryDelay: 30, expireInSeconds: 600 });
+  if (options.schedule ?? true) await boss.schedule(COMMUNIQUE_QUEUE, "* * * * *", {}, { tz: "America/Toronto" });
+  await boss.work(COMMUNIQUE_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async () => {
+    const now = clock();
+    const result = await runCommuniqueCycle(options.db, now);
+    const emails = result.delivered > 0 || result.released > 0 ? await sendAllEmails(options.db, options.transport, now) : { sent: 0, failed: 0 };
+    if (result.released || result.delivered || emails.sent) log.info("jobs_communiques", { released: result.released, delivered: result.delivered, emailsSent: emails.sent, emailsFailed: emails.failed });
+    return { ...result, emails };
+  });
+  onCommuniqueKick(async () => {
+    await boss.send(COMMUNIQUE_QUEUE, {});
+  });
+  return {
+    boss,
+    stop: async () => {
+      onCommuniqueKick(null);
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
 }

@@ -249,3 +249,40 @@ export function invoiceMail(d: InvoiceMailData, locale: MailLocale): RenderedMai
   ];
   return render(`${what} ${d.number}`, blocks, locale);
 }
+
+export type CommuniqueMailData = {
+  number: string;
+  title: string;
+  /** The text exactly as written (unchanged content): shown as is, never read as HTML. */
+  body: string;
+  /** Who wrote it: the DGGIR, CA-dotation, or the MO's name. */
+  source: "dggir" | "ca-dotation" | "mo";
+  organization: string | null;
+  fingerprint: string;
+  files: string[];
+  replaces: string | null;
+  url: string;
+};
+
+/** A communiqué's e-mail copy: who sends it, its text as written, its files and fingerprint, the link to read it and ask a question. */
+export function communiqueMail(d: CommuniqueMailData, locale: MailLocale): RenderedMail {
+  const F = locale === "fr";
+  const from = {
+    dggir: F ? "Communiqué de la DGGIR, transmis par le Centre d'assistance SAGIR" : "DGGIR communiqué, forwarded by the Centre d'assistance SAGIR",
+    "ca-dotation": F ? "Communiqué du Centre d'assistance en dotation" : "Communiqué of the Centre d'assistance en dotation",
+    mo: F ? `Communiqué de ${d.organization ?? "votre organisation"} concernant SAGIR, transmis par le Centre d'assistance SAGIR` : `Communiqué of ${d.organization ?? "your organization"} about SAGIR, forwarded by the Centre d'assistance SAGIR`,
+  }[d.source];
+  const rows: [string, string][] = [[F ? "Numéro" : "Number", d.number]];
+  if (d.replaces) rows.push([F ? "Remplace" : "Replaces", d.replaces]);
+  if (d.files.length) rows.push([F ? "Pièces jointes" : "Attachments", d.files.join(", ")]);
+  rows.push([F ? "Empreinte SHA-256" : "SHA-256 fingerprint", d.fingerprint]);
+  const blocks: Block[] = [
+    { kind: "p", text: from },
+    { kind: "p", text: d.title },
+    { kind: "quote", text: d.body },
+    { kind: "facts", rows },
+    { kind: "link", label: F ? "Lire le communiqué ou poser une question" : "Read the communiqué or ask a question", url: d.url },
+    { kind: "small", text: F ? "Vous recevez ce communiqué en tant qu'utilisateur de Guichet visé par son auditoire. Ne répondez pas à ce courriel : posez vos questions à partir du lien ci-dessus." : "You receive this communiqué as a Guichet user in its audience. Do not reply to this e-mail: ask your questions from the link above." },
+  ];
+  return render(`[${d.number}] ${d.title}`.slice(0, 250), blocks, locale);
+}

@@ -155,6 +155,8 @@ export type OutboxRow = {
   locale: string;
   serviceId: string | null;
   audienceId: string | null;
+  userId: string | null;
+  communiqueId: string | null;
 };
 
 /**
@@ -165,7 +167,8 @@ export async function claimUnsentEmails(tx: Tx, limit: number, maxAttempts: numb
   return tx.$queryRaw<OutboxRow[]>`
     SELECT o.id, COALESCE(u.email, xc.email, CASE WHEN ru.disabled_at IS NULL THEN ru.email END, r.requester_email) AS email,
            o.subject, o.body, o.html, o.attempts, o.kind, o.automatic, o.message_id AS "messageId", o.in_reply_to AS "inReplyTo",
-           o."references", o.message_ref::text AS "messageRef", o.locale, r.service_id AS "serviceId", r.audience_id AS "audienceId"
+           o."references", o.message_ref::text AS "messageRef", o.locale, r.service_id AS "serviceId", r.audience_id AS "audienceId",
+           o.user_id::text AS "userId", o.communique_id::text AS "communiqueId"
     FROM email_outbox o
     LEFT JOIN app_user u ON u.id = o.user_id
     LEFT JOIN request r ON r.id = o.request_id

@@ -33,6 +33,12 @@ const MANAGER_GENERAL_ACTIONS = [
   "guide_version_saved",
   "guide_published",
   "guide_archived",
+  "communique_sent",
+  "communique_scheduled",
+  "communique_submitted",
+  "communique_forwarded",
+  "communique_returned",
+  "member_groups_updated",
   "calls_imported",
   ...BILLING_ACTIONS,
 ] as const;

@@ -49,6 +49,22 @@ export async function requestForAgent(tx: Tx, user: CurrentUser | null, number: 
   return { agent: user, row };
 }
 
+/**
+ * The request, for whoever answers it: an agent of its service; or, for a question about their
+ * MO's own communiqué (`responder`), that MO's pilot (the seed: the MO answers the questions about
+ * its communiqués). Anyone else: "not found".
+ */
+async function requestForResponder(tx: Tx, user: CurrentUser | null, number: string, responder?: { communiqueId: string }): Promise<{ agent: CurrentUser; row: HandlingRequestRow }> {
+  if (!responder) return requestForAgent(tx, user, number);
+  const row = await findRequestForHandling(tx, number);
+  const organizationId = user?.role === "mo_pilot" ? user.organization?.id : undefined;
+  const linked = row && organizationId
+    ? await tx.request.count({ where: { id: row.id, organizationId, communiqueId: responder.communiqueId, communique: { source: "mo", organizationId } } })
+    : 0;
+  if (!row || !user || linked === 0) throw new AppError("NOT_FOUND", "no such question for this pilot");
+  return { agent: user, row };
+}
+
 export function refuseIfClosed(row: HandlingRequestRow): void {
   if (row.status === "closed") throw refused("Cette requête est fermée.", "This request is closed.");
 }
@@ -67,9 +83,9 @@ export type HandlingOptions = { user: CurrentUser | null; number: string; expect
 export type HandlingResult = { version: number };
 
 /** Assigns the request to the agent, acknowledges it to the requester and meets the take-in-charge target. */
-export async function takeInCharge({ user, number, expectedVersion, now }: HandlingOptions): Promise<HandlingResult> {
+export async function takeInCharge({ user, number, expectedVersion, now, responder }: HandlingOptions & { responder?: { communiqueId: string } }): Promise<HandlingResult> {
   return getDb().$transaction(async (tx) => {
-    const { agent, row } = await requestForAgent(tx, user, number);
+    const { agent, row } = await requestForResponder(tx, user, number, responder);
     refuseIfClosed(row);
     const status = row.status === "new" ? "in_progress" : row.status;
     const version = await changeAtVersion(tx, row, expectedVersion, { assigneeId: agent.id, status });
@@ -128,9 +144,24 @@ async function promiseFor(row: HandlingRequestRow, promisedDate: string, now: Da
  * nominative request's requester is validated, a text that reads like file information is sent
  * only if the agent confirms it.
  */
-export async function replyToRequest({ user, number, now, input, files = [] }: { user: CurrentUser | null; number: string; now: Date; input: ReplyInput; files?: readonly CheckedFile[] }): Promise<HandlingResult & { held?: boolean }> {
+export async function replyToRequest({
+  user,
+  number,
+  now,
+  input,
+  files = [],
+  responder,
+}: {
+  user: CurrentUser | null;
+  number: string;
+  now: Date;
+  input: ReplyInput;
+  files?: readonly CheckedFile[];
+  /** An MO's pilot answering a question about their MO's communiqué (src/server/services/communiques.ts). */
+  responder?: { communiqueId: string };
+}): Promise<HandlingResult & { held?: boolean }> {
   return getDb().$transaction(async (tx) => {
-    const { agent, row } = await requestForAgent(tx, user, number);
+    const { agent, row } = await requestForResponder(tx, user, number, responder);
     refuseIfClosed(row);
     if (row.nominative && !row.identityValidatedAt && disclosesFileInformation(input.body) && !input.acknowledgeDisclosure) {
       throw refused(
@@ -142,7 +173,8 @@ export async function replyToRequest({ user, number, now, input, files = [] }: {
     const promise = input.kind === "delay_notice" && input.promisedDate ? await promiseFor(row, input.promisedDate, now) : null;
     // The promised date in the requester's language (the reply is written to them).
     const body = fillCannedReply(input.body, { number: row.number, promisedDate: input.promisedDate ? formatIsoDate(input.promisedDate, row.language === "en" ? "en" : "fr") : null });
-    if (await needsReview(tx, row.serviceId, input)) {
+    // The centre's quality review is the centre's agents' work: an MO pilot's answer is the MO's.
+    if (!responder && (await needsReview(tx, row.serviceId, input))) {
       // Held for a second agent (quality-review.ts): nothing goes out, no commitment is met yet.
       const heldStatus = row.status === "new" ? "in_progress" : row.status;
       const version = await changeAtVersion(tx, row, input.expectedVersion, { status: heldStatus });

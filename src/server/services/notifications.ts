@@ -47,7 +47,11 @@ import {
   type PendingDispatch,
 } from "@/server/repositories/notification-repository";
 import { getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
-import { mailFromAddress } from "@/server/mail/settings";
+import { mailBaseUrl, mailFromAddress } from "@/server/mail/settings";
+import { communiqueMail } from "@/server/mail/templates";
+import { communiqueTextsIn } from "@/domain/communiques/communiques";
+import { markCommuniqueEmails } from "@/server/repositories/communique-repository";
+import type { Tx } from "@/server/repositories/request-repository";
 import { listMailboxes } from "@/server/repositories/mail-repository";
 import { attachmentStore } from "@/server/storage/attachment-store";
 import { runDigests } from "@/server/services/manager-digest";
@@ -173,10 +177,37 @@ export async function sendEmails(db: Db, transport: MailTransport, now: Date): P
     const emails = await claimUnsentEmails(tx, EMAIL_BATCH, EMAIL_MAX_ATTEMPTS, now);
     const mailboxes = await listMailboxes(tx);
     const files = await attachmentStore().forMessages(tx, emails.flatMap((e) => (e.messageRef ? [e.messageRef] : [])));
+    // Communiqués' copies: their text and files read once per batch, the e-mail rendered in each person's language.
+    const communiques = await communiquesForMail(tx, [...new Set(emails.flatMap((e) => (e.communiqueId ? [e.communiqueId] : [])))]);
+    const communiqueOutcomes: { communiqueId: string; userId: string; status: "sent" | "failed" }[] = [];
     let sent = 0;
     for (const email of emails) {
+      const communique = email.communiqueId ? communiques.get(email.communiqueId) : undefined;
       if (!email.email) {
         await markEmail(tx, email.id, { error: "no address", retryAt: null });
+        if (communique && email.userId) communiqueOutcomes.push({ communiqueId: communique.id, userId: email.userId, status: "failed" });
+        continue;
+      }
+      if (communique) {
+        try {
+          const mail = communiqueMailOf(communique, email.locale === "en" ? "en" : "fr");
+          const messageId = await transport.send({
+            to: email.email,
+            subject: mail.subject,
+            text: mail.text,
+            html: mail.html,
+            fromName: centreNames(catalogue, communique.serviceId, email.locale),
+            headers: { "X-Guichet-Outbox": String(email.id), "X-Guichet-Communique": communique.number ?? "" },
+            attachments: communique.files,
+          });
+          await markEmail(tx, email.id, { sentAt: now, messageId });
+          communiqueOutcomes.push({ communiqueId: communique.id, userId: email.userId!, status: "sent" });
+          sent += 1;
+        } catch (error) {
+          const retryAt = email.attempts + 1 >= EMAIL_MAX_ATTEMPTS ? null : nextAttemptAfter(now, email.attempts);
+          await markEmail(tx, email.id, { error: String((error as Error)?.message ?? error).split("\n")[0]!.replaceAll(email.email, "<adresse>").slice(0, 300), retryAt });
+          if (!retryAt) communiqueOutcomes.push({ communiqueId: communique.id, userId: email.userId!, status: "failed" });
+        }
         continue;
       }
       try {
@@ -201,6 +232,7 @@ export async function sendEmails(db: Db, transport: MailTransport, now: Date): P
         await markEmail(tx, email.id, { error: String((error as Error)?.message ?? error).split("\n")[0]!.replaceAll(email.email, "<adresse>").slice(0, 300), retryAt: nextAttemptAfter(now, email.attempts) });
       }
     }
+    await markCommuniqueEmails(tx, communiqueOutcomes);
     return { sent, failed: emails.length - sent };
   }, { timeout: 120_000 });
 }
@@ -214,6 +246,72 @@ async function purgeSignInRecords(db: Db, now: Date): Promise<void> {
   const day = 86_400_000;
   await deleteStaleThrottleCounters(db, new Date(now.getTime() - FORGET_AFTER_MS));
   await deleteOldSessions(db, new Date(now.getTime() - day), new Date(now.getTime() - 30 * day));
+}
+
+/**
+ * The outbox emptied batch after batch (a communiqué's thousands of copies), within a time budget:
+ * what is left goes at the next cycle. Each batch is its own transaction (SKIP LOCKED: two instances
+ * never send one e-mail twice).
+ */
+export async function sendAllEmails(db: Db, transport: MailTransport, now: Date, budgetMs = 45_000): Promise<{ sent: number; failed: number }> {
+  const started = Date.now();
+  const total = { sent: 0, failed: 0 };
+  for (;;) {
+    const batch = await sendEmails(db, transport, now);
+    total.sent += batch.sent;
+    total.failed += batch.failed;
+    if (batch.sent + batch.failed < EMAIL_BATCH || Date.now() - started > budgetMs) return total;
+  }
+}
+
+type MailCommunique = {
+  id: string;
+  number: string | null;
+  serviceId: string;
+  source: "dggir" | "ca-dotation" | "mo";
+  organization: string | null;
+  titleFr: string;
+  bodyFr: string;
+  titleEn: string | null;
+  bodyEn: string | null;
+  fingerprint: string;
+  replaces: string | null;
+  files: { filename: string; content: Buffer; contentType: string }[];
+};
+
+async function communiquesForMail(tx: Tx, ids: readonly string[]): Promise<Map<string, MailCommunique>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.communique.findMany({
+    where: { id: { in: [...ids] } },
+    select: {
+      id: true, number: true, serviceId: true, source: true, titleFr: true, bodyFr: true, titleEn: true, bodyEn: true, fingerprint: true,
+      organization: { select: { name: true } }, replaces: { select: { number: true } },
+      attachments: { select: { filename: true, contentType: true, data: true }, orderBy: { filename: "asc" } },
+    },
+  });
+  return new Map(rows.map((r) => [r.id, {
+    ...r,
+    source: r.source as MailCommunique["source"],
+    organization: r.organization?.name ?? null,
+    fingerprint: r.fingerprint ?? "",
+    replaces: r.replaces?.number ?? null,
+    files: r.attachments.map((f) => ({ filename: f.filename, contentType: f.contentType, content: Buffer.from(f.data) })),
+  }]));
+}
+
+function communiqueMailOf(c: MailCommunique, locale: "fr" | "en") {
+  const texts = communiqueTextsIn(c, locale);
+  return communiqueMail({
+    number: c.number ?? "",
+    title: texts.title,
+    body: texts.body,
+    source: c.source,
+    organization: c.organization,
+    fingerprint: c.fingerprint,
+    files: c.files.map((f) => f.filename),
+    replaces: c.replaces,
+    url: `${mailBaseUrl()}${locale === "en" ? "/en" : ""}/communiques/${c.id}`,
+  }, locale);
 }
 
 /** One notification cycle: scan, deliver, send, purge what has served. */

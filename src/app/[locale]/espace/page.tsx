@@ -6,6 +6,11 @@ import type { Locale } from "@/i18n/routing";
 import { canUseCentre, centreAccess, isManagerOf } from "@/server/auth/authorize";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getCatalogue } from "@/server/services/get-catalogue";
+import { ActionForm, Field, SubmitButton } from "@/components/console/action-form";
+import { SAGIR_GROUP_LABELS, type SagirGroup } from "@/domain/communiques/communiques";
+import { communiqueDesks, groupsOf, listReceivedCommuniques, localeOf, unreadCommuniques } from "@/server/services/communiques";
+import { formatDateTime } from "@/i18n/format";
+import { saveLocaleAction } from "../communiques/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -42,7 +47,13 @@ export default async function SpacePage({ params }: Props) {
   const tkeys = await getTranslations("AdminKeys");
   const tdashboard = await getTranslations("Dashboard");
   const tcatalogue = await getTranslations("Catalogue");
+  const tcom = await getTranslations("Communiques");
   const { profiles } = await getCatalogue();
+  const receives = MO_ROLES.has(user.role);
+  const [unread, groups, mailLocale, recent] = receives
+    ? await Promise.all([unreadCommuniques(user), groupsOf(user.id), localeOf(user.id), listReceivedCommuniques({ user, locale, take: 5 }).then((r) => r.items)])
+    : [0, [], "fr" as const, []];
+  const desks = communiqueDesks(user);
   const serviceName = (id: string) => profiles.find((p) => p.serviceId === id)?.name[locale] ?? id;
   // The MO emergency line is for MO users of an organization served by CA-dotation, never for candidates.
   const emergency =
@@ -154,6 +165,41 @@ export default async function SpacePage({ params }: Props) {
             </>
           )}
         </p>
+      )}
+      {(receives || desks.length > 0) && (
+        <section className="mt-6 max-w-3xl rounded-lg border border-slate-300 p-4" aria-labelledby="communiques" data-testid="space-communiques">
+          <h2 id="communiques" className="text-xl font-semibold text-qc-navy">{tcom("title")}</h2>
+          <p className="mt-1">
+            <Link href="/communiques" className="text-qc-blue underline" data-testid="space-communiques-link">
+              {receives ? tcom("spaceUnread", { count: unread }) : tcom("spaceDesk")}
+            </Link>
+          </p>
+          {recent.length > 0 && (
+            <ul className="mt-2 space-y-1" data-testid="space-recent-communiques">
+              {recent.map((c) => (
+                <li key={c.id} className={c.read ? "" : "font-semibold"} data-read={c.read}>
+                  <Link href={`/communiques/${c.id}`} className="text-qc-blue underline">{c.number} — {c.title}</Link>{" "}
+                  <span className="text-sm text-slate-700">{formatDateTime(c.deliveredAt.getTime(), locale)}</span>
+                  {!c.read && <span className="ml-2 rounded bg-qc-navy px-2 py-0.5 text-sm text-white">{tcom("unread")}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+          {receives && user.services.includes("sagir") && (
+            <p className="mt-2" data-testid="my-groups">
+              <strong>{tcom("myGroups")}</strong>{" "}
+              {groups.length ? groups.map((g) => SAGIR_GROUP_LABELS[g as SagirGroup]?.[locale] ?? g).join(", ") : tcom("noGroup")}
+            </p>
+          )}
+          {receives && (
+            <ActionForm action={saveLocaleAction.bind(null, locale)} label={tcom("mailLanguage")} className="mt-3 flex flex-wrap items-end gap-3">
+              <div className="w-56">
+                <Field kind="select" id="mail-locale" name="locale" label={tcom("mailLanguage")} defaultValue={mailLocale} options={[{ value: "fr", label: "Français" }, { value: "en", label: "English" }]} />
+              </div>
+              <SubmitButton variant="secondary">{tcom("saveLanguage")}</SubmitButton>
+            </ActionForm>
+          )}
+        </section>
       )}
       {emergency && (
         <section className="mt-6 max-w-2xl rounded-lg border-l-4 border-qc-blue bg-qc-pale p-4" aria-labelledby="urgence" data-testid="emergency">

@@ -128,7 +128,10 @@ export default async function QueuePage({ params, searchParams }: Props) {
           </div>
         </details>
       </nav>
-        <Link href={`/gestion/guides/${service}`} className="ml-auto text-qc-blue underline" data-testid="guides-desk-link">
+        <Link href="/communiques" className="ml-auto text-qc-blue underline" data-testid="communiques-desk-link">
+          {t("communiques")}
+        </Link>
+        <Link href={`/gestion/guides/${service}`} className="text-qc-blue underline" data-testid="guides-desk-link">
           {t("guides")}
         </Link>
         <Link href={`/console/${service}/ligne`} className="rounded border border-qc-blue px-3 py-1.5 font-semibold text-qc-blue hover:bg-qc-pale" data-testid="wallboard-link">

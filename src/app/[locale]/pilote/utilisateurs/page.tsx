@@ -9,7 +9,11 @@ import type { Locale } from "@/i18n/routing";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getCatalogue } from "@/server/services/get-catalogue";
 import { listMembers } from "@/server/services/manage-members";
-import { inviteMemberAction, renewInvitationAction, saveMember } from "./actions";
+import { inviteMemberAction, renewInvitationAction, saveMember, saveMemberGroupsAction } from "./actions";
+import { ActionForm, SubmitButton } from "@/components/console/action-form";
+import { CheckboxGroup } from "@/components/console/checkbox-group";
+import { SAGIR_GROUP_LABELS, SAGIR_GROUPS } from "@/domain/communiques/communiques";
+import { groupsOfMembers } from "@/server/services/communiques";
 
 export const dynamic = "force-dynamic";
 
@@ -36,6 +40,8 @@ export default async function MembersPage({ params }: Props) {
   }
   const { organization, members } = await listMembers({ user });
   const { profiles } = await getCatalogue();
+  const tcom = await getTranslations("Communiques");
+  const groups = await groupsOfMembers(members.map((m) => m.id));
   const labelled = (ids: string[]) => ids.map((id) => ({ id, label: profiles.find((p) => p.serviceId === id)?.shortName[locale] ?? id }));
   return (
     <>
@@ -59,6 +65,24 @@ export default async function MembersPage({ params }: Props) {
             <div className="mt-2">
               <MemberForm action={saveMember.bind(null, locale)} member={m} offered={labelled(m.offered)} />
             </div>
+            {(m.role === "sagir_user" || m.role === "mo_pilot") && m.services.includes("sagir") && (
+              <details className="mt-2" data-testid="member-groups">
+                <summary className="cursor-pointer font-semibold text-qc-blue">
+                  {tcom("memberGroups")} ({(groups.get(m.id) ?? []).length})
+                </summary>
+                <ActionForm action={saveMemberGroupsAction.bind(null, locale)} label={`${tcom("memberGroups")} — ${m.name}`} className="mt-2 space-y-2">
+                  <input type="hidden" name="userId" value={m.id} />
+                  <CheckboxGroup
+                    name="groups"
+                    legend={tcom("memberGroupsLegend", { name: m.name })}
+                    columns={2}
+                    checked={groups.get(m.id) ?? []}
+                    options={SAGIR_GROUPS.map((value) => ({ value, label: SAGIR_GROUP_LABELS[value][locale] }))}
+                  />
+                  <SubmitButton size="small" variant="secondary">{tcom("saveGroups")}</SubmitButton>
+                </ActionForm>
+              </details>
+            )}
             {m.invited && <RenewInvitationForm action={renewInvitationAction.bind(null, locale, m.name)} userId={m.id} />}
           </li>
         ))}

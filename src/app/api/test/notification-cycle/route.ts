@@ -5,11 +5,15 @@ import { NextResponse } from "next/server";
 import { getNow } from "@/server/clock";
 import { isTestClockEnabled } from "@/server/env";
 import { runAppNotificationCycle } from "@/server/services/notifications";
+import { runAppCommuniqueCycle } from "@/server/services/communiques";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request) {
   if (!isTestClockEnabled()) return NextResponse.json({ error: { code: "NOT_FOUND" } }, { status: 404 });
-  const result = await runAppNotificationCycle(await getNow(), new URL(request.url).origin);
-  return NextResponse.json(result);
+  const now = await getNow();
+  // The communiqués' cycle first (their e-mails are then sent by the notification cycle's outbox step).
+  const communiques = await runAppCommuniqueCycle(now);
+  const result = await runAppNotificationCycle(now, new URL(request.url).origin);
+  return NextResponse.json({ ...result, communiques });
 }

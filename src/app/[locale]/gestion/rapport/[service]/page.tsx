@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DataTableView } from "@/components/dashboard/data-table";
 import { PrintButton } from "@/components/dashboard/print-button";
-import { dashboardTables, formatCell, periodLabel, satisfactionCommentsTable, satisfactionTable, withColumns, type DataTable, type TableId } from "@/components/dashboard/tables";
+import { communiquesTable, dashboardTables, formatCell, periodLabel, satisfactionCommentsTable, satisfactionTable, withColumns, type DataTable, type TableId } from "@/components/dashboard/tables";
 import { getZone, ymdFromDayNumber } from "@/domain/catalogue/zone";
 import { formatDate } from "@/i18n/format";
 import { Link } from "@/i18n/navigation";
@@ -10,6 +10,7 @@ import type { Locale } from "@/i18n/routing";
 import { ZReportQuery } from "@/schemas/dashboard";
 import { getNow } from "@/server/clock";
 import { readDashboard, readQuarterSatisfaction, serviceTimeZone } from "@/server/services/dashboard";
+import { readCommuniqueReport } from "@/server/services/communiques";
 import { getCatalogue } from "@/server/services/get-catalogue";
 import { managerOf } from "../../gate";
 
@@ -47,6 +48,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
     readQuarterSatisfaction({ user, serviceId: service, year, month: monthNumber }),
   ]);
   const tr = (key: string, values?: Record<string, string | number>) => tr_(key as "title", values as never);
+  const communiques = await readCommuniqueReport({ user, serviceId: service, from: new Date(data.period.from), to: new Date(data.period.to) });
   const all = Object.fromEntries(dashboardTables(data, catalogue, tr, locale).map((d) => [d.id, d])) as Record<TableId, DataTable>;
   // What the statement needs, printable on a page's width: each commitment's outcome and times in
   // its own clock; the month's volumes by channel (the dashboard has them per day).
@@ -131,6 +133,12 @@ export default async function ReportPage({ params, searchParams }: Props) {
         <DataTableView table={satisfactionTable(quarterly.figures, catalogue, tr, locale)} locale={locale} caption={t("satisfactionOfQuarter")} empty={t("noSatisfaction")} />
         <h3 className="mt-4 text-xl font-semibold">{t("commentsOfQuarter")}</h3>
         <DataTableView table={satisfactionCommentsTable(quarterly.figures, catalogue, tr, locale)} locale={locale} caption={t("commentsOfQuarter")} empty={t("noComments")} />
+      </section>
+
+      <section aria-labelledby="r-communiques" className="mt-8" data-testid="report-communiques">
+        <h2 id="r-communiques" className="text-2xl font-semibold text-qc-navy">{t("communiquesTitle")}</h2>
+        <p className="mt-1 max-w-4xl text-sm text-slate-700">{t("communiquesNote")}</p>
+        <DataTableView table={communiquesTable(communiques, tr, locale)} locale={locale} caption={t("communiquesTitle")} empty={t("noCommunique")} />
       </section>
     </article>
   );
