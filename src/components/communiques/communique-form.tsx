@@ -4,6 +4,7 @@
 import { getTranslations } from "next-intl/server";
 import { ActionForm, Field, SubmitButton } from "@/components/console/action-form";
 import { CheckboxGroup } from "@/components/console/checkbox-group";
+import { AttachedFilesField } from "@/components/console/attached-files-field";
 import { GuideFileField } from "@/components/console/guide-file-field";
 import { COMMUNIQUE_ROLES, SAGIR_GROUP_LABELS, SAGIR_GROUPS, type CommuniqueAudience, type CommuniqueService } from "@/domain/communiques/communiques";
 import type { Locale } from "@/i18n/routing";
@@ -43,22 +44,7 @@ export async function CommuniqueForm({ locale, service, pilotOrganization, organ
           <Field kind="textarea" id="bodyFr" name="bodyFr" label={t("bodyFr")} hint={t("bodyHint")} rows={14} maxLength={20000} defaultValue={draft?.bodyFr} />
           <Field kind="input" id="titleEn" name="titleEn" label={t("titleEn")} defaultValue={draft?.titleEn ?? ""} required={false} />
           <Field kind="textarea" id="bodyEn" name="bodyEn" label={t("bodyEn")} rows={6} maxLength={20000} defaultValue={draft?.bodyEn ?? ""} required={false} />
-          {draft && draft.files.length > 0 && (
-            <fieldset>
-              <legend className="font-semibold">{t("files")}</legend>
-              <ul className="mt-1 space-y-1" data-testid="communique-form-files">
-                {draft.files.map((f) => (
-                  <li key={f.id} className="flex flex-wrap items-center gap-3">
-                    <a href={`/api/v1/communiques/attachments/${f.id}`} download className="text-qc-blue underline">{f.filename}</a>
-                    <label htmlFor={`remove-${f.id}`} className="flex items-center gap-1 text-sm">
-                      <input id={`remove-${f.id}`} type="checkbox" name={`remove-${f.id}`} className="h-4 w-4" />
-                      {t("removeFile")}
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
-          )}
+          {draft && <AttachedFilesField legend={t("files")} removeLabel={t("removeFile")} files={draft.files} downloadPath="/api/v1/communiques/attachments" testId="communique-form-files" />}
           <GuideFileField label={t("addFiles")} hint={t("filesHint")} />
         </div>
         <div className="space-y-4">

@@ -3,6 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ActionForm, Field, SubmitButton } from "@/components/console/action-form";
 import { ConfirmSubmitButton } from "@/components/console/confirm-submit";
+import { AttachedFilesField } from "@/components/console/attached-files-field";
 import { GuideFileField } from "@/components/console/guide-file-field";
 import { renderGuideMarkdown } from "@/domain/guides/guides";
 import { formatDateTime } from "@/i18n/format";
@@ -74,22 +75,7 @@ export default async function GuideDeskArticlePage({ params }: Props) {
             </div>
             <Field kind="textarea" id="bodyFr" name="bodyFr" label={t("bodyFr")} hint={t("markdownHint")} rows={14} maxLength={20000} defaultValue={article.last.bodyFr} />
             <Field kind="textarea" id="bodyEn" name="bodyEn" label={t("bodyEn")} rows={8} maxLength={20000} defaultValue={article.last.bodyEn} required={false} />
-            {article.files.length > 0 && (
-              <fieldset>
-                <legend className="font-semibold">{t("files")}</legend>
-                <ul className="mt-1 space-y-1" data-testid="guide-files">
-                  {article.files.map((f) => (
-                    <li key={f.id} className="flex flex-wrap items-center gap-3">
-                      <a href={`/api/v1/guides/attachments/${f.id}`} download className="text-qc-blue underline">{f.filename}</a>
-                      <label htmlFor={`remove-${f.id}`} className="flex items-center gap-1 text-sm">
-                        <input id={`remove-${f.id}`} type="checkbox" name={`remove-${f.id}`} className="h-4 w-4" />
-                        {t("removeFile")}
-                      </label>
-                    </li>
-                  ))}
-                </ul>
-              </fieldset>
-            )}
+            <AttachedFilesField legend={t("files")} removeLabel={t("removeFile")} files={article.files} downloadPath="/api/v1/guides/attachments" testId="guide-files" />
             <GuideFileField label={t("addFiles")} hint={t("filesHint")} />
             <SubmitButton>{t("save")}</SubmitButton>
           </ActionForm>
