@@ -4,6 +4,7 @@
 // with 500s. GUICHET_TRUSTED_PROXIES names the proxies whose X-Forwarded-* headers are believed.
 import { readdirSync } from "node:fs";
 import { createServer } from "node:http";
+import { register } from "node:module";
 import path from "node:path";
 import next from "next";
 import { parseTrustedProxies } from "../src/server/http/front-door";
@@ -36,7 +37,13 @@ const publicFiles = new Set(
     .filter((entry) => entry.isFile())
     .map((entry) => `/${path.relative(path.join(process.cwd(), "public"), path.join(entry.parentPath, entry.name)).split(path.sep).join("/")}`),
 );
-const server = createServer(createFrontDoor({ handle: (req, res) => handle(req, res), trusted, dev, pageCache, publicFiles }));
+// The telephone system's call events are answered by the front door itself: hundreds a second,
+// for which Next.js's routing would cost more than storing them (src/server/http/call-events-endpoint.ts).
+// Those modules are the app's server modules (marked `server-only`): resolved as Next resolves them.
+register("./lib/server-only-hook.mjs", import.meta.url);
+const { serveCallEvent } = await import("../src/server/http/call-events-endpoint");
+const direct = { "POST /api/v1/calls/events": serveCallEvent };
+const server = createServer(createFrontDoor({ handle: (req, res) => handle(req, res), trusted, dev, pageCache, publicFiles, direct }));
 server.on("clientError", answerClientError);
 // An idle kept-alive connection is closed after 65 s, not Node's 5 s: longer than a reverse proxy's
 // or a client's own idle delay (60 s for nginx and the cloud load balancers), so that neither sends

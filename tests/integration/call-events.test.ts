@@ -2,6 +2,8 @@
 // order, duplicated, abandoned, voicemail — gives the right call and target outcome; a bad input
 // stores nothing; two events of one call at once are both kept; the dashboard's phone figures are
 // the events'.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../src/server/errors";
@@ -12,6 +14,7 @@ import { seedDatabase } from "../../src/server/db/seed";
 import { summarizePeriodCalls } from "../../src/server/repositories/dashboard-repository";
 import { NextRequest } from "next/server";
 import { POST as postCallEvent } from "../../src/app/api/v1/calls/events/route";
+import { serveCallEvent } from "../../src/server/http/call-events-endpoint";
 import { signWebhook } from "../../src/server/http/webhook-signature";
 import { createApiKey } from "../../src/server/services/administer-api-keys";
 import { readWallboard, receiveCallEvent } from "../../src/server/services/call-events";
@@ -343,6 +346,46 @@ describe("POST /api/v1/calls/events, signed (GUICHET_CALL_EVENTS_SECRET)", () =>
     const replayed = await post(body, { "x-guichet-timestamp": String(t), "x-guichet-signature": signWebhook(SECRET, t, body) });
     expect(replayed.status).toBe(200);
     expect(await db.callEvent.count()).toBe(before + 1);
+  });
+
+  it("the front door's own answer (serveCallEvent, without Next.js) is the route's, status and body", async () => {
+    const server = createServer((req, res) => void serveCallEvent(req, res));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/calls/events`;
+    const viaFrontDoor = (body: string, headers: Record<string, string>) => fetch(url, { method: "POST", body, headers: { "content-type": "application/json", authorization: `Bearer ${key}`, ...headers } });
+    try {
+      const t = Math.floor(Date.now() / 1000);
+      const signed = (body: string) => ({ "x-guichet-timestamp": String(t), "x-guichet-signature": signWebhook(SECRET, t, body) });
+      const event = (id: string) => JSON.stringify({ callId: id, event: "queued", line: "sagir", at: new Date(t * 1000).toISOString(), caller: "418 555-0190" });
+      // Refusals: malformed JSON, an unknown field, not JSON, an unknown key — and nothing stored.
+      const before = await db.callEvent.count();
+      const cases: { body: string; headers: Record<string, string> }[] = [
+        { body: "{pas du json", headers: signed("{pas du json") },
+        { body: JSON.stringify({ callId: "x", event: "queued", line: "sagir", at: new Date(t * 1000).toISOString(), extra: 1 }), headers: {} },
+        { body: event("pbx-door-type"), headers: { "content-type": "text/plain" } },
+        { body: event("pbx-door-key"), headers: { authorization: "Bearer gk_0000000000_" + "A".repeat(43) } },
+      ];
+      for (const c of cases) {
+        const headers = { ...signed(c.body), ...c.headers };
+        const [door, route] = [await viaFrontDoor(c.body, headers), await post(c.body, headers)];
+        expect(door.status, c.body).toBe(route.status);
+        expect(door.status, c.body).toBeGreaterThanOrEqual(400);
+        expect(await door.json(), c.body).toEqual(await route.json());
+      }
+      expect(await db.callEvent.count()).toBe(before);
+      // Stored through the front door, then the same event through the route: already there.
+      const body = event(`pbx-door-${++serial}`);
+      const first = await viaFrontDoor(body, signed(body));
+      expect(first.status).toBe(201);
+      const firstBody = await first.json();
+      expect(firstBody).toMatchObject({ stored: true, call: { status: "waiting" }, request: null });
+      expect(first.headers.get("cache-control")).toBe("no-store");
+      const again = await post(body, signed(body));
+      expect(again.status).toBe(200);
+      expect(await again.json()).toEqual({ ...firstBody, stored: false });
+    } finally {
+      server.close();
+    }
   });
 
   it("a key is still required, signed or not", async () => {

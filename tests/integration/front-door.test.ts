@@ -7,14 +7,15 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { markDatabaseDown, markDatabaseUp } from "../../src/server/db/availability";
 import { parseTrustedProxies } from "../../src/server/http/front-door";
-import { answerClientError, createFrontDoor } from "../../src/server/http/front-door-handler";
+import { answerClientError, createFrontDoor, type NodeHandler } from "../../src/server/http/front-door-handler";
 import { createPageCache, forgetPublicPages, registerPageCache, type PageCache } from "../../src/server/http/page-cache";
 
 let handled = 0;
-function start(trusted: string | undefined): Promise<{ server: Server; port: number }> {
+function start(trusted: string | undefined, own: Record<string, NodeHandler> = {}): Promise<{ server: Server; port: number }> {
   const server = createServer(
     createFrontDoor({
       trusted: parseTrustedProxies(trusted),
+      direct: own,
       handle: (req, res) => {
         handled++;
         if (req.url === "/api/v1/own-policy") res.setHeader("Content-Security-Policy", "sandbox");
@@ -83,6 +84,45 @@ describe("the client's address", () => {
     expect(headers["strict-transport-security"]).toBeUndefined();
     const viaProxy = await call(behindProxy.port, "/api/v1/echo", { headers: { "x-forwarded-proto": "https" } });
     expect(viaProxy.headers["strict-transport-security"]).toMatch(/^max-age=31536000/);
+  });
+});
+
+describe("a route the front door answers itself (the telephone system's events)", () => {
+  it("answers a machine's request (no cookie) without Next.js, with the same headers and the socket's address; a browser's and other methods go to Next", async () => {
+    const seen: string[] = [];
+    const machine: NodeHandler = (req, res) => {
+      seen.push(String(req.headers["x-forwarded-for"]));
+      res.writeHead(201, { "Content-Type": "application/json" });
+      res.end('{"own":true}');
+    };
+    const own = await start(undefined, { "POST /api/v1/machine": machine });
+    try {
+      const before = handled;
+      const answer = await call(own.port, "/api/v1/machine", { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": "192.0.2.9" }, body: "{}" });
+      expect(answer.status).toBe(201);
+      expect(JSON.parse(answer.body)).toEqual({ own: true });
+      expect(handled).toBe(before);
+      expect(seen).toEqual(["127.0.0.1"]);
+      expect(answer.headers["x-content-type-options"]).toBe("nosniff");
+      expect(answer.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+      expect(answer.headers["content-security-policy"]).toContain("default-src 'none'");
+
+      const browser = await call(own.port, "/api/v1/machine", { method: "POST", headers: { "content-type": "application/json", cookie: "guichet-now=2026-12-01T15%3A00%3A00Z" }, body: "{}" });
+      expect(JSON.parse(browser.body).url).toBe("/api/v1/machine");
+      expect(JSON.parse((await call(own.port, "/api/v1/machine")).body).url).toBe("/api/v1/machine");
+      expect(handled).toBe(before + 2);
+
+      // The front door's refusals come first: a body over the limit, or the database away.
+      const large = await call(own.port, "/api/v1/machine", { method: "POST", headers: { "content-type": "application/json", "content-length": String(100 * 1024 * 1024) } });
+      expect(large.status).toBe(413);
+      markDatabaseDown("test", { log: () => {}, probe: () => new Promise(() => {}) });
+      const away = await call(own.port, "/api/v1/machine", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      expect(away.status).toBe(503);
+      expect(JSON.parse(away.body)).toMatchObject({ error: { code: "DATABASE_UNAVAILABLE" } });
+      expect(seen).toHaveLength(1);
+    } finally {
+      own.server.close();
+    }
   });
 });
 

@@ -45,6 +45,12 @@ export type FrontDoorOptions = {
   pageCache?: PageCache;
   /** The paths of `public/`'s files (`/favicon.svg`): other paths naming a file get the app's 404 page. */
   publicFiles?: ReadonlySet<string>;
+  /**
+   * Routes the front door answers itself, without Next.js, keyed `METHOD /path` (the telephone
+   * system's call events: call-events-endpoint.ts) — for a request without cookies only, a
+   * machine's; one with cookies (a person's browser, the e2e tests' fixed clock) goes to Next's route.
+   */
+  direct?: Readonly<Record<string, NodeHandler>>;
 };
 
 /** Routes that answer without the database (a load balancer's liveness check). */
@@ -59,7 +65,7 @@ function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-export function createFrontDoor({ handle, trusted, dev = false, pageCache, publicFiles = new Set() }: FrontDoorOptions): NodeHandler {
+export function createFrontDoor({ handle, trusted, dev = false, pageCache, publicFiles = new Set(), direct = {} }: FrontDoorOptions): NodeHandler {
   return (req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const started = process.hrtime.bigint();
@@ -133,6 +139,8 @@ export function createFrontDoor({ handle, trusted, dev = false, pageCache, publi
       res.end(req.method === "HEAD" ? undefined : unavailablePage(unavailablePageLocale(path, first(req.headers["accept-language"]))));
       return;
     }
+    const own = req.headers.cookie === undefined ? direct[`${req.method} ${path}`] : undefined;
+    if (own) return own(req, res);
     if (pageCache && nonce && isCacheablePageRequest(req.method, req.url, req.headers)) return servePublicPage(req, res, { handle, pageCache, path, nonce, dev });
     return handle(req, res);
   };

@@ -6,6 +6,7 @@ import { errorFields, log } from "@/server/log";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, HTTP_STATUS, errorBody, toAppError } from "@/server/errors";
+import { parseJsonText, requireJsonType } from "@/server/http/json-body";
 import { publicUrlOr } from "@/server/http/public-url";
 import { parseInput } from "@/server/validate";
 
@@ -30,24 +31,11 @@ export async function handleRoute(run: () => Promise<Response> | Response): Prom
   }
 }
 
-/**
- * The JSON body of a request; malformed JSON is a 400 naming the body. The content type must be
- * JSON: a cross-site HTML form (text/plain) could otherwise forge a body under the user's cookies.
- */
+/** The JSON body of a request (json-body.ts): 415 unless its type is JSON, 400 when malformed. */
 export async function readJsonBody(request: Request): Promise<unknown> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/(.+\+)?json\b/i.test(type)) {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "not JSON", {
-      body: { fr: "Envoyez le corps en JSON (Content-Type: application/json).", en: "Send the body as JSON (Content-Type: application/json)." },
-    });
-  }
-  try {
-    return await request.json();
-  } catch {
-    throw new AppError("INVALID_PARAMETER", "malformed JSON", {
-      body: { fr: "Le corps de la requête doit être un objet JSON valide.", en: "The request body must be a valid JSON object." },
-    });
-  }
+  const type = request.headers.get("content-type");
+  requireJsonType(type);
+  return parseJsonText(type, await request.text());
 }
 
 /** The public URL of a tracking link: GUICHET_PUBLIC_URL when set, else the request's own origin. */

@@ -1,0 +1,110 @@
+import "server-only";
+// POST /api/v1/calls/events — one state change of a call, from the telephone system, with an
+// integration key of the call_events scope (`Authorization: Bearer gk_…`; no person's session),
+// and signed when GUICHET_CALL_EVENTS_SECRET is set (webhook-signature.ts).
+//
+// Answered in two places with this one function: by the front door itself (`serveCallEvent`,
+// scripts/server.ts), because a telephone system sends hundreds of events a second and Next.js's
+// routing costs more per event than storing it (bench:calls: 244 events/s through Next on the
+// benchmark machine); and by the Next.js route (src/app/api/v1/calls/events/route.ts), which takes
+// a request carrying cookies — a person's browser, the e2e tests' fixed clock — and `npm run dev`'s
+// requests when the front door is not in front.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { ZCallEventInput } from "@/schemas/call-event";
+import { apiKeyOf } from "@/server/auth/api-key-auth";
+import { AppError, HTTP_STATUS, errorBody, toAppError } from "@/server/errors";
+import { parseJsonText, requireJsonType } from "@/server/http/json-body";
+import { webhookSignatureProblem } from "@/server/http/webhook-signature";
+import { errorFields, log } from "@/server/log";
+import { receiveCallEvent } from "@/server/services/call-events";
+import { parseInput } from "@/server/validate";
+
+export type CallEventAnswer = {
+  status: 200 | 201;
+  body: {
+    stored: boolean;
+    call: { status: string; queuedAt: string; answeredAt: string | null; waitSeconds: number | null; dueAt: string | null; met: boolean | null };
+    /** A voicemail's written request (SAGIR), when this event opened one. */
+    request: { number: string } | null;
+  };
+};
+
+/** The event's answer (201 stored, 200 already there), or an AppError: 401/403 key, 400 body, 415 type. */
+export async function answerCallEvent({ headers, readBody, now }: { headers: Headers; readBody: () => Promise<string>; now: Date }): Promise<CallEventAnswer> {
+  if (!(await apiKeyOf(headers, "call_events", now))) {
+    throw new AppError("UNAUTHENTICATED", "call events need a key", {}, {
+      localized: { fr: "Une clé d'API de la portée « événements d'appel » est requise : `Authorization: Bearer gk_…`.", en: "An API key of the call events scope is required: `Authorization: Bearer gk_…`." },
+    });
+  }
+  requireJsonType(headers.get("content-type"));
+  const raw = await readBody();
+  const secret = process.env.GUICHET_CALL_EVENTS_SECRET;
+  if (secret) {
+    const problem = webhookSignatureProblem(secret, { timestamp: headers.get("x-guichet-timestamp"), signature: headers.get("x-guichet-signature") }, raw, now.getTime());
+    if (problem) {
+      throw new AppError("UNAUTHENTICATED", `webhook signature ${problem}`, {}, {
+        localized: {
+          fr: "Signature absente, périmée ou invalide : X-Guichet-Timestamp (secondes Unix, à 5 minutes près) et X-Guichet-Signature: sha256=<HMAC-SHA256 de « horodatage.corps »>.",
+          en: "Signature missing, stale or invalid: X-Guichet-Timestamp (Unix seconds, within 5 minutes) and X-Guichet-Signature: sha256=<HMAC-SHA256 of \"timestamp.body\">.",
+        },
+        details: { signature: problem },
+      });
+    }
+  }
+  const input = parseInput(ZCallEventInput, parseJsonText(headers.get("content-type"), raw), { unknownFields: "refuse" });
+  const { stored, call, request } = await receiveCallEvent({ input, now });
+  return {
+    status: stored ? 201 : 200,
+    body: {
+      stored,
+      call: {
+        status: call.status,
+        queuedAt: call.queuedAt.toISOString(),
+        answeredAt: call.answeredAt?.toISOString() ?? null,
+        waitSeconds: call.waitSeconds,
+        dueAt: call.dueAt?.toISOString() ?? null,
+        met: call.met,
+      },
+      request,
+    },
+  };
+}
+
+/** The headers the answer reads, from Node's (the front door has already set X-Forwarded-For from the socket or its trusted proxies). */
+const READ_HEADERS = ["authorization", "content-type", "x-forwarded-for", "x-guichet-timestamp", "x-guichet-signature"] as const;
+
+function readText(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+/**
+ * The front door's own answer to POST /api/v1/calls/events, without Next.js: the same answer and
+ * error shape as the route (handleRoute's). Its body's size was checked by the front door (1 MB).
+ */
+export async function serveCallEvent(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const headers = new Headers();
+  for (const name of READ_HEADERS) {
+    const value = req.headers[name];
+    if (typeof value === "string") headers.set(name, value);
+  }
+  let status: number;
+  let body: unknown;
+  const extra: Record<string, string> = {};
+  try {
+    ({ status, body } = await answerCallEvent({ headers, readBody: () => readText(req), now: new Date() }));
+  } catch (error) {
+    const appError = toAppError(error);
+    if (appError.code === "INTERNAL") log.error("route_error", { error: errorFields(error) });
+    if (typeof appError.details.retryAfterSeconds === "number") extra["Retry-After"] = String(appError.details.retryAfterSeconds);
+    status = HTTP_STATUS[appError.code];
+    body = errorBody(appError);
+  }
+  if (res.destroyed) return;
+  res.writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store", ...extra });
+  res.end(JSON.stringify(body));
+}
