@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AUDIENCE_ROLES, COMMUNIQUE_SERVICES, ORGANIZATION_SCOPES, SAGIR_GROUPS } from "@/domain/communiques/communiques";
-import { ZMessage } from "@/schemas/fields";
+import { checkEnglishPair, ZMessage } from "@/schemas/fields";
 import { ZLocalDateTime } from "@/schemas/console";
 
 /** A checkbox list (FormData.getAll) or a JSON array; a single value is a list of one. */
@@ -25,7 +25,7 @@ export const ZCommuniqueDraft = z
     groups: list(z.enum(SAGIR_GROUPS, { error: "choice.invalid" }), SAGIR_GROUPS.length, "choice.invalid"),
   })
   .superRefine((v, ctx) => {
-    if (Boolean(v.titleEn) !== Boolean(v.bodyEn)) ctx.addIssue({ code: "custom", path: [v.titleEn ? "bodyEn" : "titleEn"], message: "communique.english" });
+    checkEnglishPair(v, ctx);
     if (v.titleEn && v.titleEn.length < 5) ctx.addIssue({ code: "custom", path: ["titleEn"], message: "communique.title" });
     if (v.bodyEn && v.bodyEn.length < 20) ctx.addIssue({ code: "custom", path: ["bodyEn"], message: "communique.body" });
     if (v.roles.length === 0) ctx.addIssue({ code: "custom", path: ["roles"], message: "communique.roles" });

@@ -35,3 +35,11 @@ export const ZContactPhone = z
   .regex(/^$|^[0-9 ()+.-]{7,}(,?\s*(poste|ext\.?|#)\s*\d+)?$/i, { error: "phone.invalid" })
   .optional()
   .transform((v) => v || null);
+
+/**
+ * A text's English version is whole or absent (a guide's article, a communiqué): a title without a
+ * text, or the reverse, would show half of it. The issue is put on the field that is missing.
+ */
+export function checkEnglishPair(v: { titleEn?: string | null; bodyEn?: string | null }, ctx: z.RefinementCtx): void {
+  if (Boolean(v.titleEn) !== Boolean(v.bodyEn)) ctx.addIssue({ code: "custom", path: [v.titleEn ? "bodyEn" : "titleEn"], message: "english.pair" });
+}

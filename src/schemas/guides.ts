@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { GUIDE_AUDIENCES, GUIDE_EVENT_KINDS } from "@/domain/guides/guides";
+import { checkEnglishPair } from "@/schemas/fields";
 
 const AUDIENCE_KEYS = GUIDE_AUDIENCES.map((a) => `${a.serviceId}/${a.audienceId}`) as [string, ...string[]];
 
@@ -18,8 +19,7 @@ export const ZGuideArticleInput = z
   })
   .superRefine((v, ctx) => {
     if (!v.articleId && !v.audience) ctx.addIssue({ code: "custom", path: ["audience"], message: "guide.audience" });
-    // An English version is whole or absent: a title without a text (or the reverse) would show half an article.
-    if (Boolean(v.titleEn) !== Boolean(v.bodyEn)) ctx.addIssue({ code: "custom", path: [v.titleEn ? "bodyEn" : "titleEn"], message: "guide.english" });
+    checkEnglishPair(v, ctx);
     if (v.bodyEn && v.bodyEn.length < 20) ctx.addIssue({ code: "custom", path: ["bodyEn"], message: "guide.body" });
     if (v.titleEn && v.titleEn.length < 5) ctx.addIssue({ code: "custom", path: ["titleEn"], message: "guide.title" });
   });

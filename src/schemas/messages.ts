@@ -6,16 +6,12 @@ export const VALIDATION_MESSAGES = {
   "guide.category": { fr: "La catégorie doit compter de 2 à 60 caractères.", en: "The category must be 2 to 60 characters long." },
   "guide.title": { fr: "Le titre doit compter de 5 à 120 caractères.", en: "The title must be 5 to 120 characters long." },
   "guide.body": { fr: "Le texte doit compter de 20 à 20 000 caractères.", en: "The text must be 20 to 20,000 characters long." },
-  "guide.english": {
+  "english.pair": {
     fr: "La version anglaise a un titre et un texte, ou ni l'un ni l'autre.",
     en: "The English version has a title and a text, or neither.",
   },
   "communique.title": { fr: "Le titre doit compter de 5 à 150 caractères.", en: "The title must be 5 to 150 characters long." },
   "communique.body": { fr: "Le texte doit compter de 20 à 20 000 caractères.", en: "The text must be 20 to 20,000 characters long." },
-  "communique.english": {
-    fr: "La version anglaise a un titre et un texte, ou ni l'un ni l'autre.",
-    en: "The English version has a title and a text, or neither.",
-  },
   "communique.roles": { fr: "Choisissez au moins un rôle.", en: "Choose at least one role." },
   "communique.groups": { fr: "Les groupes d'utilisateurs ne s'appliquent qu'aux communiqués SAGIR.", en: "User groups apply to SAGIR communiqués only." },
   "communique.organizations": { fr: "Choisissez au moins une organisation.", en: "Choose at least one organization." },
