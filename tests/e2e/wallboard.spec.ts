@@ -8,7 +8,9 @@ import { promisify } from "node:util";
 import { request as http } from "@playwright/test";
 import { expect, test, createApiKeyThroughPage, expectAccessible, expectNoHorizontalScroll, setNow, signInToSpace } from "./support";
 
-test.describe.configure({ timeout: 180_000 });
+// One after another: each test counts the SAGIR line's waiting calls, and the voicemail test's call
+// waits on that line until its message is left (run alongside, the first test saw 2 waiting, not 1).
+test.describe.configure({ timeout: 180_000, mode: "default" });
 
 test("a queued SAGIR call shows on the wallboard, its wait growing; answered, it leaves the queue and its agent is on a call", async ({ page, browser, baseURL }) => {
   const admin = await (await browser.newContext()).newPage();
