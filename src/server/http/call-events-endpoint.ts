@@ -10,12 +10,12 @@ import "server-only";
 // a request carrying cookies — a person's browser, the e2e tests' fixed clock — and `npm run dev`'s
 // requests when the front door is not in front.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { text } from "node:stream/consumers";
 import { ZCallEventInput } from "@/schemas/call-event";
 import { apiKeyOf } from "@/server/auth/api-key-auth";
-import { AppError, HTTP_STATUS, errorBody, toAppError } from "@/server/errors";
-import { parseJsonText, requireJsonType } from "@/server/http/json-body";
+import { AppError } from "@/server/errors";
+import { errorAnswer, parseJsonText, requireJsonType } from "@/server/http/json-body";
 import { webhookSignatureProblem } from "@/server/http/webhook-signature";
-import { errorFields, log } from "@/server/log";
 import { receiveCallEvent } from "@/server/services/call-events";
 import { parseInput } from "@/server/validate";
 
@@ -73,15 +73,6 @@ export async function answerCallEvent({ headers, readBody, now }: { headers: Hea
 /** The headers the answer reads, from Node's (the front door has already set X-Forwarded-For from the socket or its trusted proxies). */
 const READ_HEADERS = ["authorization", "content-type", "x-forwarded-for", "x-guichet-timestamp", "x-guichet-signature"] as const;
 
-function readText(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
 /**
  * The front door's own answer to POST /api/v1/calls/events, without Next.js: the same answer and
  * error shape as the route (handleRoute's). Its body's size was checked by the front door (1 MB).
@@ -92,19 +83,11 @@ export async function serveCallEvent(req: IncomingMessage, res: ServerResponse):
     const value = req.headers[name];
     if (typeof value === "string") headers.set(name, value);
   }
-  let status: number;
-  let body: unknown;
-  const extra: Record<string, string> = {};
-  try {
-    ({ status, body } = await answerCallEvent({ headers, readBody: () => readText(req), now: new Date() }));
-  } catch (error) {
-    const appError = toAppError(error);
-    if (appError.code === "INTERNAL") log.error("route_error", { error: errorFields(error) });
-    if (typeof appError.details.retryAfterSeconds === "number") extra["Retry-After"] = String(appError.details.retryAfterSeconds);
-    status = HTTP_STATUS[appError.code];
-    body = errorBody(appError);
-  }
+  const answer = await answerCallEvent({ headers, readBody: () => text(req), now: new Date() }).then(
+    ({ status, body }) => ({ status, headers: {}, body }),
+    errorAnswer,
+  );
   if (res.destroyed) return;
-  res.writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store", ...extra });
-  res.end(JSON.stringify(body));
+  res.writeHead(answer.status, { "Content-Type": "application/json", "Cache-Control": "no-store", ...answer.headers });
+  res.end(JSON.stringify(answer.body));
 }

@@ -1,7 +1,9 @@
-// A request's JSON body, the same for Next's route handlers (route-handler.ts readJsonBody) and the
-// front door's own answers (call-events-endpoint.ts). The content type must be JSON: a cross-site
-// HTML form (text/plain) could otherwise forge a body under the user's cookies.
-import { AppError } from "@/server/errors";
+// What Next's route handlers (route-handler.ts) and the front door's own answers
+// (call-events-endpoint.ts) share: a request's JSON body, and an error as the API answers it. The
+// content type must be JSON: a cross-site HTML form (text/plain) could otherwise forge a body under
+// the user's cookies.
+import { AppError, HTTP_STATUS, errorBody, toAppError, type ErrorBody } from "@/server/errors";
+import { errorFields, log } from "@/server/log";
 
 /** 415 unless the content type is JSON (`application/json`, `application/…+json`). */
 export function requireJsonType(type: string | null): void {
@@ -22,4 +24,16 @@ export function parseJsonText(type: string | null, text: string): unknown {
       body: { fr: "Le corps de la requête doit être un objet JSON valide.", en: "The request body must be a valid JSON object." },
     });
   }
+}
+
+/**
+ * An error as the API answers it: its status, its headers (Retry-After while the database is away)
+ * and the JSON error body. An unexpected error is logged without request data (server/log.ts).
+ */
+export function errorAnswer(error: unknown): { status: number; headers: Record<string, string>; body: ErrorBody } {
+  const appError = toAppError(error);
+  if (appError.code === "INTERNAL") log.error("route_error", { error: errorFields(error) });
+  const headers: Record<string, string> = {};
+  if (typeof appError.details.retryAfterSeconds === "number") headers["Retry-After"] = String(appError.details.retryAfterSeconds);
+  return { status: HTTP_STATUS[appError.code], headers, body: errorBody(appError) };
 }

@@ -1,12 +1,11 @@
 import "server-only";
 // The entry wrapper for route handlers: parse with the shared zod schema, run the service, map
-// every error through server/errors.ts. Unexpected errors are logged without request data
-// (server/log.ts: class, code, scrubbed message and frames).
-import { errorFields, log } from "@/server/log";
+// every error as the API answers it (json-body.ts errorAnswer, shared with the front door's own
+// answers; unexpected errors are logged without request data).
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { AppError, HTTP_STATUS, errorBody, toAppError } from "@/server/errors";
-import { parseJsonText, requireJsonType } from "@/server/http/json-body";
+import { AppError, HTTP_STATUS, errorBody } from "@/server/errors";
+import { errorAnswer, parseJsonText, requireJsonType } from "@/server/http/json-body";
 import { publicUrlOr } from "@/server/http/public-url";
 import { parseInput } from "@/server/validate";
 
@@ -23,11 +22,8 @@ export async function handleRoute(run: () => Promise<Response> | Response): Prom
   try {
     return await run();
   } catch (error) {
-    const appError = toAppError(error);
-    if (appError.code === "INTERNAL") log.error("route_error", { error: errorFields(error) });
-    const headers: Record<string, string> = {};
-    if (typeof appError.details.retryAfterSeconds === "number") headers["Retry-After"] = String(appError.details.retryAfterSeconds);
-    return NextResponse.json(errorBody(appError), { status: HTTP_STATUS[appError.code], headers });
+    const { status, headers, body } = errorAnswer(error);
+    return NextResponse.json(body, { status, headers });
   }
 }
 
