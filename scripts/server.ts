@@ -37,12 +37,14 @@ const publicFiles = new Set(
     .filter((entry) => entry.isFile())
     .map((entry) => `/${path.relative(path.join(process.cwd(), "public"), path.join(entry.parentPath, entry.name)).split(path.sep).join("/")}`),
 );
-// The telephone system's call events are answered by the front door itself: hundreds a second,
-// for which Next.js's routing would cost more than storing them (src/server/http/call-events-endpoint.ts).
+// The telephone system's call events and the candidates' inquiries, from a request without cookies,
+// are answered by the front door itself: hundreds a second, for which Next.js's routing would cost
+// as much as storing them (src/server/http/call-events-endpoint.ts, inquiry-endpoint.ts).
 // Those modules are the app's server modules (marked `server-only`): resolved as Next resolves them.
 register("./lib/server-only-hook.mjs", import.meta.url);
 const { serveCallEvent } = await import("../src/server/http/call-events-endpoint");
-const direct = { "POST /api/v1/calls/events": serveCallEvent };
+const { serveInquiry } = await import("../src/server/http/inquiry-endpoint");
+const direct = { "POST /api/v1/calls/events": serveCallEvent, "POST /api/v1/inquiries": serveInquiry };
 const server = createServer(createFrontDoor({ handle: (req, res) => handle(req, res), trusted, dev, pageCache, publicFiles, direct }));
 server.on("clientError", answerClientError);
 // An idle kept-alive connection is closed after 65 s, not Node's 5 s: longer than a reverse proxy's

@@ -1,8 +1,15 @@
 // A candidate's written inquiry, through POST /api/v1/inquiries and the services behind it.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { connect } from "node:net";
 import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { POST } from "../../src/app/api/v1/inquiries/route";
+import { databaseAvailable } from "../../src/server/db/availability";
+import { serveInquiry } from "../../src/server/http/inquiry-endpoint";
+import { openRequest } from "../../src/server/services/open-request";
 import { createCatalogueEngine } from "../../src/domain/catalogue/engine";
+import { formatRequestNumber } from "../../src/domain/requests/numbering";
 import { seedDatabase } from "../../src/server/db/seed";
 import { loadCatalogue } from "../../src/server/repositories/catalogue-repository";
 import { createCandidateInquiry } from "../../src/server/services/create-candidate-inquiry";
@@ -151,6 +158,50 @@ describe("numbering", () => {
     expect(await db.request.count()).toBe(200);
   }, 60_000);
 
+  it("an opening that fails leaves no gap and nothing behind (request, targets, acknowledgement, the day's count of automatic mail)", async () => {
+    const receivedAt = new Date("2026-11-24T15:00:00Z");
+    // A requester account that does not exist: the request's foreign key refuses it, after the
+    // counter, the targets and the acknowledgement were written in the same statement.
+    await expect(
+      openRequest({
+        serviceId: "ca-dotation",
+        audienceId: "mo-specialist",
+        channel: "request-form",
+        type: "question",
+        subject: "Une question",
+        body: "Une question sur la dotation.",
+        urgent: false,
+        receivedAt,
+        details: {},
+        requester: { kind: "user", userId: "00000000-0000-4000-8000-000000000000", organizationId: null, email: "personne@exemple.ca" },
+      }),
+    ).rejects.toThrow();
+    expect(await db.request.count()).toBe(0);
+    expect(await db.requestTarget.count()).toBe(0);
+    expect(await db.emailOutbox.count()).toBe(0);
+    expect(await db.rateLimit.count()).toBe(0);
+    expect(await db.requestCounter.count()).toBe(0);
+    expect((await createCandidateInquiry({ input: valid as never, receivedAt })).number).toBe("CAD-2026-000001");
+  });
+
+  it("the acknowledgement, written with the request before its number was known, carries its number and never the provisional one", async () => {
+    const created = await createCandidateInquiry({ input: valid as never, receivedAt: new Date("2026-11-24T15:00:00Z") });
+    const [mail] = await db.emailOutbox.findMany({ where: { request: { number: created.number } } });
+    expect(mail?.kind).toBe("acknowledgement");
+    expect(mail?.subject).toContain(created.number);
+    expect(mail?.body).toContain(created.number);
+    expect(mail?.html).toContain(created.number);
+    expect([mail?.subject, mail?.body, mail?.html].join("\n")).not.toContain("pending-");
+    expect(await db.request.count({ where: { number: { startsWith: "pending-" } } })).toBe(0);
+  });
+
+  it("a millionth request of the year is numbered as the domain formats it: the sequence widens, never truncated", async () => {
+    await db.requestCounter.create({ data: { prefix: "CAD", year: 2026, last: 999_999 } });
+    const created = await createCandidateInquiry({ input: valid as never, receivedAt: new Date("2026-11-24T15:00:00Z") });
+    expect(created.number).toBe(formatRequestNumber("CAD", 2026, 1_000_000));
+    expect(created.number).toBe("CAD-2026-1000000");
+  });
+
   it("numbers per service and per Québec year", async () => {
     const lastDay = await createCandidateInquiry({ input: valid as never, receivedAt: new Date("2027-01-01T04:30:00Z") });
     const firstDay = await createCandidateInquiry({ input: valid as never, receivedAt: new Date("2027-01-01T05:30:00Z") });
@@ -193,5 +244,53 @@ describe("event log", () => {
     await createCandidateInquiry({ input: valid as never, receivedAt: new Date("2026-11-24T15:00:00Z") });
     await expect(db.requestEvent.updateMany({ data: { kind: "rewritten" } })).rejects.toThrow(/append-only/);
     await expect(db.requestEvent.deleteMany({})).rejects.toThrow(/append-only/);
+  });
+});
+
+describe("the front door's own answer (serveInquiry, without Next.js)", () => {
+  async function withServer(run: (port: number) => Promise<void>): Promise<void> {
+    const server = createServer((req, res) => void serveInquiry(req, res));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      await run((server.address() as AddressInfo).port);
+    } finally {
+      server.close();
+    }
+  }
+
+  it("is the route's: the 201 and its link to the host the client used, and each refusal's status and fields", async () => {
+    await withServer(async (port) => {
+      const send = (body: string, type = "application/json") => fetch(`http://127.0.0.1:${port}/api/v1/inquiries`, { method: "POST", body, headers: { "content-type": type } });
+      const created = await send(JSON.stringify(valid));
+      expect(created.status).toBe(201);
+      expect(created.headers.get("cache-control")).toBe("no-store");
+      const body = await created.json();
+      expect(body.number).toBe("CAD-2026-000001");
+      expect(body.trackingUrl).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/suivi/[A-Za-z0-9_-]{43}$`));
+      expect(body.targets.map((t: { id: string }) => t.id)).toEqual(["cad-candidate-reply"]);
+      for (const [raw, type] of [["{nope", "application/json"], [JSON.stringify({ ...valid, extra: 1 }), "application/json"], [JSON.stringify(valid), "text/plain"], [JSON.stringify({ ...valid, topic: "my-candidate-file" }), "application/json"]] as const) {
+        const own = await send(raw, type);
+        const route = await POST(new NextRequest("http://localhost/api/v1/inquiries", { method: "POST", body: raw, headers: { "content-type": type } }));
+        expect(own.status).toBe(route.status);
+        const [a, b] = [(await own.json()).error, (await route.json()).error];
+        expect({ code: a.code, fields: a.fields }).toEqual({ code: b.code, fields: b.fields });
+      }
+      expect(await db.request.count()).toBe(1);
+    });
+  });
+
+  it("a client gone before its body arrived is not a database outage (it once turned every answer to 503 after a load test)", async () => {
+    await withServer(async (port) => {
+      const socket = connect(port, "127.0.0.1");
+      await new Promise((resolve) => socket.once("connect", resolve));
+      socket.write("POST /api/v1/inquiries HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"name\":");
+      // The server now waits for the rest of the body; the client goes away.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      socket.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(databaseAvailable()).toBe(true);
+      const after = await fetch(`http://127.0.0.1:${port}/api/v1/inquiries`, { method: "POST", body: JSON.stringify(valid), headers: { "content-type": "application/json" } });
+      expect(after.status).toBe(201);
+    });
   });
 });

@@ -9,8 +9,14 @@ export function numberingYear(receivedAt: number, timeZone = "America/Toronto"):
   return getZone(timeZone).yearOf(receivedAt);
 }
 
+/** A number is its head (`CAD-2026-`) and its sequence, zero-padded to `width` digits. */
+export function numberParts(prefix: string, year: number): { head: string; width: number } {
+  return { head: `${prefix}-${year}-`, width: 6 };
+}
+
 export function formatRequestNumber(prefix: string, year: number, sequence: number): string {
-  return `${prefix}-${year}-${String(sequence).padStart(6, "0")}`;
+  const { head, width } = numberParts(prefix, year);
+  return `${head}${String(sequence).padStart(width, "0")}`;
 }
 
 const NUMBER = /^(CAD|SAG)-(\d{4})-(\d{6,})$/;

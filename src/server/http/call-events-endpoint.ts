@@ -9,12 +9,10 @@ import "server-only";
 // benchmark machine); and by the Next.js route (src/app/api/v1/calls/events/route.ts), which takes
 // a request carrying cookies — a person's browser, the e2e tests' fixed clock — and `npm run dev`'s
 // requests when the front door is not in front.
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { text } from "node:stream/consumers";
 import { ZCallEventInput } from "@/schemas/call-event";
 import { apiKeyOf } from "@/server/auth/api-key-auth";
 import { AppError } from "@/server/errors";
-import { errorAnswer, parseJsonText, requireJsonType } from "@/server/http/json-body";
+import { directRoute, parseJsonText, readBodyText, requireJsonType } from "@/server/http/json-body";
 import { webhookSignatureProblem } from "@/server/http/webhook-signature";
 import { receiveCallEvent } from "@/server/services/call-events";
 import { parseInput } from "@/server/validate";
@@ -37,7 +35,7 @@ export async function answerCallEvent({ headers, readBody, now }: { headers: Hea
     });
   }
   requireJsonType(headers.get("content-type"));
-  const raw = await readBody();
+  const raw = await readBodyText(readBody);
   const secret = process.env.GUICHET_CALL_EVENTS_SECRET;
   if (secret) {
     const problem = webhookSignatureProblem(secret, { timestamp: headers.get("x-guichet-timestamp"), signature: headers.get("x-guichet-signature") }, raw, now.getTime());
@@ -70,24 +68,8 @@ export async function answerCallEvent({ headers, readBody, now }: { headers: Hea
   };
 }
 
-/** The headers the answer reads, from Node's (the front door has already set X-Forwarded-For from the socket or its trusted proxies). */
-const READ_HEADERS = ["authorization", "content-type", "x-forwarded-for", "x-guichet-timestamp", "x-guichet-signature"] as const;
-
 /**
  * The front door's own answer to POST /api/v1/calls/events, without Next.js: the same answer and
- * error shape as the route (handleRoute's). Its body's size was checked by the front door (1 MB).
+ * error shape as the route (handleRoute's).
  */
-export async function serveCallEvent(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const headers = new Headers();
-  for (const name of READ_HEADERS) {
-    const value = req.headers[name];
-    if (typeof value === "string") headers.set(name, value);
-  }
-  const answer = await answerCallEvent({ headers, readBody: () => text(req), now: new Date() }).then(
-    ({ status, body }) => ({ status, headers: {}, body }),
-    errorAnswer,
-  );
-  if (res.destroyed) return;
-  res.writeHead(answer.status, { "Content-Type": "application/json", "Cache-Control": "no-store", ...answer.headers });
-  res.end(JSON.stringify(answer.body));
-}
+export const serveCallEvent = directRoute(["authorization", "content-type", "x-forwarded-for", "x-guichet-timestamp", "x-guichet-signature"], answerCallEvent);

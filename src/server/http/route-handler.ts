@@ -5,8 +5,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, HTTP_STATUS, errorBody } from "@/server/errors";
-import { errorAnswer, parseJsonText, requireJsonType } from "@/server/http/json-body";
-import { publicUrlOr } from "@/server/http/public-url";
+import { errorAnswer, parseJsonText, readBodyText, requireJsonType } from "@/server/http/json-body";
 import { parseInput } from "@/server/validate";
 
 export function parseSearchParams<S extends z.ZodType>(schema: S, params: URLSearchParams, names: readonly string[]): z.output<S> {
@@ -31,12 +30,7 @@ export async function handleRoute(run: () => Promise<Response> | Response): Prom
 export async function readJsonBody(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type");
   requireJsonType(type);
-  return parseJsonText(type, await request.text());
-}
-
-/** The public URL of a tracking link: GUICHET_PUBLIC_URL when set, else the request's own origin. */
-export function trackingUrlFor(request: Request, token: string): string {
-  return `${publicUrlOr(new URL(request.url).origin)}/suivi/${token}`;
+  return parseJsonText(type, await readBodyText(() => request.text()));
 }
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

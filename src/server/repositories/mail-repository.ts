@@ -168,10 +168,10 @@ export async function insertRequestEmail(tx: Tx, row: NewRequestEmail): Promise<
   await tx.emailOutbox.create({ data: { ...row, nextAttemptAt: row.createdAt }, select: { id: true } });
 }
 
-/** Counts one automatic reply to an address (hashed) in a day's window; returns the day's count. */
-export async function countAutomaticReply(tx: Tx, addressHash: string, day: Date): Promise<number> {
+/** Counts one automatic reply to an address (its key holds the address's hash) in a day's window; returns the day's count. */
+export async function countAutomaticReply(tx: Tx, key: string, day: Date): Promise<number> {
   const rows = await tx.$queryRaw<{ count: number }[]>`
-    INSERT INTO rate_limit (key, window_start, count) VALUES (${`auto-reply:${addressHash}`}, ${day}, 1)
+    INSERT INTO rate_limit (key, window_start, count) VALUES (${key}, ${day}, 1)
     ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit.count + 1
     RETURNING count`;
   return rows[0]!.count;

@@ -1,25 +1,12 @@
 import type { SystemMessageKind } from "@/i18n/system-messages";
 import "server-only";
 // Requests, their fixed targets, events and messages. The only place that reads or writes them.
-import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import type { MoListStatus } from "@/domain/requests/mo-request";
 import { isRequestNumber } from "@/domain/requests/numbering";
 
 export type Tx = Prisma.TransactionClient;
-
-/**
- * The next sequence number for a prefix and year. The counter row stays locked until the
- * calling transaction ends, and its increment rolls back with it: numbers have no gaps.
- */
-export async function takeNextSequence(tx: Tx, prefix: string, year: number): Promise<number> {
-  const rows = await tx.$queryRaw<{ last: number }[]>`
-    INSERT INTO request_counter (prefix, year, last) VALUES (${prefix}, ${year}, 1)
-    ON CONFLICT (prefix, year) DO UPDATE SET last = request_counter.last + 1
-    RETURNING last`;
-  return rows[0]!.last;
-}
 
 export type NewRequest = {
   serviceId: string;
@@ -52,27 +39,39 @@ export type NewRequest = {
   actorUserId: string | null;
 };
 
+/** The acknowledgement of a new request, rendered by the application (request-mail.ts), capped per address per day. */
+export type NewAcknowledgement = {
+  /** The day's counter of automatic messages to the address (rate_limit), the day, and the cap. */
+  capKey: string;
+  capDay: Date;
+  capMax: number;
+  locale: string;
+  subject: string;
+  body: string;
+  html: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  messageId: string;
+  createdAt: Date;
+};
+
 /**
- * Inserts a request with its targets, first event and message, then numbers it. The number is
- * taken last so that the counter row is locked only for the end of the transaction: under a
- * burst, requests queue on that lock for a few milliseconds each, not for the whole insert.
+ * Inserts a request with its targets, first event and message, personal data and acknowledgement,
+ * and numbers it — one statement (the SQL function guichet_open_request, migration
+ * 20261206230000_open_request_function). The acknowledgement, rendered before the number is known,
+ * names the request by `provisionalNumber(id)`; the function puts the number in its place.
+ * The counter's row stays locked until the transaction ends (no gaps): called on its own (not in an
+ * interactive transaction), the statement is its transaction, and the lock lasts no round trip.
  */
 export async function insertNumberedRequest(
-  tx: Tx,
-  data: NewRequest,
-  numbering: { prefix: string; year: number; format: (sequence: number) => string },
-): Promise<{ id: string; number: string }> {
-  const { id } = await insertRequest(tx, data, `pending-${randomUUID()}`);
-  const number = numbering.format(await takeNextSequence(tx, numbering.prefix, numbering.year));
-  await tx.request.update({ where: { id }, data: { number }, select: { id: true } });
-  return { id, number };
-}
-
-async function insertRequest(tx: Tx, data: NewRequest, provisionalNumber: string): Promise<{ id: string }> {
-  return tx.request.create({
-    select: { id: true },
-    data: {
-      number: provisionalNumber,
+  db: Db | Tx,
+  data: NewRequest & { id: string },
+  numbering: { prefix: string; year: number; head: string; width: number },
+  acknowledgement: NewAcknowledgement | null,
+): Promise<{ id: string; number: string; acknowledged: boolean }> {
+  const payload = {
+    request: {
+      id: data.id,
       serviceId: data.serviceId,
       audienceId: data.audienceId,
       channel: data.channel,
@@ -92,23 +91,32 @@ async function insertRequest(tx: Tx, data: NewRequest, provisionalNumber: string
       nextDueAt: data.queue.nextDueAt,
       nextRiskAt: data.queue.nextRiskAt,
       hasTargets: data.queue.hasTargets,
-      targets: { create: data.targets },
-      events: {
-        create: {
-          kind: "received",
-          actorKind: data.actorKind,
-          actorUserId: data.actorUserId,
-          at: data.receivedAt,
-          data: { channel: data.channel },
-        },
-      },
-      messages: data.firstMessage
-        ? { create: { ...data.firstMessage, visibility: data.firstMessageVisibility ?? "public", at: data.receivedAt } }
-        : undefined,
-      personalData: data.personalData ? { create: data.personalData } : undefined,
     },
-  });
+    targets: data.targets,
+    event: { actorKind: data.actorKind, actorUserId: data.actorUserId, at: data.receivedAt, data: { channel: data.channel } },
+    message: data.firstMessage
+      ? {
+          authorKind: data.firstMessage.authorKind,
+          authorUserId: data.firstMessage.authorUserId,
+          visibility: data.firstMessageVisibility ?? "public",
+          body: data.firstMessage.body,
+          systemKind: data.firstMessage.systemKind ?? null,
+          quoted: data.firstMessage.quoted ?? null,
+          // A bigint is not JSON: its digits, read back as BIGINT.
+          inboundEmailId: data.firstMessage.inboundEmailId == null ? null : String(data.firstMessage.inboundEmailId),
+          at: data.receivedAt,
+        }
+      : null,
+    personalData: data.personalData,
+    numbering,
+    acknowledgement,
+  };
+  const rows = await db.$queryRaw<{ number: string; acknowledged: boolean }[]>`SELECT "number", "acknowledged" FROM guichet_open_request(${JSON.stringify(payload)}::jsonb)`;
+  return { id: data.id, number: rows[0]!.number, acknowledged: rows[0]!.acknowledged };
 }
+
+/** What names a request in its acknowledgement until guichet_open_request gives it its number. */
+export const provisionalNumber = (id: string): string => `pending-${id}`;
 
 const trackedSelect = {
   id: true,

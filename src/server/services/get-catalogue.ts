@@ -26,8 +26,15 @@ export type Catalogue = CatalogueData & { engine: CatalogueEngine };
 
 const CACHE_TTL_MS = 5_000;
 
-let current: { key: string; catalogue: Catalogue; loadedAt: number } | null = null;
+let current: { key: string; catalogue: Catalogue; loadedAt: number; generation: number } | null = null;
 let inFlight: Promise<Catalogue> | null = null;
+
+// This module is loaded twice in one process: by Next.js's bundles and by the front door's own
+// routes (scripts/server.ts). An edit, made through Next, is seen by both at once: forgetCatalogue
+// counts a generation on globalThis, and a copy loaded before it is not used.
+const GENERATION = Symbol.for("guichet.catalogue-generation");
+const generationHolder = globalThis as { [GENERATION]?: number };
+const generation = (): number => generationHolder[GENERATION] ?? 0;
 
 export function defaultCatalogueData(): CatalogueData {
   return {
@@ -40,11 +47,12 @@ export function defaultCatalogueData(): CatalogueData {
 }
 
 async function load(): Promise<Catalogue> {
+  const loadedGeneration = generation();
   const data = hasDatabase() ? await loadCatalogue(getCatalogueDb()) : defaultCatalogueData();
   const key = JSON.stringify(data.definition);
   const engine = current?.key === key ? current.catalogue.engine : createCatalogueEngine(data.definition);
   const catalogue = { ...data, engine };
-  current = { key, catalogue, loadedAt: performance.now() };
+  current = { key, catalogue, loadedAt: performance.now(), generation: loadedGeneration };
   return catalogue;
 }
 
@@ -53,12 +61,13 @@ async function load(): Promise<Catalogue> {
  * pages again (other instances within CACHE_TTL_MS, and their pages at the next minute).
  */
 export function forgetCatalogue(): void {
+  generationHolder[GENERATION] = generation() + 1;
   current = null;
   forgetPublicPages();
 }
 
 export async function getCatalogue(): Promise<Catalogue> {
-  if (current && performance.now() - current.loadedAt < CACHE_TTL_MS) return current.catalogue;
+  if (current && current.generation === generation() && performance.now() - current.loadedAt < CACHE_TTL_MS) return current.catalogue;
   inFlight ??= load().finally(() => {
     inFlight = null;
   });

@@ -1,14 +1,15 @@
 import "server-only";
 // Opening a request, whatever the way in: targets and due instants fixed at receipt by the
 // engine, a number without gaps (per service and Québec year), the first event and message.
-import { formatRequestNumber, NUMBER_PREFIX, numberingYear } from "@/domain/requests/numbering";
+import { NUMBER_PREFIX, numberParts, numberingYear } from "@/domain/requests/numbering";
 import { queueFacts } from "@/domain/requests/targets";
 import type { SystemMessageKind } from "@/i18n/system-messages";
+import { randomUUID } from "node:crypto";
 import { getDb } from "@/server/db/client";
-import { insertNumberedRequest, type Tx } from "@/server/repositories/request-repository";
+import { insertNumberedRequest, provisionalNumber, type Tx } from "@/server/repositories/request-repository";
 import { attachmentStore, type CheckedFile, type RefusedFile } from "@/server/storage/attachment-store";
 import { getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
-import { queueAcknowledgement } from "@/server/services/request-mail";
+import { acknowledgementFor } from "@/server/services/request-mail";
 
 export type OpenRequestOptions = {
   serviceId: string;
@@ -25,7 +26,7 @@ export type OpenRequestOptions = {
   personalData?: { birthDay: number; birthMonth: number } | null;
   requester:
     | { kind: "guest"; name: string; email: string; trackingTokenHash: string; trackingToken?: string | null }
-    | { kind: "user"; userId: string; organizationId: string | null; email?: string }
+    | { kind: "user"; userId: string; organizationId: string | null; email: string }
     /** Logged by an agent (a call, a voicemail, a fax): the requester may be named, or not. */
     | { kind: "logged"; agentId: string; name: string | null; email: string | null; organizationId: string | null }
     /** Reported by the telephone system (a voicemail): nobody named; the caller's number is in the details. */
@@ -45,8 +46,8 @@ export type OpenRequestOptions = {
   refusedFiles?: readonly RefusedFile[];
   /** The acknowledgement e-mail (default: sent when the request has an address; not to automatic mail). */
   acknowledge?: boolean;
-  /** Written in the same transaction, after the request (a call's answer, its take in charge…). */
-  after?: (tx: Tx, request: { id: string; number: string }) => Promise<void>;
+  /** Written in the same transaction, after the request (a call's answer, its take in charge…); its number is given last. */
+  after?: (tx: Tx, request: { id: string }) => Promise<void>;
 };
 
 export type OpenedRequest = { number: string; receivedAt: Date; urgent: boolean; targets: { id: string; metric: string; dueAt: Date }[] };
@@ -55,13 +56,17 @@ export async function openRequest(options: OpenRequestOptions): Promise<OpenedRe
   // The catalogue first, outside the transaction; then numbering serializes the requests of one
   // service and year: under a burst they queue.
   const catalogue = await getCatalogue();
+  // With nothing to write after it, the request is one statement, its own transaction: the
+  // numbering lock is held for no round trip (request-repository.ts, insertNumberedRequest).
+  if (!options.files?.length && !options.after) return openRequestIn(getDb(), options, catalogue);
   return getDb().$transaction((tx) => openRequestIn(tx, options, catalogue), { maxWait: 60_000, timeout: 30_000 });
 }
 
 /** Opens the request in the caller's transaction (the SMTP receiver marks its message processed in the same one). */
 export async function openRequestIn(tx: Tx, options: OpenRequestOptions, catalogue?: Catalogue): Promise<OpenedRequest & { id: string }> {
   const { serviceId, audienceId, channel, receivedAt, requester } = options;
-  const { engine } = catalogue ?? (await getCatalogue());
+  const cat = catalogue ?? (await getCatalogue());
+  const { engine } = cat;
   const due = engine.dueTargets(serviceId, audienceId, channel, receivedAt.getTime());
   const prefix = NUMBER_PREFIX[serviceId]!;
   const year = numberingYear(receivedAt.getTime());
@@ -115,34 +120,38 @@ export async function openRequestIn(tx: Tx, options: OpenRequestOptions, catalog
     actorKind: phoneSystem ? ("system" as const) : logged ? ("agent" as const) : ("requester" as const),
     actorUserId: user?.userId ?? logged?.agentId ?? null,
   };
-  const numbering = { prefix, year, format: (sequence: number) => formatRequestNumber(prefix, year, sequence) };
-  const inserted = await insertNumberedRequest(tx, request, numbering);
+  const id = randomUUID();
+  // The acknowledgement is rendered before the request has its number: it names it by the
+  // provisional one, which guichet_open_request replaces.
+  const acknowledgement = (options.acknowledge ?? true)
+    ? acknowledgementFor({
+        request: {
+          id,
+          number: provisionalNumber(id),
+          subject: options.subject,
+          serviceId,
+          audienceId,
+          channel,
+          language: options.language ?? "fr",
+          requesterEmail: request.requesterEmail,
+          requesterUser: user ? { email: user.email, disabledAt: null } : null,
+        },
+        targets: [...targets].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()).map((t) => ({ metric: t.metric, dueAt: t.dueAt })),
+        thread: { inReplyTo: options.inReplyTo ?? null, references: options.inReplyTo ? [options.inReplyTo] : [] },
+        now: receivedAt,
+        trackingToken: guest?.trackingToken ?? null,
+        refusedFiles: options.refusedFiles ?? [],
+        catalogue: cat,
+      })
+    : null;
+  const inserted = await insertNumberedRequest(tx, { ...request, id }, { prefix, year, ...numberParts(prefix, year) }, acknowledgement);
   if (options.files?.length) {
-    const first = await tx.message.findFirst({ where: { requestId: inserted.id }, select: { id: true } });
-    await attachmentStore().save(tx, { requestId: inserted.id, messageId: first?.id ?? null, at: receivedAt }, options.files);
+    const first = await tx.message.findFirst({ where: { requestId: id }, select: { id: true } });
+    await attachmentStore().save(tx, { requestId: id, messageId: first?.id ?? null, at: receivedAt }, options.files);
   }
-  await options.after?.(tx, inserted);
-  if (options.acknowledge ?? true) {
-    // Everything the acknowledgement needs is known here, but a signed-in requester's address.
-    const known = user && !user.email ? undefined : {
-      request: {
-        id: inserted.id,
-        number: inserted.number,
-        subject: options.subject,
-        serviceId,
-        audienceId,
-        channel,
-        language: options.language ?? "fr",
-        requesterEmail: request.requesterEmail,
-        requesterUser: user ? { email: user.email!, disabledAt: null } : null,
-      },
-      targets: [...targets].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()).map((t) => ({ metric: t.metric, dueAt: t.dueAt })),
-      thread: { inReplyTo: options.inReplyTo ?? null, references: options.inReplyTo ? [options.inReplyTo] : [] },
-    };
-    await queueAcknowledgement(tx, { requestId: inserted.id, now: receivedAt, trackingToken: guest?.trackingToken ?? null, refusedFiles: options.refusedFiles ?? [], known, catalogue });
-  }
+  await options.after?.(tx, { id });
   return {
-    id: inserted.id,
+    id,
     number: inserted.number,
     receivedAt,
     urgent: options.urgent,

@@ -10,7 +10,7 @@ import { localePath } from "@/i18n/locale-path";
 import { acknowledgementMail, filesRefusedMail, replyMail, type MailLocale, type RefusedFileNote } from "@/server/mail/templates";
 import { mailBaseUrl, mailDomain } from "@/server/mail/settings";
 import { countAutomaticReply, insertRequestEmail, threadMessageIds } from "@/server/repositories/mail-repository";
-import type { Tx } from "@/server/repositories/request-repository";
+import type { NewAcknowledgement, Tx } from "@/server/repositories/request-repository";
 import { audiencePhones, getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
 import { askSatisfaction } from "@/server/services/satisfaction";
 
@@ -68,38 +68,41 @@ async function threadHeaders(tx: Tx, requestId: string): Promise<{ inReplyTo: st
 
 /** Counts an automatic message to the address; false once the day's cap is passed (then nothing is sent). */
 async function withinAutomaticCap(tx: Tx, to: string, now: Date): Promise<boolean> {
-  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  return (await countAutomaticReply(tx, addressHash(to), day)) <= MAX_AUTOMATIC_PER_ADDRESS_PER_DAY;
+  return (await countAutomaticReply(tx, automaticCapKey(to), capDayOf(now))) <= MAX_AUTOMATIC_PER_ADDRESS_PER_DAY;
 }
 
 const newMessageId = () => `<${randomUUID()}@${mailDomain()}>`;
-const addressHash = (address: string) => createHash("sha256").update(address.toLowerCase()).digest("hex").slice(0, 32);
+/** The key of an address's counter of automatic messages: its hash, never the address. */
+const automaticCapKey = (address: string) => `auto-reply:${createHash("sha256").update(address.toLowerCase()).digest("hex").slice(0, 32)}`;
+
+/** The start of the day (UTC) whose automatic messages to an address are counted together. */
+const capDayOf = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 
 export type AcknowledgementOptions = {
-  requestId: string;
+  /** The new request, as its opening knows it (its number may still be the provisional one). */
+  request: RequestForMail;
+  /** Its targets, earliest due first. */
+  targets: { metric: string; dueAt: Date }[];
+  /** The e-mail it came from: the acknowledgement answers it. */
+  thread: { inReplyTo: string | null; references: string[] };
   now: Date;
   /** The candidate's private tracking token (known only at creation: its hash is stored). */
   trackingToken: string | null;
   /** Files of the first message that were not kept: named to the sender. */
   refusedFiles?: readonly RefusedFileNote[];
-  /**
-   * What the caller already knows of the new request (its opening), so that the acknowledgement
-   * costs two queries instead of eight: the request, its targets, and the thread's Message-IDs.
-   */
-  known?: { request: RequestForMail; targets: { metric: string; dueAt: Date }[]; thread: { inReplyTo: string | null; references: string[] } };
   /** The catalogue, read before the transaction (see src/server/db/client.ts, getCatalogueDb). */
-  catalogue?: Catalogue | undefined;
+  catalogue: Catalogue;
 };
 
-/** The acknowledgement of a new request, whatever its channel; false when none is sent (no address, or the day's cap reached). */
-export async function queueAcknowledgement(tx: Tx, { requestId, now, trackingToken, refusedFiles = [], known, catalogue: given }: AcknowledgementOptions): Promise<boolean> {
-  const r = known?.request ?? (await requestForMail(tx, requestId));
-  const to = r && addressOf(r);
-  if (!r || !to) return false;
-  if (!(await withinAutomaticCap(tx, to, now))) return false;
+/**
+ * The acknowledgement of a new request, whatever its channel, rendered in the requester's language
+ * and written with the request (request-repository.ts, insertNumberedRequest), which counts it against
+ * the day's cap of automatic messages to the address; null when the request has no address.
+ */
+export function acknowledgementFor({ request: r, targets, thread, now, trackingToken, refusedFiles = [], catalogue }: AcknowledgementOptions): NewAcknowledgement | null {
+  const to = addressOf(r);
+  if (!to) return null;
   const locale = localeOf(r);
-  const catalogue = given ?? (await getCatalogue());
-  const targets = known?.targets ?? (await tx.requestTarget.findMany({ where: { requestId }, select: { metric: true, dueAt: true }, orderBy: { dueAt: "asc" } }));
   let nominativeReminder = null;
   if (r.serviceId === CANDIDATE_PHONES_SERVICE && r.audienceId === "candidate" && r.channel === "email") {
     const phones = audiencePhones(catalogue, r.serviceId, r.audienceId);
@@ -120,9 +123,19 @@ export async function queueAcknowledgement(tx: Tx, { requestId, now, trackingTok
     },
     locale,
   );
-  const thread = known?.thread ?? (await threadHeaders(tx, requestId));
-  await insertRequestEmail(tx, { requestId, kind: "acknowledgement", automatic: true, locale, subject: mail.subject, body: mail.text, html: mail.html, messageId: newMessageId(), ...thread, messageRef: null, createdAt: now });
-  return true;
+  return {
+    capKey: automaticCapKey(to),
+    capDay: capDayOf(now),
+    capMax: MAX_AUTOMATIC_PER_ADDRESS_PER_DAY,
+    locale,
+    subject: mail.subject,
+    body: mail.text,
+    html: mail.html,
+    messageId: newMessageId(),
+    inReplyTo: thread.inReplyTo,
+    references: thread.references,
+    createdAt: now,
+  };
 }
 
 export type ReplyMailOptions = {

@@ -1,27 +1,15 @@
-// POST /api/v1/inquiries — a candidate's written inquiry (public, rate-limited per client address)
+// POST /api/v1/inquiries — a candidate's written inquiry (src/server/http/inquiry-endpoint.ts, which
+// the front door answers itself for a request without cookies: this route takes the others, and
+// those of a server without the front door).
 import { NextResponse, type NextRequest } from "next/server";
-import { ZCandidateInquiryInput } from "@/schemas/inquiry";
 import { getNow } from "@/server/clock";
-import { handleRoute, readJsonBody, trackingUrlFor, otherMethods } from "@/server/http/route-handler";
-import { checkRateLimit, clientAddressOf } from "@/server/services/check-rate-limit";
-import { createCandidateInquiry } from "@/server/services/create-candidate-inquiry";
-import { parseInput } from "@/server/validate";
+import { answerInquiry } from "@/server/http/inquiry-endpoint";
+import { handleRoute, otherMethods } from "@/server/http/route-handler";
 
 export function POST(request: NextRequest): Promise<Response> {
   return handleRoute(async () => {
-    const now = await getNow();
-    await checkRateLimit({ scope: "inquiries", clientAddress: clientAddressOf(request.headers), now });
-    const input = parseInput(ZCandidateInquiryInput, await readJsonBody(request), { unknownFields: "refuse" });
-    const created = await createCandidateInquiry({ input, receivedAt: now });
-    return NextResponse.json(
-      {
-        number: created.number,
-        receivedAt: created.receivedAt.toISOString(),
-        trackingUrl: trackingUrlFor(request, created.trackingToken),
-        targets: created.targets.map((t) => ({ id: t.id, dueAt: t.dueAt.toISOString() })),
-      },
-      { status: 201, headers: { "Cache-Control": "no-store" } },
-    );
+    const { status, body } = await answerInquiry({ headers: request.headers, readBody: () => request.text(), now: await getNow(), origin: new URL(request.url).origin });
+    return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
   });
 }
 
