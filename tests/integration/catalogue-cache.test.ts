@@ -29,4 +29,22 @@ describe("the catalogue's cache", () => {
     nextCopy.forgetCatalogue();
     expect((await frontDoorCopy.getCatalogue()).lines.find((l) => l.id === line.id)!.numbers).toEqual(["418 555-0199"]);
   });
+
+  it("past its 5 s, the copy in memory is served while the next one loads: no caller waits for a reload", async () => {
+    const { forgetCatalogue, getCatalogue } = await import("../../src/server/services/get-catalogue");
+    forgetCatalogue();
+    const first = await getCatalogue();
+    const line = first.lines[0]!;
+    await db.phoneLine.update({ where: { id: line.id }, data: { numbers: ["418 555-0188"] } });
+    vi.useFakeTimers({ toFake: ["performance"] });
+    try {
+      vi.advanceTimersByTime(6_000);
+      // At once, without a query: the copy of before.
+      expect(await getCatalogue()).toBe(first);
+      // Then the reload it started.
+      await vi.waitFor(async () => expect((await getCatalogue()).lines.find((l) => l.id === line.id)!.numbers).toEqual(["418 555-0188"]));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -3,9 +3,9 @@ import "server-only";
 // otherwise (CLI on a bare machine).
 //
 // Cached per process: concurrent callers share one load (single flight), and a loaded catalogue
-// serves for CACHE_TTL_MS, so an edit is seen everywhere within the TTL (the catalogue editor, when
-// it comes, should also drop this cache on its own instance). The engine (its tables) is rebuilt
-// only when the catalogue's content actually changed.
+// serves for CACHE_TTL_MS, then while its next copy loads, so an edit is seen by other instances
+// within the TTL and a reload; the instance that made it (forgetCatalogue) sees it at once. The
+// engine (its tables) is rebuilt only when the catalogue's content actually changed.
 import { createCatalogueEngine, type CatalogueEngine } from "@/domain/catalogue/engine";
 import type { CannedReplyValues } from "@/domain/requests/canned-replies";
 import { weekHoursSentence } from "@/i18n/hours-sentence";
@@ -67,10 +67,19 @@ export function forgetCatalogue(): void {
 }
 
 export async function getCatalogue(): Promise<Catalogue> {
-  if (current && current.generation === generation() && performance.now() - current.loadedAt < CACHE_TTL_MS) return current.catalogue;
+  const unedited = current !== null && current.generation === generation();
+  if (unedited && performance.now() - current!.loadedAt < CACHE_TTL_MS) return current!.catalogue;
   inFlight ??= load().finally(() => {
     inFlight = null;
   });
+  if (unedited) {
+    // Older than the TTL but not edited since: served while the new copy loads. Under load, a
+    // reload's round trips wait behind every request's work, and every caller used to wait for it
+    // (bench:http: catalogue status answers timed out at 200 connections). A failed reload is
+    // tried again at the next use.
+    inFlight.catch(() => {});
+    return current!.catalogue;
+  }
   return inFlight;
 }
 
