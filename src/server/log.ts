@@ -7,6 +7,7 @@
 //
 // No "server-only": the front door (scripts/server.ts) logs through it too. The logger lives on
 // globalThis: the front door and Next.js's bundles load this file separately.
+import { AsyncLocalStorage } from "node:async_hooks";
 import pino, { type Logger } from "pino";
 
 const KEY = Symbol.for("guichet.logger");
@@ -28,9 +29,29 @@ export function errorFields(error: unknown): { name: string; code?: string; mess
   return { name: error.name, ...(typeof code === "string" ? { code } : {}), message: scrub(error.message.split("\n")[0] ?? ""), ...(frames ? { stack: scrub(frames) } : {}) };
 }
 
+// The request being answered (its X-Request-Id, set by the front door): every line logged while
+// answering it carries it, so that the id a person or a proxy reports finds its lines. One store
+// for the process, on globalThis like the logger.
+const CONTEXT = Symbol.for("guichet.log-context");
+type ContextHolder = { [CONTEXT]?: AsyncLocalStorage<{ requestId: string }> };
+function context(): AsyncLocalStorage<{ requestId: string }> {
+  const holder = globalThis as ContextHolder;
+  holder[CONTEXT] ??= new AsyncLocalStorage();
+  return holder[CONTEXT];
+}
+
+/** Runs `answer` (and what it starts) as the answer of the request `requestId`: its log lines name it. */
+export function withRequestId<T>(requestId: string, answer: () => T): T {
+  return context().run({ requestId }, answer);
+}
+
 function create(sink: ((line: string) => void) | null): Logger {
   const options = {
     base: { service: "guichet" },
+    mixin: () => {
+      const store = context().getStore();
+      return store ? { requestId: store.requestId } : {};
+    },
     level: process.env.GUICHET_LOG_LEVEL ?? "info",
     timestamp: pino.stdTimeFunctions.isoTime,
     messageKey: "msg",

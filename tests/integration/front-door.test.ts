@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { markDatabaseDown, markDatabaseUp } from "../../src/server/db/availability";
+import { captureLogs, log } from "../../src/server/log";
 import { parseTrustedProxies } from "../../src/server/http/front-door";
 import { answerClientError, createFrontDoor, type NodeHandler } from "../../src/server/http/front-door-handler";
 import { createPageCache, forgetPublicPages, registerPageCache, type PageCache } from "../../src/server/http/page-cache";
@@ -150,6 +151,28 @@ describe("answers", () => {
     expect(nonceOf(first.headers["content-security-policy"])).toBe(nonceOf(given));
     expect(nonceOf(given)).not.toBe("choisi");
     expect(nonceOf(first.headers["content-security-policy"])).not.toBe(nonceOf(second.headers["content-security-policy"]));
+  });
+
+  it("what is logged while answering names the answer's request id, across awaits; a line outside any answer names none", async () => {
+    const lines: string[] = [];
+    const stop = captureLogs((line) => lines.push(line));
+    const logging: NodeHandler = async (_req, res) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      log.warn("test_answering");
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end("{}");
+    };
+    const own = await start(undefined, { "POST /api/v1/logging": logging });
+    try {
+      const answers = await Promise.all([1, 2, 3].map(() => call(own.port, "/api/v1/logging", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })));
+      log.warn("test_outside");
+      const logged = lines.map((line) => JSON.parse(line) as { event: string; requestId?: string });
+      expect(logged.filter((l) => l.event === "test_answering").map((l) => l.requestId).sort()).toEqual(answers.map((a) => a.headers["x-request-id"]).sort());
+      expect(logged.find((l) => l.event === "test_outside")).not.toHaveProperty("requestId");
+    } finally {
+      stop();
+      own.server.close();
+    }
   });
 
   it("a request id from a trusted proxy is kept, a client's is replaced", async () => {

@@ -16,6 +16,7 @@ import { gzip as gzipCallback } from "node:zlib";
 import type { Duplex } from "node:stream";
 import { RETRY_AFTER_SECONDS, databaseAvailable } from "@/server/db/availability";
 import { recordHttp, routeKind } from "@/server/metrics";
+import { withRequestId } from "@/server/log";
 import {
   INTERNAL_RESPONSE_HEADERS,
   NON_PAGE_CONTENT_SECURITY_POLICY,
@@ -88,61 +89,64 @@ export function createFrontDoor({ handle, trusted, dev = false, pageCache, publi
     const incomingId = first(req.headers["x-request-id"]);
     const requestId = fromProxy && incomingId && REQUEST_ID.test(incomingId) ? incomingId : randomUUID();
     req.headers["x-request-id"] = requestId;
+    // What is logged while answering names the request (log.ts).
+    return withRequestId(requestId, () => {
 
-    const page = !isApiPath(path) && !isStaticAssetPath(path) && !path.startsWith("/_next/");
-    const nonce = page ? randomBytes(16).toString("base64") : null;
-    // Next.js takes the nonce from the request's policy; a client's own policy header is never used.
-    delete req.headers["content-security-policy"];
-    delete req.headers["content-security-policy-report-only"];
-    if (nonce) req.headers["content-security-policy"] = pageContentSecurityPolicy(nonce, { dev });
+      const page = !isApiPath(path) && !isStaticAssetPath(path) && !path.startsWith("/_next/");
+      const nonce = page ? randomBytes(16).toString("base64") : null;
+      // Next.js takes the nonce from the request's policy; a client's own policy header is never used.
+      delete req.headers["content-security-policy"];
+      delete req.headers["content-security-policy-report-only"];
+      if (nonce) req.headers["content-security-policy"] = pageContentSecurityPolicy(nonce, { dev });
 
-    decorateAnswers(res, {
-      requestId,
-      https,
-      contentSecurityPolicy: nonce ? pageContentSecurityPolicy(nonce, { dev }) : NON_PAGE_CONTENT_SECURITY_POLICY,
-    });
+      decorateAnswers(res, {
+        requestId,
+        https,
+        contentSecurityPolicy: nonce ? pageContentSecurityPolicy(nonce, { dev }) : NON_PAGE_CONTENT_SECURITY_POLICY,
+      });
 
-    const host = fromProxy ? (first(req.headers["x-forwarded-host"]) ?? req.headers.host) : req.headers.host;
-    const refusal = refusalOf({ method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers, host });
-    // Browsers ask for /favicon.ico where a page names no icon (Next's error documents): the icon is SVG.
-    if (!refusal && path === "/favicon.ico" && !publicFiles.has(path)) {
-      res.writeHead(301, { Location: "/favicon.svg", "Cache-Control": "public, max-age=86400" });
-      res.end();
-      return;
-    }
-    if (!refusal && isUnknownFilePath(path, publicFiles)) {
-      req.url = /^\/en(\/|$)/.test(path) ? "/en/page-introuvable" : "/page-introuvable";
-      return handle(req, res);
-    }
-    if (refusal) {
-      if (refusal.code === "NOT_FOUND" && !isApiPath(path)) {
-        // The app's own 404 page, for a path Next.js could not decode.
-        req.url = "/page-introuvable";
+      const host = fromProxy ? (first(req.headers["x-forwarded-host"]) ?? req.headers.host) : req.headers.host;
+      const refusal = refusalOf({ method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers, host });
+      // Browsers ask for /favicon.ico where a page names no icon (Next's error documents): the icon is SVG.
+      if (!refusal && path === "/favicon.ico" && !publicFiles.has(path)) {
+        res.writeHead(301, { Location: "/favicon.svg", "Cache-Control": "public, max-age=86400" });
+        res.end();
+        return;
+      }
+      if (!refusal && isUnknownFilePath(path, publicFiles)) {
+        req.url = /^\/en(\/|$)/.test(path) ? "/en/page-introuvable" : "/page-introuvable";
         return handle(req, res);
       }
-      // The body is not read. A body of a few megabytes is discarded by Node once the answer is
-      // sent (a client still writing gets the answer, not a broken pipe); a larger one, or one of
-      // unknown length, closes the connection rather than being drained.
-      const announced = Number(first(req.headers["content-length"]) ?? NaN);
-      const drain = Number.isFinite(announced) && announced <= DRAIN_AT_MOST_BYTES && refusal.status !== 411;
-      return sendJson(res, refusal.status, errorJson(refusal.code, refusal.message), drain ? {} : { Connection: "close" });
-    }
-
-    if (!databaseAvailable() && !WITHOUT_DATABASE.has(path) && !isStaticAssetPath(path) && !path.startsWith("/_next/")) {
-      if (isApiPath(path)) {
-        return sendJson(res, 503, errorJson("DATABASE_UNAVAILABLE", { fr: "Service momentanément indisponible.", en: "Service temporarily unavailable." }, { retryAfterSeconds: RETRY_AFTER_SECONDS }), {
-          "Retry-After": String(RETRY_AFTER_SECONDS),
-        });
+      if (refusal) {
+        if (refusal.code === "NOT_FOUND" && !isApiPath(path)) {
+          // The app's own 404 page, for a path Next.js could not decode.
+          req.url = "/page-introuvable";
+          return handle(req, res);
+        }
+        // The body is not read. A body of a few megabytes is discarded by Node once the answer is
+        // sent (a client still writing gets the answer, not a broken pipe); a larger one, or one of
+        // unknown length, closes the connection rather than being drained.
+        const announced = Number(first(req.headers["content-length"]) ?? NaN);
+        const drain = Number.isFinite(announced) && announced <= DRAIN_AT_MOST_BYTES && refusal.status !== 411;
+        return sendJson(res, refusal.status, errorJson(refusal.code, refusal.message), drain ? {} : { Connection: "close" });
       }
-      res.setHeader("Content-Security-Policy", UNAVAILABLE_PAGE_CSP);
-      res.writeHead(503, { "Content-Type": "text/html; charset=utf-8", "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" });
-      res.end(req.method === "HEAD" ? undefined : unavailablePage(unavailablePageLocale(path, first(req.headers["accept-language"]))));
-      return;
-    }
-    const own = req.headers.cookie === undefined ? direct[`${req.method} ${path}`] : undefined;
-    if (own) return own(req, res);
-    if (pageCache && nonce && isCacheablePageRequest(req.method, req.url, req.headers)) return servePublicPage(req, res, { handle, pageCache, path, nonce, dev });
-    return handle(req, res);
+
+      if (!databaseAvailable() && !WITHOUT_DATABASE.has(path) && !isStaticAssetPath(path) && !path.startsWith("/_next/")) {
+        if (isApiPath(path)) {
+          return sendJson(res, 503, errorJson("DATABASE_UNAVAILABLE", { fr: "Service momentanément indisponible.", en: "Service temporarily unavailable." }, { retryAfterSeconds: RETRY_AFTER_SECONDS }), {
+            "Retry-After": String(RETRY_AFTER_SECONDS),
+          });
+        }
+        res.setHeader("Content-Security-Policy", UNAVAILABLE_PAGE_CSP);
+        res.writeHead(503, { "Content-Type": "text/html; charset=utf-8", "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" });
+        res.end(req.method === "HEAD" ? undefined : unavailablePage(unavailablePageLocale(path, first(req.headers["accept-language"]))));
+        return;
+      }
+      const own = req.headers.cookie === undefined ? direct[`${req.method} ${path}`] : undefined;
+      if (own) return own(req, res);
+      if (pageCache && nonce && isCacheablePageRequest(req.method, req.url, req.headers)) return servePublicPage(req, res, { handle, pageCache, path, nonce, dev });
+      return handle(req, res);
+    });
   };
 }
 
