@@ -17,7 +17,7 @@ import { POST as postCallEvent } from "../../src/app/api/v1/calls/events/route";
 import { serveCallEvent } from "../../src/server/http/call-events-endpoint";
 import { signWebhook } from "../../src/server/http/webhook-signature";
 import { createApiKey } from "../../src/server/services/administer-api-keys";
-import { readWallboard, receiveCallEvent } from "../../src/server/services/call-events";
+import { readWallboard, receiveCallEvent, receiveEventGroup } from "../../src/server/services/call-events";
 import { runRetention } from "../../src/server/services/retention";
 import { currentUserFor } from "../support/users";
 import { parseInput } from "../../src/server/validate";
@@ -228,6 +228,57 @@ describe("call events", () => {
     // The other tests count every call of their lines.
     await db.callEvent.deleteMany({ where: { externalId: { startsWith: "prop-" } } });
     await db.phoneCall.deleteMany({ where: { externalId: { startsWith: "prop-" } } });
+  });
+
+  it("events of many calls sent all at once (grouped in one statement and commit) give each call the domain's callState, whatever the order", async () => {
+    const TARGETS: Record<string, number | null> = { "cad-candidates": 5 * 60_000, sagir: 15 * 60_000, "cad-mo": null };
+    const base = T0 - 40 * 86_400_000;
+    const kinds = fc.uniqueArray(fc.constantFrom("queued", "answered", "abandoned", "ended"), { minLength: 1, maxLength: 4 });
+    let run = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom("cad-candidates", "sagir", "cad-mo"), kinds, fc.array(fc.integer({ min: 0, max: 900 }), { minLength: 4, maxLength: 4 })), { minLength: 1, maxLength: 12 }), fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })), async (calls, shuffle) => {
+          run += 1;
+          const events = calls.flatMap(([line, callKinds, seconds], c) => callKinds.map((kind, k) => ({ callId: `burst-${run}-${c}`, event: kind, line, at: new Date(base + seconds[k]! * 1000).toISOString(), ...(kind === "answered" ? { agent: "poste-7" } : {}) })));
+          const order = events.map((e) => ({ e, key: shuffle.next().value as number })).sort((a, b) => a.key - b.key).map(({ e }) => e);
+          const answers = await Promise.all(order.map((e) => send(e)));
+          expect(answers.every((a) => a.stored)).toBe(true);
+          for (const [c, [line]] of calls.entries()) {
+            const callId = `burst-${run}-${c}`;
+            const mine = events.filter((e) => e.callId === callId);
+            const state = callState(mine.map((e) => ({ kind: e.event as never, at: Date.parse(e.at), agentRef: e.agent ?? null, callerNumber: null })), TARGETS[line]!);
+            const stored = await row(callId);
+            expect({ status: stored.callStatus, queuedAt: stored.receivedAt.getTime(), answeredAt: stored.answeredAt?.getTime() ?? null, dueAt: stored.dueAt?.getTime() ?? null }).toEqual({
+              status: state.status,
+              queuedAt: state.queuedAt,
+              answeredAt: state.answeredAt,
+              dueAt: state.dueAt,
+            });
+          }
+        }),
+        { numRuns: 25 },
+      );
+    } finally {
+      await db.callEvent.deleteMany({ where: { externalId: { startsWith: "burst-" } } });
+      await db.phoneCall.deleteMany({ where: { externalId: { startsWith: "burst-" } } });
+    }
+  });
+
+  it("a group the database refuses is written again event by event: the refusal is that event's, the others are stored", async () => {
+    const event = (callId: string, receivedAt: Date) => ({
+      // Fifty days before the other tests' calls: none of their figures sees these.
+      externalId: callId, kind: "queued", lineId: "sagir", serviceId: "sagir", audienceId: "sagir-user", at: new Date(T0 - 50 * 86_400_000), agentRef: null, callerNumber: null,
+      receivedAt, targetId: null, targetMs: null, abandonThresholdMs: 10_000,
+    });
+    // An instant that is no instant: written as null, refused by the column (received_at is required).
+    try {
+      const answers = await receiveEventGroup([event("group-1", now), event("group-2", new Date(Number.NaN)), event("group-3", now)]);
+      expect(answers.map((a) => ("error" in a ? "refused" : a.value.stored))).toEqual([true, "refused", true]);
+      expect((await db.callEvent.findMany({ where: { externalId: { startsWith: "group-" } }, orderBy: { externalId: "asc" } })).map((e) => e.externalId)).toEqual(["group-1", "group-3"]);
+    } finally {
+      await db.callEvent.deleteMany({ where: { externalId: { startsWith: "group-" } } });
+      await db.phoneCall.deleteMany({ where: { externalId: { startsWith: "group-" } } });
+    }
   });
 
   it("hostile bodies: refused in the error shape (never another error), nothing stored on a refusal", async () => {

@@ -229,43 +229,55 @@ export type ReceivedEventRow = {
   met: boolean | null;
 };
 
+export type EventToReceive = {
+  externalId: string;
+  kind: string;
+  lineId: string;
+  serviceId: string;
+  audienceId: string;
+  at: Date;
+  agentRef: string | null;
+  callerNumber: string | null;
+  receivedAt: Date;
+  targetId: string | null;
+  targetMs: number | null;
+  abandonThresholdMs: number;
+};
+
+type ReceivedSqlRow = { n: bigint; stored: boolean; call_id: string | null; other_line: string | null; status: string | null; queued_at: Date | null; answered_at: Date | null; abandoned_at: Date | null; ended_at: Date | null; wait_ms: bigint | null; due_at: Date | null; met: boolean | null };
+
 /**
- * An event stored and its call recomputed in one round trip: guichet_receive_call_event (the
- * migration 20261129190000), the domain's callState in SQL under the call's advisory lock.
+ * Events stored and their calls recomputed, several in one statement and one commit:
+ * guichet_receive_call_event (the migration 20261129190000), the domain's callState in SQL under
+ * each call's advisory lock, once per event. The events are taken in the order of their calls'
+ * lock keys — the same order in every batch, so two batches never wait on each other in a circle —
+ * and, for one call, in the order they came. The answers come back in the order given.
  */
-export async function receiveEventInSql(
-  db: Db,
-  e: {
-    externalId: string;
-    kind: string;
-    lineId: string;
-    serviceId: string;
-    audienceId: string;
-    at: Date;
-    agentRef: string | null;
-    callerNumber: string | null;
-    receivedAt: Date;
-    targetId: string | null;
-    targetMs: number | null;
-    abandonThresholdMs: number;
-  },
-): Promise<ReceivedEventRow> {
-  const rows = await db.$queryRaw<
-    { stored: boolean; call_id: string | null; other_line: string | null; status: string | null; queued_at: Date | null; answered_at: Date | null; abandoned_at: Date | null; ended_at: Date | null; wait_ms: bigint | null; due_at: Date | null; met: boolean | null }[]
-  >`SELECT * FROM guichet_receive_call_event(${e.externalId}, ${e.kind}, ${e.lineId}, ${e.serviceId}, ${e.audienceId}, ${e.at}::timestamptz, ${e.agentRef}, ${e.callerNumber},
-      '{}'::jsonb, ${e.receivedAt}::timestamptz, ${e.targetId}, ${e.targetMs}::bigint, ${e.abandonThresholdMs}::bigint)`;
-  const r = rows[0]!;
-  return {
-    stored: r.stored,
-    callId: r.call_id,
-    otherLine: r.other_line,
-    status: r.status,
-    queuedAt: r.queued_at,
-    answeredAt: r.answered_at,
-    abandonedAt: r.abandoned_at,
-    endedAt: r.ended_at,
-    waitMs: r.wait_ms === null ? null : Number(r.wait_ms),
-    dueAt: r.due_at,
-    met: r.met,
-  };
+export async function receiveEventsInSql(db: Db, events: readonly EventToReceive[]): Promise<ReceivedEventRow[]> {
+  const given = events.map((e) => ({ ...e, targetMs: e.targetMs === null ? null : String(e.targetMs), abandonThresholdMs: String(e.abandonThresholdMs) }));
+  const rows = await db.$queryRaw<ReceivedSqlRow[]>`
+    SELECT e.n, r.* FROM (
+      SELECT j.value AS v, j.n FROM jsonb_array_elements(${JSON.stringify(given)}::jsonb) WITH ORDINALITY AS j(value, n)
+      ORDER BY hashtextextended('call:' || (j.value->>'externalId'), 0), j.n
+    ) AS e
+    CROSS JOIN LATERAL guichet_receive_call_event(e.v->>'externalId', e.v->>'kind', e.v->>'lineId', e.v->>'serviceId', e.v->>'audienceId',
+      (e.v->>'at')::timestamptz, e.v->>'agentRef', e.v->>'callerNumber', '{}'::jsonb, (e.v->>'receivedAt')::timestamptz,
+      e.v->>'targetId', (e.v->>'targetMs')::bigint, (e.v->>'abandonThresholdMs')::bigint) AS r`;
+  const byPosition = new Map(rows.map((r) => [Number(r.n), r]));
+  return events.map((_, i) => {
+    const r = byPosition.get(i + 1)!;
+    return {
+      stored: r.stored,
+      callId: r.call_id,
+      otherLine: r.other_line,
+      status: r.status,
+      queuedAt: r.queued_at,
+      answeredAt: r.answered_at,
+      abandonedAt: r.abandoned_at,
+      endedAt: r.ended_at,
+      waitMs: r.wait_ms === null ? null : Number(r.wait_ms),
+      dueAt: r.due_at,
+      met: r.met,
+    };
+  });
 }

@@ -14,11 +14,13 @@ import type { CatalogueEngine } from "@/domain/catalogue/engine";
 import type { TCallEventInput } from "@/schemas/call-event";
 import { isAgentOf, isManagerOf } from "@/server/auth/authorize";
 import type { CurrentUser } from "@/server/auth/current-user";
+import { isConnectionError } from "@/server/db/availability";
 import { getDb } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { type CurrentCallRow, insertCallEvent, linkCallRequest, listCallEvents, listUnsettledCalls, lockCall, readLineBoards, receiveEventInSql, saveEventCall } from "@/server/repositories/call-event-repository";
+import { type CurrentCallRow, insertCallEvent, linkCallRequest, listCallEvents, listUnsettledCalls, lockCall, readLineBoards, receiveEventsInSql, saveEventCall, type EventToReceive, type ReceivedEventRow } from "@/server/repositories/call-event-repository";
 import { findAccountByEmail } from "@/server/repositories/user-repository";
 import { getCatalogue } from "@/server/services/get-catalogue";
+import { groupedCalls, type GroupAnswer } from "@/server/grouped-calls";
 import { openRequestIn } from "@/server/services/open-request";
 import { isUuid } from "@/server/validate";
 
@@ -131,12 +133,14 @@ export async function receiveCallEvent({ input, now }: { input: TCallEventInput;
 
 /**
  * Every event but a voicemail: stored and its call recomputed by the database in one round trip
- * (receiveEventInSql, the same rule as callState — tested against it), so that a busy line's events
- * do not hold a connection through an interactive transaction.
+ * (receiveEventsInSql, the same rule as callState — tested against it), so that a busy line's events
+ * do not hold a connection through an interactive transaction. Events arriving while earlier ones
+ * are being written go together, in one statement and one commit (groupedCalls): a telephone system
+ * sends hundreds a second, and one commit each was the limit (bench:calls).
  */
 async function receiveInOneTrip(input: TCallEventInput, line: PhoneLine, engine: CatalogueEngine, now: Date): Promise<ReceivedCallEvent> {
   const target = lineAnswerTarget(engine, line, now.getTime());
-  const row = await receiveEventInSql(getDb(), {
+  const row = await receiveEvent({
     externalId: input.callId,
     kind: input.event,
     lineId: line.id,
@@ -157,6 +161,29 @@ async function receiveInOneTrip(input: TCallEventInput, line: PhoneLine, engine:
     call: { id: row.callId!, status: row.status!, queuedAt: row.queuedAt!, answeredAt: row.answeredAt, waitSeconds: row.waitMs === null ? null : Math.round(row.waitMs / 1000), dueAt: row.dueAt, met: row.met },
   };
 }
+
+/**
+ * Events written together (receiveEventsInSql). A group the database refuses as a whole (one event
+ * it refuses) is written again event by event, so that a refusal is that event's alone; a lost
+ * connection is every event's (503: the telephone system sends them again).
+ */
+export async function receiveEventGroup(events: readonly EventToReceive[]): Promise<GroupAnswer<ReceivedEventRow>[]> {
+  try {
+    return (await receiveEventsInSql(getDb(), events)).map((value) => ({ value }));
+  } catch (error) {
+    if (events.length === 1 || isConnectionError(error)) throw error;
+    return Promise.all(events.map((event) => receiveEventsInSql(getDb(), [event]).then(([value]) => ({ value: value! }), (refusal: unknown) => ({ error: refusal }))));
+  }
+}
+
+/**
+ * At most 2 groups at once, of at most 50 events. bench:calls at 1,000 events/s (with the key read
+ * once for the requests asking at once, api-key-auth.ts): an event a statement and a commit, p95
+ * 68 ms; in groups, 30 ms (1 at once: 29 ms). More groups at once were slower (4: 66 ms, 10: 74 ms,
+ * measured before the key's single reading): a call's events, sent one after the other, landed in
+ * different groups, and each waited for the other group's commit on the call's lock.
+ */
+const receiveEvent = groupedCalls(receiveEventGroup, { maxGroup: 50, concurrency: 2 });
 
 export type LineBoard = {
   lineId: string;
