@@ -5,7 +5,7 @@ import { NUMBER_PREFIX, numberParts, numberingYear } from "@/domain/requests/num
 import { queueFacts } from "@/domain/requests/targets";
 import type { SystemMessageKind } from "@/i18n/system-messages";
 import { randomUUID } from "node:crypto";
-import { getDb } from "@/server/db/client";
+import { getDb, type Db } from "@/server/db/client";
 import { insertNumberedRequest, provisionalNumber, type Tx } from "@/server/repositories/request-repository";
 import { attachmentStore, type CheckedFile, type RefusedFile } from "@/server/storage/attachment-store";
 import { getCatalogue, type Catalogue } from "@/server/services/get-catalogue";
@@ -62,8 +62,11 @@ export async function openRequest(options: OpenRequestOptions): Promise<OpenedRe
   return getDb().$transaction((tx) => openRequestIn(tx, options, catalogue), { maxWait: 60_000, timeout: 30_000 });
 }
 
-/** Opens the request in the caller's transaction (the SMTP receiver marks its message processed in the same one). */
-export async function openRequestIn(tx: Tx, options: OpenRequestOptions, catalogue?: Catalogue): Promise<OpenedRequest & { id: string }> {
+/**
+ * Opens the request in the caller's transaction (the SMTP receiver marks its message processed in
+ * the same one), or, given the client itself, as one statement of its own (openRequest).
+ */
+export async function openRequestIn(tx: Tx | Db, options: OpenRequestOptions, catalogue?: Catalogue): Promise<OpenedRequest & { id: string }> {
   const { serviceId, audienceId, channel, receivedAt, requester } = options;
   const cat = catalogue ?? (await getCatalogue());
   const { engine } = cat;
