@@ -48,7 +48,8 @@ export type FrontDoorOptions = {
   publicFiles?: ReadonlySet<string>;
   /**
    * Routes the front door answers itself, without Next.js, keyed `METHOD /path` (the telephone
-   * system's call events: call-events-endpoint.ts) — for a request without cookies only, a
+   * system's call events and the candidates' inquiries: call-events-endpoint.ts,
+   * inquiry-endpoint.ts) — for a request without cookies only, a
    * machine's; one with cookies (a person's browser, the e2e tests' fixed clock) goes to Next's route.
    */
   direct?: Readonly<Record<string, NodeHandler>>;

@@ -9,7 +9,7 @@ import "server-only";
 // (a browser, the e2e tests' fixed clock) and `npm run dev`'s requests when the front door is not in
 // front.
 import { ZCandidateInquiryInput } from "@/schemas/inquiry";
-import { directRoute, parseJsonText, readBodyText, requireJsonType } from "@/server/http/json-body";
+import { directRoute, readJson } from "@/server/http/json-body";
 import { publicUrlOr } from "@/server/http/public-url";
 import { checkRateLimit, clientAddressOf } from "@/server/services/check-rate-limit";
 import { createCandidateInquiry } from "@/server/services/create-candidate-inquiry";
@@ -27,9 +27,7 @@ export type InquiryAnswer = {
  */
 export async function answerInquiry({ headers, readBody, now, origin }: { headers: Headers; readBody: () => Promise<string>; now: Date; origin: string }): Promise<InquiryAnswer> {
   await checkRateLimit({ scope: "inquiries", clientAddress: clientAddressOf(headers), now });
-  const type = headers.get("content-type");
-  requireJsonType(type);
-  const input = parseInput(ZCandidateInquiryInput, parseJsonText(type, await readBodyText(readBody)), { unknownFields: "refuse" });
+  const input = parseInput(ZCandidateInquiryInput, await readJson(headers.get("content-type"), readBody), { unknownFields: "refuse" });
   const created = await createCandidateInquiry({ input, receivedAt: now });
   return {
     status: 201,

@@ -1,5 +1,5 @@
 // What Next's route handlers (route-handler.ts) and the front door's own answers
-// (call-events-endpoint.ts) share: a request's JSON body, and an error as the API answers it. The
+// (call-events-endpoint.ts, inquiry-endpoint.ts) share: a request's JSON body, and an error as the API answers it. The
 // content type must be JSON: a cross-site HTML form (text/plain) could otherwise forge a body under
 // the user's cookies.
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -42,6 +42,12 @@ export function parseJsonText(type: string | null, text: string): unknown {
       body: { fr: "Le corps de la requête doit être un objet JSON valide.", en: "The request body must be a valid JSON object." },
     });
   }
+}
+
+/** A request's JSON body: 415 unless its type is JSON (before anything is read), 400 when it did not arrive whole or is malformed. */
+export async function readJson(type: string | null, read: () => Promise<string>): Promise<unknown> {
+  requireJsonType(type);
+  return parseJsonText(type, await readBodyText(read));
 }
 
 /**

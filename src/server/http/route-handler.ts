@@ -5,7 +5,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, HTTP_STATUS, errorBody } from "@/server/errors";
-import { errorAnswer, parseJsonText, readBodyText, requireJsonType } from "@/server/http/json-body";
+import { errorAnswer, readJson } from "@/server/http/json-body";
 import { parseInput } from "@/server/validate";
 
 export function parseSearchParams<S extends z.ZodType>(schema: S, params: URLSearchParams, names: readonly string[]): z.output<S> {
@@ -27,10 +27,8 @@ export async function handleRoute(run: () => Promise<Response> | Response): Prom
 }
 
 /** The JSON body of a request (json-body.ts): 415 unless its type is JSON, 400 when malformed. */
-export async function readJsonBody(request: Request): Promise<unknown> {
-  const type = request.headers.get("content-type");
-  requireJsonType(type);
-  return parseJsonText(type, await readBodyText(() => request.text()));
+export function readJsonBody(request: Request): Promise<unknown> {
+  return readJson(request.headers.get("content-type"), () => request.text());
 }
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

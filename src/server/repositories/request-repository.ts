@@ -4,7 +4,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import type { MoListStatus } from "@/domain/requests/mo-request";
-import { isRequestNumber } from "@/domain/requests/numbering";
+import { isRequestNumber, numberParts } from "@/domain/requests/numbering";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -66,9 +66,9 @@ export type NewAcknowledgement = {
 export async function insertNumberedRequest(
   db: Db | Tx,
   data: NewRequest & { id: string },
-  numbering: { prefix: string; year: number; head: string; width: number },
+  numbering: { prefix: string; year: number },
   acknowledgement: NewAcknowledgement | null,
-): Promise<{ id: string; number: string; acknowledged: boolean }> {
+): Promise<{ id: string; number: string }> {
   const payload = {
     request: {
       id: data.id,
@@ -108,11 +108,11 @@ export async function insertNumberedRequest(
         }
       : null,
     personalData: data.personalData,
-    numbering,
+    numbering: { ...numbering, ...numberParts(numbering.prefix, numbering.year) },
     acknowledgement,
   };
-  const rows = await db.$queryRaw<{ number: string; acknowledged: boolean }[]>`SELECT "number", "acknowledged" FROM guichet_open_request(${JSON.stringify(payload)}::jsonb)`;
-  return { id: data.id, number: rows[0]!.number, acknowledged: rows[0]!.acknowledged };
+  const rows = await db.$queryRaw<{ number: string }[]>`SELECT "number" FROM guichet_open_request(${JSON.stringify(payload)}::jsonb)`;
+  return { id: data.id, number: rows[0]!.number };
 }
 
 /** What names a request in its acknowledgement until guichet_open_request gives it its number. */

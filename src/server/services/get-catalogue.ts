@@ -67,8 +67,8 @@ export function forgetCatalogue(): void {
 }
 
 export async function getCatalogue(): Promise<Catalogue> {
-  const unedited = current !== null && current.generation === generation();
-  if (unedited && performance.now() - current!.loadedAt < CACHE_TTL_MS) return current!.catalogue;
+  const unedited = current?.generation === generation() ? current : null;
+  if (unedited && performance.now() - unedited.loadedAt < CACHE_TTL_MS) return unedited.catalogue;
   inFlight ??= load().finally(() => {
     inFlight = null;
   });
@@ -78,7 +78,7 @@ export async function getCatalogue(): Promise<Catalogue> {
     // (bench:http: catalogue status answers timed out at 200 connections). A failed reload is
     // tried again at the next use.
     inFlight.catch(() => {});
-    return current!.catalogue;
+    return unedited.catalogue;
   }
   return inFlight;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 // Opening a request, whatever the way in: targets and due instants fixed at receipt by the
 // engine, a number without gaps (per service and Québec year), the first event and message.
-import { NUMBER_PREFIX, numberParts, numberingYear } from "@/domain/requests/numbering";
+import { NUMBER_PREFIX, numberingYear } from "@/domain/requests/numbering";
 import { queueFacts } from "@/domain/requests/targets";
 import type { SystemMessageKind } from "@/i18n/system-messages";
 import { randomUUID } from "node:crypto";
@@ -46,7 +46,7 @@ export type OpenRequestOptions = {
   refusedFiles?: readonly RefusedFile[];
   /** The acknowledgement e-mail (default: sent when the request has an address; not to automatic mail). */
   acknowledge?: boolean;
-  /** Written in the same transaction, after the request (a call's answer, its take in charge…); its number is given last. */
+  /** Written in the same transaction, after the request and its number (a call's answer, its take in charge…). */
   after?: (tx: Tx, request: { id: string }) => Promise<void>;
 };
 
@@ -68,8 +68,8 @@ export async function openRequest(options: OpenRequestOptions): Promise<OpenedRe
  */
 export async function openRequestIn(tx: Tx | Db, options: OpenRequestOptions, catalogue?: Catalogue): Promise<OpenedRequest & { id: string }> {
   const { serviceId, audienceId, channel, receivedAt, requester } = options;
-  const cat = catalogue ?? (await getCatalogue());
-  const { engine } = cat;
+  const inForce = catalogue ?? (await getCatalogue());
+  const { engine } = inForce;
   const due = engine.dueTargets(serviceId, audienceId, channel, receivedAt.getTime());
   const prefix = NUMBER_PREFIX[serviceId]!;
   const year = numberingYear(receivedAt.getTime());
@@ -144,10 +144,10 @@ export async function openRequestIn(tx: Tx | Db, options: OpenRequestOptions, ca
         now: receivedAt,
         trackingToken: guest?.trackingToken ?? null,
         refusedFiles: options.refusedFiles ?? [],
-        catalogue: cat,
+        catalogue: inForce,
       })
     : null;
-  const inserted = await insertNumberedRequest(tx, { ...request, id }, { prefix, year, ...numberParts(prefix, year) }, acknowledgement);
+  const inserted = await insertNumberedRequest(tx, { ...request, id }, { prefix, year }, acknowledgement);
   if (options.files?.length) {
     const first = await tx.message.findFirst({ where: { requestId: id }, select: { id: true } });
     await attachmentStore().save(tx, { requestId: id, messageId: first?.id ?? null, at: receivedAt }, options.files);
